@@ -1,0 +1,22 @@
+"""claim-checker: find where prose contradicts itself or the facts its editors expect.
+
+This module stays import-light: the public API is loaded on first use.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+__version__ = "0.1.0"
+__all__ = ["__version__", "audit"]
+
+if TYPE_CHECKING:  # pragma: no cover
+    from checker.api import audit
+
+
+def __getattr__(name: str):
+    if name == "audit":
+        from checker.api import audit
+
+        return audit
+    raise AttributeError(f"module 'checker' has no attribute {name!r}")

@@ -1,0 +1,59 @@
+"""Internal-tension checks: one module each, found by scanning this package.
+
+A module becomes a check by defining `DETECTOR`; nothing else needs editing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import importlib
+import pkgutil
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from checker.extract.vocab import CompiledVocabulary
+from checker.model import ClaimSet, Document, FactResult, Finding, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What every check may read: the document, its claims, the vocabularies, its date."""
+
+    document: Document
+    claims: ClaimSet
+    vocab: CompiledVocabulary
+    as_of: dt.date | None
+    facts: tuple[FactResult, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Detector:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    description: str
+    fires: tuple[str, ...]  # texts on which the check must report
+    quiet: tuple[str, ...]  # texts on which it must stay silent
+    run: Callable[[Context], Iterable[Finding]]
+    example_rules: str = ""  # rule text the examples are checked with, beside the defaults
+
+
+@functools.cache
+def all_detectors() -> tuple[Detector, ...]:
+    found = []
+    for info in pkgutil.iter_modules(__path__):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        detector = getattr(module, "DETECTOR", None)
+        if isinstance(detector, Detector):
+            found.append(detector)
+    return tuple(sorted(found, key=lambda d: d.code))
+
+
+def find(code: str) -> Detector | None:
+    wanted = code.strip().upper()
+    for detector in all_detectors():
+        if detector.code == wanted or detector.name == code.strip().lower():
+            return detector
+    return None

@@ -1,0 +1,85 @@
+"""Errors the checker reports to its user: one clear line each, and an exit code.
+
+Every error carries where it happened (file, and line and column where they exist)
+and what was expected, so the command line never needs a traceback to explain it.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    FINDINGS = 1
+    USAGE = 2
+    INPUT = 3
+    RULES = 4
+
+
+class CheckerError(Exception):
+    """Base of every error the user can cause."""
+
+    exit_code: ExitCode = ExitCode.USAGE
+
+    def render(self) -> str:
+        return str(self)
+
+
+class UsageError(CheckerError):
+    exit_code = ExitCode.USAGE
+
+
+class InputError(CheckerError):
+    """An article that cannot be read: missing, undecodable, empty, too large."""
+
+    exit_code = ExitCode.INPUT
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+class RuleError(CheckerError):
+    """A rule file that cannot be used, located like a compiler's diagnostic."""
+
+    exit_code = ExitCode.RULES
+
+    def __init__(
+        self,
+        path: str,
+        line: int,
+        column: int,
+        problem: str,
+        source_line: str | None = None,
+    ) -> None:
+        where = f"{path}:{line}:{column}" if line else path
+        super().__init__(f"{where}: {problem}")
+        self.path = path
+        self.line = line
+        self.column = column
+        self.problem = problem
+        self.source_line = source_line
+
+    def render(self) -> str:
+        """The one-line message, then the offending line and a caret under the column."""
+        head = str(self)
+        if not self.source_line:
+            return head
+        shown = self.source_line.rstrip("\n").expandtabs(1)
+        caret = " " * (max(self.column, 1) - 1) + "^"
+        return f"{head}\n    {shown}\n    {caret}"
+
+
+class RuleErrors(CheckerError):
+    """Several rule errors found in one pass (`rules check` reports them all)."""
+
+    exit_code = ExitCode.RULES
+
+    def __init__(self, errors: list[RuleError]) -> None:
+        super().__init__("\n".join(str(e) for e in errors))
+        self.errors = errors
+
+    def render(self) -> str:
+        return "\n".join(e.render() for e in self.errors)

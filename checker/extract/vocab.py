@@ -1,0 +1,107 @@
+"""A RuleSet's vocabularies compiled once into matchers, shared by every document."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.rulelang.ruleset import RuleSet
+from checker.text import PhraseMatcher, Token, phrase_words
+
+
+@dataclass(frozen=True, slots=True)
+class StatusCue:
+    status: str
+    side: str  # "before" or "after" the event's name
+
+
+@dataclass(frozen=True)
+class CompiledVocabulary:
+    ruleset: RuleSet
+    status_cues: PhraseMatcher
+    role_cues: PhraseMatcher
+    event_aliases: PhraseMatcher
+    entity_aliases: PhraseMatcher
+    reporting: PhraseMatcher
+    attribution: PhraseMatcher
+    negation: frozenset[str]
+    past: frozenset[str]
+    stopwords: frozenset[str]
+    abbreviations: frozenset[str]
+    _ordinal_number: re.Pattern
+
+    @classmethod
+    def build(cls, ruleset: RuleSet) -> CompiledVocabulary:
+        vocab = ruleset.vocabulary
+        negation = vocab.word_list("negation")
+        status_phrases = [
+            (phrase, StatusCue(status.name, side))
+            for status in vocab.statuses.values()
+            for side, phrases in (("before", status.before), ("after", status.after))
+            for phrase in phrases
+        ]
+        suffixes = sorted(vocab.word_list("ordinal-suffixes"), key=len, reverse=True)
+        ordinal_number = (
+            re.compile(r"(\d{1,3})(?:%s)" % "|".join(map(re.escape, suffixes))) if suffixes else re.compile(r"(?!)")
+        )
+        return cls(
+            ruleset=ruleset,
+            status_cues=PhraseMatcher(status_phrases, barred=_single_words(negation)),
+            role_cues=PhraseMatcher(vocab.role_cues.items()),
+            event_aliases=PhraseMatcher(
+                (text.value, event.name.value) for event in ruleset.events for text in (event.name, *event.aliases)
+            ),
+            entity_aliases=PhraseMatcher(
+                (text.value, entity.name.value)
+                for entity in ruleset.entities
+                for text in (entity.name, *entity.aliases)
+            ),
+            reporting=PhraseMatcher((w, "reporting") for w in vocab.word_list("reporting")),
+            attribution=PhraseMatcher((w, "attribution") for w in vocab.word_list("attribution")),
+            negation=_single_words(negation),
+            past=_single_words(vocab.word_list("past")),
+            stopwords=_single_words(vocab.word_list("stopwords")),
+            abbreviations=vocab.word_list("abbreviations"),
+            _ordinal_number=ordinal_number,
+        )
+
+    def ordinal(self, token: Token) -> int | None:
+        value = self.ruleset.vocabulary.ordinals.get(token.lower)
+        if value is not None:
+            return value
+        match = self._ordinal_number.fullmatch(token.lower)
+        return int(match.group(1)) if match else None
+
+    def event_class(self, token: Token) -> str | None:
+        return self.ruleset.vocabulary.event_nouns.get(token.lower)
+
+    def content_words(self, words) -> frozenset[str]:
+        """Words that carry meaning, each replaced by its declared synonym."""
+        synonyms = self.ruleset.vocabulary.synonyms
+        return frozenset(synonyms.get(w, w) for w in words if w not in self.stopwords and w[0].isalnum())
+
+    def phrase_content(self, phrase: str) -> frozenset[str]:
+        return self.content_words(_joined_synonyms(phrase_words(phrase), self.ruleset.vocabulary.synonyms))
+
+
+def _single_words(phrases) -> frozenset[str]:
+    return frozenset(w for phrase in phrases for w in phrase_words(phrase))
+
+
+def _joined_synonyms(words: tuple[str, ...], synonyms: dict[str, str]) -> tuple[str, ...]:
+    """Replace multi-word synonyms ("negotiating team") by their canonical word."""
+    multi = [tuple(k.split()) for k in synonyms if " " in k]
+    if not multi:
+        return words
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for key in multi:
+            if words[i : i + len(key)] == key:
+                out.append(synonyms[" ".join(key)])
+                i += len(key)
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return tuple(out)

@@ -1,0 +1,180 @@
+"""The typed spine: every value that flows from a loaded document to a report.
+
+All records are frozen. A Span is `[start, end)` in code points of the decoded
+source text; line and column are derived from it only when a reporter needs them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    NOTE = "note"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.NOTE: 1, Severity.WARNING: 2, Severity.ERROR: 3}
+
+
+class Verdict(StrEnum):
+    SUPPORTED = "supported"
+    CONTRADICTED = "contradicted"
+    NOT_FOUND = "not found"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span [{self.start}, {self.end})")
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A decoded article.
+
+    `prose` has the same length as `text`, with markup blanked to spaces, so an
+    offset into one is an offset into the other.
+    """
+
+    path: str
+    text: str
+    prose: str
+    format: str = "text"
+    as_of: dt.date | None = None
+
+    def __post_init__(self) -> None:
+        if len(self.prose) != len(self.text):
+            raise ValueError("prose view must keep the source's length")
+
+    def quote(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a clause is attributed to; None on a claim means the author."""
+
+    name: str
+    key: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """A phrase naming one countable event, e.g. 'third round of diplomatic talks'."""
+
+    span: Span
+    sentence: int
+    name: str
+    noun: str
+    noun_class: str
+    ordinal: int | None
+    qualifier: str | None
+    event_key: str | None
+    status: str | None = None
+    status_cue: Span | None = None
+    speaker: Speaker | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RoleMention:
+    """A person, or a description standing for one, presented as holding a role."""
+
+    span: Span
+    sentence: int
+    holder: str
+    holder_span: Span
+    role: str
+    role_words: frozenset[str]
+    speaker: Speaker | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimSet:
+    sentences: tuple[Sentence, ...]
+    events: tuple[EventMention, ...] = ()
+    roles: tuple[RoleMention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem: flake8's Violation, with the other side of a tension attached."""
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    primary: Location
+    related: tuple[Location, ...] = ()
+    origin: str | None = None
+
+    @property
+    def locations(self) -> tuple[Location, ...]:
+        return (self.primary, *self.related)
+
+
+@dataclass(frozen=True, slots=True)
+class FactResult:
+    """The verdict on one expected fact of a rule file, with the sentences that show it."""
+
+    subject: str
+    kind: str
+    expected: str
+    verdict: Verdict
+    origin: str
+    evidence: tuple[Location, ...] = ()
+    note: str = ""
+    severity: Severity | None = None  # the fact's own override of its finding's severity
+    message: str | None = None  # and of its message
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentReport:
+    document: Document
+    as_of: dt.date | None
+    findings: tuple[Finding, ...] = ()
+    facts: tuple[FactResult, ...] = ()
+    claims: ClaimSet | None = None
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    documents: tuple[DocumentReport, ...] = field(default_factory=tuple)
+
+    def count(self, severity: Severity) -> int:
+        return sum(d.count(severity) for d in self.documents)
+
+    @property
+    def worst(self) -> Severity | None:
+        found = [f.severity for d in self.documents for f in d.findings]
+        return max(found, key=lambda s: s.rank) if found else None

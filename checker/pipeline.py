@@ -1,0 +1,42 @@
+"""check(document, rules) -> DocumentReport: the whole analysis of one document, no I/O."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from checker.detectors import Context, all_detectors
+from checker.extract import extract
+from checker.extract.vocab import CompiledVocabulary
+from checker.model import Document, DocumentReport
+from checker.rulelang.ruleset import RuleSet
+from checker.rulelang.verify import verify
+from checker.segment import sentences
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A rule set with its vocabularies compiled: build once, check many documents."""
+
+    ruleset: RuleSet
+    vocab: CompiledVocabulary
+
+    @classmethod
+    def of(cls, ruleset: RuleSet) -> Prepared:
+        return cls(ruleset, CompiledVocabulary.build(ruleset))
+
+
+def reference_date(document: Document, ruleset: RuleSet, as_of: dt.date | None) -> dt.date | None:
+    """The date the article is read at: the caller's, else the rule files', else its own."""
+    return as_of or ruleset.as_of or document.as_of
+
+
+def check(document: Document, prepared: Prepared, as_of: dt.date | None = None) -> DocumentReport:
+    vocab = prepared.vocab
+    day = reference_date(document, prepared.ruleset, as_of)
+    claims = extract(document, sentences(document.prose, vocab.abbreviations), vocab)
+    facts = verify(document, claims, vocab, day)
+    context = Context(document=document, claims=claims, vocab=vocab, as_of=day, facts=facts)
+    findings = [finding for detector in all_detectors() for finding in detector.run(context)]
+    findings.sort(key=lambda f: (f.primary.span.start, f.code))
+    return DocumentReport(document=document, as_of=day, findings=tuple(findings), facts=facts, claims=claims)

@@ -1,0 +1,11 @@
+"""Plain text: the prose is the text itself."""
+
+from __future__ import annotations
+
+from checker.model import Document
+
+SUFFIXES = (".txt", ".text")
+
+
+def parse(path: str, text: str) -> Document:
+    return Document(path=path, text=text, prose=text, format="text")

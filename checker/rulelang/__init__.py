@@ -1,0 +1,1 @@
+"""The rule language: grammar, typed statements, name resolution and fact verification."""

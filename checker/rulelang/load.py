@@ -1,0 +1,131 @@
+"""Read rule files from disk, follow their includes, and resolve them into a RuleSet.
+
+The only I/O of the rule language; parsing and resolution stay pure.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from checker.errors import RuleError, RuleErrors
+from checker.rulelang import ast
+from checker.rulelang.parse import parse
+from checker.rulelang.resolve import resolve
+from checker.rulelang.ruleset import RuleSet
+
+RULE_SUFFIX = ".rules"
+DEFAULT_ENTRY = "default.rules"
+
+
+def bundled_rules_dir() -> Path:
+    """The rules/ folder: installed as package data, or beside checker/ in a checkout."""
+    spec = importlib.util.find_spec("checker.bundled_rules")
+    if spec and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations)))
+    return Path(__file__).resolve().parents[2] / "rules"
+
+
+def load_rules(paths: Sequence[str | Path] = (), *, defaults: bool = True) -> RuleSet:
+    """Load the bundled vocabularies (unless `defaults` is false) and then `paths`.
+
+    A path may be a rule file or a folder of them. Raises RuleErrors listing every
+    problem found, across all files.
+    """
+    entries: list[list[Path] | RuleError] = [[bundled_rules_dir() / DEFAULT_ENTRY]] if defaults else []
+    entries.extend(_expand(Path(p)) for p in paths)
+    loader = _Loader()
+    for entry in entries:
+        if isinstance(entry, RuleError):
+            loader.errors.append(entry)
+        else:
+            for path in entry:
+                loader.load(path, stack=())
+    ruleset, meaning_errors = resolve(loader.files)
+    errors = loader.errors + [_with_source(e, loader.texts) for e in meaning_errors]
+    if errors:
+        raise RuleErrors(errors)
+    return ruleset
+
+
+def _expand(path: Path) -> list[Path] | RuleError:
+    if path.is_dir():
+        found = sorted(p for p in path.rglob(f"*{RULE_SUFFIX}") if p.is_file())
+        return found or RuleError(str(path), 0, 0, f"expected rule files (*{RULE_SUFFIX}) in this folder, found none")
+    if not path.exists():
+        return RuleError(str(path), 0, 0, "no such rule file")
+    return [path]
+
+
+class _Loader:
+    def __init__(self) -> None:
+        self.files: list[ast.RuleFile] = []
+        self.texts: dict[str, str] = {}
+        self.errors: list[RuleError] = []
+        self._seen: set[Path] = set()
+
+    def load(self, path: Path, stack: tuple[Path, ...], include: ast.Include | None = None) -> None:
+        real = path.resolve()
+        if real in stack:
+            chain = " -> ".join(p.name for p in (*stack, real))
+            self._fail_at(include, path, f"expected no include cycle, found {chain}")
+            return
+        if real in self._seen:
+            return
+        self._seen.add(real)
+        text = self._read(path, include)
+        if text is None:
+            return
+        name = str(path)
+        self.texts[name] = text
+        try:
+            rule_file = parse(text, name)
+        except RuleError as error:
+            self.errors.append(error)
+            return
+        for statement in _includes(rule_file.statements):
+            target = path.parent / statement.target.value
+            self.load(target, (*stack, real), statement)
+        self.files.append(rule_file)
+
+    def _read(self, path: Path, include: ast.Include | None) -> str | None:
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            self._fail_at(include, path, "expected an existing rule file, found none")
+            return None
+        except IsADirectoryError:
+            self._fail_at(include, path, "expected a rule file, found a folder")
+            return None
+        except OSError as error:
+            self._fail_at(include, path, f"cannot be read: {error.strerror}")
+            return None
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = data.count(b"\n", 0, error.start) + 1
+            column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+            self.errors.append(
+                RuleError(str(path), line, column, f"expected UTF-8 text, found byte 0x{data[error.start]:02x}")
+            )
+            return None
+
+    def _fail_at(self, include: ast.Include | None, path: Path, problem: str) -> None:
+        if include is None:
+            self.errors.append(RuleError(str(path), 0, 0, problem))
+            return
+        origin = include.target.origin
+        source = self.texts.get(origin.path, "").splitlines()
+        line = source[origin.line - 1] if 0 < origin.line <= len(source) else None
+        self.errors.append(RuleError(origin.path, origin.line, origin.column, f"{problem} ({path})", line))
+
+
+def _includes(statements: Iterable[ast.Statement]) -> list[ast.Include]:
+    return [s for s in statements if isinstance(s, ast.Include)]
+
+
+def _with_source(error: RuleError, texts: dict[str, str]) -> RuleError:
+    lines = texts.get(error.path, "").splitlines()
+    source = lines[error.line - 1] if 0 < error.line <= len(lines) else None
+    return RuleError(error.path, error.line, error.column, error.problem, source)

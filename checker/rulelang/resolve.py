@@ -1,0 +1,170 @@
+"""Statements of many rule files -> one RuleSet, checking names as it goes.
+
+Pure: no I/O. Later files extend the vocabularies of earlier ones, so a user's
+rule file adds cue words to the bundled defaults rather than replacing them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from checker.errors import RuleError
+from checker.rulelang import ast
+from checker.rulelang.ruleset import WORD_LISTS, RuleSet, StatusWords, Vocabulary
+from checker.text import phrase_words
+
+
+def resolve(files: Iterable[ast.RuleFile]) -> tuple[RuleSet, list[RuleError]]:
+    """Merge rule files in order; return the rule set and every meaning error found."""
+    builder = _Builder()
+    for rule_file in files:
+        for statement in rule_file.statements:
+            builder.add(statement)
+    builder.check_references()
+    return builder.build(), builder.errors
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.errors: list[RuleError] = []
+        self.status_before: dict[str, list[str]] = {}
+        self.status_after: dict[str, list[str]] = {}
+        self.status_compatible: dict[str, set[str]] = {}
+        self.compatible_refs: list[ast.Name] = []
+        self.event_nouns: dict[str, tuple[str, ast.Origin]] = {}
+        self.ordinals: dict[str, tuple[int, ast.Origin]] = {}
+        self.words: dict[str, set[str]] = {}
+        self.role_cues: dict[str, str] = {}
+        self.synonyms: dict[str, str] = {}
+        self.entities: list[ast.EntityFact] = []
+        self.events: list[ast.EventFact] = []
+        self.entity_aliases: dict[str, tuple[str, ast.Origin]] = {}
+        self.event_aliases: dict[str, tuple[str, ast.Origin]] = {}
+        self.as_of: ast.AsOf | None = None
+        self.files: list[str] = []
+
+    def fail(self, origin: ast.Origin, problem: str) -> None:
+        self.errors.append(RuleError(origin.path, origin.line, origin.column, problem))
+
+    def add(self, statement: ast.Statement) -> None:
+        if statement.origin.path not in self.files:
+            self.files.append(statement.origin.path)
+        handler = getattr(self, "_" + type(statement).__name__)
+        handler(statement)
+
+    def _Include(self, statement: ast.Include) -> None:
+        pass  # followed by the loader before resolution
+
+    def _AsOf(self, statement: ast.AsOf) -> None:
+        if self.as_of and self.as_of.date != statement.date:
+            self.fail(
+                statement.origin,
+                f"expected one reference date, found {statement.date} and {self.as_of.date} ({self.as_of.origin})",
+            )
+            return
+        self.as_of = statement
+
+    def _StatusDef(self, statement: ast.StatusDef) -> None:
+        name = statement.name.value
+        self.status_before.setdefault(name, []).extend(t.value for t in statement.before)
+        self.status_after.setdefault(name, []).extend(t.value for t in statement.after)
+        self.status_compatible.setdefault(name, set()).update(n.value for n in statement.compatible)
+        self.compatible_refs.extend(statement.compatible)
+
+    def _EventNouns(self, statement: ast.EventNouns) -> None:
+        words = [t for t in statement.nouns]
+        # A noun already in a class joins this line to that class.
+        existing = {self.event_nouns[t.value.lower()][0] for t in words if t.value.lower() in self.event_nouns}
+        if len(existing) > 1:
+            self.fail(statement.origin, f"expected nouns of one class, found nouns of {', '.join(sorted(existing))}")
+            return
+        canonical = existing.pop() if existing else words[0].value.lower()
+        for text in words:
+            self.event_nouns.setdefault(text.value.lower(), (canonical, text.origin))
+
+    def _OrdinalDef(self, statement: ast.OrdinalDef) -> None:
+        for text in statement.words:
+            key = text.value.lower()
+            if key in self.ordinals and self.ordinals[key][0] != statement.value:
+                value, origin = self.ordinals[key]
+                self.fail(
+                    text.origin,
+                    f"expected one value for ordinal {text.value!r}, found {statement.value} and {value} ({origin})",
+                )
+                continue
+            self.ordinals[key] = (statement.value, text.origin)
+
+    def _WordList(self, statement: ast.WordList) -> None:
+        name = statement.name.value
+        if name not in WORD_LISTS:
+            known = ", ".join(WORD_LISTS)
+            self.fail(statement.name.origin, f"expected a word list ({known}), found {name!r}")
+            return
+        self.words.setdefault(name, set()).update(t.value.lower() for t in statement.words)
+
+    def _RoleCue(self, statement: ast.RoleCue) -> None:
+        for cue in statement.cues:
+            self.role_cues[cue.value.lower()] = statement.means.value
+
+    def _Synonyms(self, statement: ast.Synonyms) -> None:
+        canonical = statement.words[0].value.lower()
+        canonical = self.synonyms.get(canonical, canonical)
+        for text in statement.words:
+            self.synonyms[text.value.lower()] = canonical
+
+    def _EntityFact(self, statement: ast.EntityFact) -> None:
+        self._claim_names(self.entity_aliases, "entity", statement.name.value, (statement.name, *statement.aliases))
+        self.entities.append(statement)
+
+    def _EventFact(self, statement: ast.EventFact) -> None:
+        self._claim_names(self.event_aliases, "event", statement.name.value, (statement.name, *statement.aliases))
+        self.events.append(statement)
+
+    def _claim_names(self, taken: dict, kind: str, owner: str, names: tuple[ast.Text, ...]) -> None:
+        for text in names:
+            key = " ".join(phrase_words(text.value))
+            holder = taken.get(key)
+            if holder and holder[0] != owner:
+                self.fail(
+                    text.origin,
+                    f"expected an alias of one {kind}, found {text.value!r} already naming {holder[0]!r} ({holder[1]})",
+                )
+                continue
+            taken[key] = (owner, text.origin)
+
+    def check_references(self) -> None:
+        known = sorted(self.status_before)
+        listed = ", ".join(known)
+        for ref in self.compatible_refs:
+            if ref.value not in self.status_before:
+                self.fail(ref.origin, f"expected a status ({listed}), found {ref.value!r}")
+        for event in self.events:
+            if event.status and event.status.value not in self.status_before:
+                self.fail(event.status.origin, f"expected a status ({listed}), found {event.status.value!r}")
+
+    def build(self) -> RuleSet:
+        statuses = {
+            name: StatusWords(
+                name=name,
+                before=tuple(dict.fromkeys(self.status_before[name])),
+                after=tuple(dict.fromkeys(self.status_after[name])),
+                compatible=frozenset(self.status_compatible[name]),
+            )
+            for name in self.status_before
+        }
+        vocabulary = Vocabulary(
+            statuses=statuses,
+            event_nouns={noun: cls for noun, (cls, _) in self.event_nouns.items()},
+            ordinals={word: value for word, (value, _) in self.ordinals.items()},
+            words={name: frozenset(words) for name, words in self.words.items()},
+            role_cues=dict(self.role_cues),
+            synonyms=dict(self.synonyms),
+        )
+        return RuleSet(
+            vocabulary=vocabulary,
+            entities=tuple(self.entities),
+            events=tuple(self.events),
+            as_of=self.as_of.date if self.as_of else None,
+            as_of_origin=self.as_of.origin if self.as_of else None,
+            files=tuple(self.files),
+        )

@@ -1,0 +1,57 @@
+"""The resolved rule set: vocabularies merged from every file, and the expected facts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from checker.rulelang.ast import EntityFact, EventFact, Origin
+
+# The word lists a rule file may declare with `words NAME ...`, and what each is for.
+WORD_LISTS: dict[str, str] = {
+    "abbreviations": "words whose trailing dot does not end a sentence (Mr, Dr, U.S)",
+    "negation": "words that negate the cue they stand before (not, never)",
+    "past": "auxiliaries that put a cue in the past (was, were, had)",
+    "reporting": "verbs that attribute a clause to a speaker (said, announced)",
+    "attribution": "phrases that attribute a clause to the speaker after them (according to)",
+    "stopwords": "function words ignored when comparing roles and qualifiers (the, of)",
+    "ordinal-suffixes": "endings that make a number an ordinal (st, nd, rd, th)",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class StatusWords:
+    name: str
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    compatible: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    statuses: dict[str, StatusWords] = field(default_factory=dict)
+    event_nouns: dict[str, str] = field(default_factory=dict)  # noun -> its synonym class
+    ordinals: dict[str, int] = field(default_factory=dict)
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
+    role_cues: dict[str, str] = field(default_factory=dict)  # cue -> what the holder is
+    synonyms: dict[str, str] = field(default_factory=dict)  # word -> canonical word
+
+    def word_list(self, name: str) -> frozenset[str]:
+        return self.words.get(name, frozenset())
+
+    def compatible(self, a: str, b: str) -> bool:
+        """Whether one event may truthfully be described with both statuses."""
+        if a == b:
+            return True
+        sa, sb = self.statuses.get(a), self.statuses.get(b)
+        return bool((sa and b in sa.compatible) or (sb and a in sb.compatible))
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    vocabulary: Vocabulary
+    entities: tuple[EntityFact, ...] = ()
+    events: tuple[EventFact, ...] = ()
+    as_of: dt.date | None = None
+    as_of_origin: Origin | None = None
+    files: tuple[str, ...] = ()

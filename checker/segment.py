@@ -1,0 +1,70 @@
+"""Sentences with exact spans.
+
+Splits after . ! ? (and closing quotes or brackets) when what follows starts a new
+sentence, but not after abbreviations, initials or inside decimals; a blank line
+always ends a sentence, and a single line break ends one unless the text plainly
+runs on (next line in lower case, or the line ends in a comma or similar).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from checker.model import Sentence, Span
+
+_CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n")
+_RUNS_ON = ",;:(-–—/"
+
+
+def sentences(text: str, abbreviations: Collection[str] = ()) -> tuple[Sentence, ...]:
+    """Split `text` into sentences; `abbreviations` are lower-case, without their dot."""
+    cuts: list[int] = []
+    for match in _CANDIDATE.finditer(text):
+        at = match.end()
+        if match.group() == "\n":
+            if _line_break_ends_sentence(text, match.start()):
+                cuts.append(at)
+        elif _stop_ends_sentence(text, match, abbreviations):
+            cuts.append(at)
+    return tuple(Sentence(i, span) for i, span in enumerate(_trimmed_spans(text, cuts)))
+
+
+def _trimmed_spans(text: str, cuts: list[int]):
+    start = 0
+    for end in [*cuts, len(text)]:
+        s, e = start, end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            yield Span(s, e)
+        start = end
+
+
+def _line_break_ends_sentence(text: str, at: int) -> bool:
+    before = text[:at].rstrip(" \t\r")
+    if not before or before.endswith("\n"):
+        return True  # blank line
+    after = text[at + 1 : at + 200].lstrip(" \t\r")
+    if not after or after.startswith("\n"):
+        return True
+    if before[-1] in _RUNS_ON:
+        return False
+    return not after[0].islower()
+
+
+def _stop_ends_sentence(text: str, match: re.Match, abbreviations: Collection[str]) -> bool:
+    rest = text[match.end() : match.end() + 3].lstrip()
+    if rest and (rest[0].islower() or rest[0] in ",;:"):
+        return False
+    if match.group()[0] != ".":
+        return True
+    word = re.search(r"(\w+(?:\.\w+)*)$", text[max(0, match.start() - 40) : match.start()])
+    if not word:
+        return True
+    token = word.group(1)
+    if len(token) == 1 and token.isupper():
+        return False  # an initial: "J. Smith"
+    return token.lower() not in abbreviations and token.replace(".", "").lower() not in abbreviations
