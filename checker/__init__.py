@@ -3,15 +3,8 @@
 This module stays import-light: the public API is loaded on first use.
 """
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 __version__ = "0.1.0"
 __all__ = ["__version__", "audit"]
-
-if TYPE_CHECKING:  # pragma: no cover
-    from checker.api import audit
 
 
 def __getattr__(name: str):

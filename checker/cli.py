@@ -9,11 +9,9 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from checker import __version__
 from checker.errors import CheckerError, ExitCode, UsageError
-from checker.settings import FAIL_ON_CHOICES, Settings, parse_date, parse_fail_on
 
 PROG = "claim-checker"
 
@@ -38,8 +36,8 @@ def _build_parser() -> argparse.ArgumentParser:
     audit.add_argument(
         "--fail-on",
         default="error",
-        choices=FAIL_ON_CHOICES,
-        help="exit 1 when a finding is at least this severe (default: error)",
+        metavar="LEVEL",
+        help="exit 1 when a finding is at least this severe: error (default), warning, note or never",
     )
     audit.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE (whole or not at all)")
 
@@ -87,8 +85,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _audit(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from checker.api import audit
     from checker.reporters import renderer
+    from checker.settings import Settings, parse_date, parse_fail_on
 
     settings = Settings(
         rules=tuple(args.rules),

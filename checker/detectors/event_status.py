@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from checker.detectors import Context, Detector
+from checker.extract.events import same_event
 from checker.model import EventMention, Finding, Location, Severity, Span
 
 
@@ -32,6 +33,8 @@ def run(context: Context) -> Iterator[Finding]:
             for second in mentions[i + 1 :]:
                 pair = frozenset((first.status, second.status))
                 if pair in reported or vocabulary.compatible(first.status, second.status):
+                    continue
+                if not same_event(first, second, context.vocab):
                     continue
                 reported.add(pair)
                 yield _finding(context, first, second)
@@ -79,6 +82,7 @@ DETECTOR = Detector(
         "The second session was cancelled on Friday. Officials said the second session will begin on Monday.",
     ),
     quiet=(
+        "The third round of the FA Cup has concluded. Fans are preparing for the third round of the league cup.",
         "The second round has concluded. The delegations are preparing for the third round.",
         "The talks ended on Friday and will resume next month.",
         "The third round has not concluded. Delegates are preparing for the third round.",

@@ -148,7 +148,12 @@ def _merge_aliases(found: list[_Found], tokens: list[Token], vocab: CompiledVoca
 
 
 def _assign_statuses(found: list[_Found], tokens: list[Token], vocab: CompiledVocabulary) -> None:
-    for cue_match in vocab.status_cues.find(tokens):
+    cues = vocab.status_cues.find(tokens)
+    for cue_match in cues:
+        for mention in found:
+            if mention.name_end <= cue_match.start < mention.end:
+                _cut_qualifier(mention, cue_match.start, tokens, vocab)
+    for cue_match in cues:
         cue: StatusCue = cue_match.label
         if _negated(tokens, cue_match, vocab):
             continue
@@ -162,6 +167,13 @@ def _assign_statuses(found: list[_Found], tokens: list[Token], vocab: CompiledVo
             target.status = cue.status
             target.cue = Span(tokens[cue_match.start].start, tokens[cue_match.end - 1].end)
             target.cue_distance = distance
+
+
+def _cut_qualifier(mention: _Found, at: int, tokens: list[Token], vocab: CompiledVocabulary) -> None:
+    """A cue inside the qualifier ('third round of talks concluded') ends the mention there."""
+    words = [t.lower for t in tokens[mention.name_end + 1 : at] if t.lower not in vocab.stopwords]
+    mention.qualifier = " ".join(words) or None
+    mention.end = at if words else mention.name_end
 
 
 def _negated(tokens: list[Token], match: Match, vocab: CompiledVocabulary) -> bool:
@@ -192,3 +204,20 @@ def _event_before(found: list[_Found], tokens: list[Token], cue: Match) -> tuple
     if gap > _MAX_AFTER_GAP or any(t.lower in _CLAUSE_BREAKS for t in between):
         return None, 0
     return mention, gap
+
+
+def same_event(a: EventMention, b: EventMention, vocab: CompiledVocabulary) -> bool:
+    """One event, unless both mentions carry 'of ...' qualifiers and neither includes the
+    other ('third round of the FA Cup' is not 'third round of the league cup', while
+    'third round of diplomatic talks' is 'third round of negotiations')."""
+    if a.event_key != b.event_key:
+        return False
+    if not (a.qualifier and b.qualifier):
+        return True
+    first, second = _qualifier_words(a.qualifier, vocab), _qualifier_words(b.qualifier, vocab)
+    return first <= second or second <= first
+
+
+def _qualifier_words(qualifier: str, vocab: CompiledVocabulary) -> frozenset[str]:
+    nouns = vocab.ruleset.vocabulary.event_nouns
+    return frozenset(nouns.get(word, word) for word in vocab.content_words(qualifier.split()))

@@ -75,8 +75,8 @@ def _speaker(tokens: list[Token], start: int, end: int, vocab: CompiledVocabular
     entity = vocab.entity_aliases.find(words)
     if entity:
         key = str(entity[0].label)
-    elif all(t.is_capitalised for t in words):
-        key = words[-1].lower  # "Vladimir Medinsky" and "Medinsky" are one speaker
+    elif words[-1].is_capitalised:
+        key = words[-1].lower  # "councillor Maria Lopez" and "Lopez" are one speaker
     else:
         key = " ".join(sorted(vocab.content_words(t.lower for t in words)))
     return Speaker(name=name, key=key, span=Span(words[0].start, words[-1].end))

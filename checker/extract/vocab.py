@@ -41,9 +41,8 @@ class CompiledVocabulary:
             for phrase in phrases
         ]
         suffixes = sorted(vocab.word_list("ordinal-suffixes"), key=len, reverse=True)
-        ordinal_number = (
-            re.compile(r"(\d{1,3})(?:%s)" % "|".join(map(re.escape, suffixes))) if suffixes else re.compile(r"(?!)")
-        )
+        alternatives = "|".join(map(re.escape, suffixes)) or "(?!)"
+        ordinal_number = re.compile(rf"(\d{{1,3}})(?:{alternatives})")
         return cls(
             ruleset=ruleset,
             status_cues=PhraseMatcher(status_phrases, barred=_single_words(negation)),

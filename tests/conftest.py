@@ -1,0 +1,32 @@
+"""Shared test helpers: paths, the golden-file switch, and the shared corpora."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "fixtures"
+SHARED = ROOT.parent / "shared"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite the expected reports beside the fixtures")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+def fixture_cases() -> list[Path]:
+    return sorted(p for p in FIXTURES.iterdir() if (p / "article.txt").is_file())
+
+
+def shared_dir(name: str) -> Path:
+    """A folder of ../shared, or skip the test with the reason."""
+    path = SHARED / name
+    if not path.is_dir():
+        pytest.skip(f"{path} is absent: the shared corpora are not beside this checkout")
+    return path

@@ -1,0 +1,73 @@
+"""Every fixture case: its reports match the golden files, and every quoted location
+is exactly the source text at its span, line and column."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from checker.cli import main
+
+from conftest import ROOT, fixture_cases
+
+CASES = fixture_cases()
+
+
+def _audit_args(case) -> list[str]:
+    article = str((case / "article.txt").relative_to(ROOT))
+    rules = [arg for path in sorted(case.glob("*.rules")) for arg in ("--rules", str(path.relative_to(ROOT)))]
+    return ["audit", article, *rules]
+
+
+def _run(case, fmt, capsys) -> tuple[int, str]:
+    cwd = os.getcwd()
+    os.chdir(ROOT)  # reports name files relative to the repository, as a user would run it
+    try:
+        code = main([*_audit_args(case), "--format", fmt])
+    finally:
+        os.chdir(cwd)
+    return code, capsys.readouterr().out
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+@pytest.mark.parametrize("fmt,golden_name", [("table", "expected.table.txt"), ("json", "expected.json")])
+def test_report_matches_golden(case, fmt, golden_name, capsys, update_golden):
+    code, out = _run(case, fmt, capsys)
+    golden = case / golden_name
+    if update_golden:
+        golden.write_text(out, encoding="utf-8")
+    assert golden.exists(), f"{golden} is missing: run pytest --update-golden and read the diff"
+    assert out == golden.read_text(encoding="utf-8")
+    assert code in (0, 1)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_locations_quote_the_source(case, capsys):
+    _, out = _run(case, "json", capsys)
+    source = (case / "article.txt").read_text(encoding="utf-8")
+    lines = source.split("\n")
+    report = json.loads(out)
+    locations = [
+        loc
+        for doc in report["documents"]
+        for item in (*doc["findings"], *[{"locations": f["evidence"]} for f in doc["facts"]])
+        for loc in item["locations"]
+    ]
+    for loc in locations:
+        assert source[loc["start"] : loc["end"]] == loc["text"]
+        line = lines[loc["line"] - 1]
+        assert line[loc["column"] - 1 :].startswith(loc["text"].split("\n")[0])
+
+
+def test_seed_article_has_exactly_one_error(capsys):
+    code = main(["audit", str(ROOT / "fixtures/istanbul-talks/article.txt"), "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    findings = report["documents"][0]["findings"]
+    assert code == 1
+    assert [(f["code"], f["severity"]) for f in findings] == [("CC101", "error")]
+    concluded, upcoming = findings[0]["locations"]
+    assert concluded["line"] == 2 and "has officially concluded" in concluded["text"]
+    assert upcoming["text"] == "preparing for the third meeting"
+    assert report["summary"] == {"error": 1, "warning": 0, "note": 0, "documents": 1}

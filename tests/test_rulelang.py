@@ -1,0 +1,167 @@
+"""The rule language: what it accepts, and errors worded like a compiler's."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checker.errors import RuleError, RuleErrors
+from checker.rulelang import ast
+from checker.rulelang.load import load_rules
+from checker.rulelang.parse import parse
+
+GOOD = """
+# comments are free
+as of 2025-07-24
+status concluded { after "wound up" }
+status postponed compatible with upcoming { after "was pushed back" }
+event nouns "round", "plenary"
+words negation "scarcely"
+role cue "fronted by" means "head of"
+synonyms "delegation", "team"
+
+entity "Rustem Umerov" {
+  alias "Umerov", "R. Umerov"
+  role "head of the Ukrainian delegation" aka "chief negotiator"
+  role "defence minister" from 2023-09-06 until 2025-07-17
+  severity warning
+  message "Umerov's roles changed in July 2025."
+}
+
+event "third round" {
+  alias "third meeting"
+  place "Istanbul"
+  status concluded
+}
+"""
+
+
+def _write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _errors(tmp_path, text, name="bad.rules"):
+    with pytest.raises(RuleErrors) as caught:
+        load_rules([_write(tmp_path, name, text)])
+    return caught.value.errors
+
+
+def test_every_statement_keeps_its_position():
+    rule_file = parse(GOOD, "good.rules")
+    kinds = [type(s).__name__ for s in rule_file.statements]
+    assert kinds == [
+        "AsOf", "StatusDef", "StatusDef", "EventNouns", "WordList", "RoleCue", "Synonyms", "EntityFact", "EventFact",
+    ]  # fmt: skip
+    entity = rule_file.statements[7]
+    assert isinstance(entity, ast.EntityFact)
+    assert (entity.origin.line, entity.origin.column) == (11, 1)
+    assert entity.roles[1].until == dt.date(2025, 7, 17)
+    assert entity.roles[0].aliases[0].value == "chief negotiator"
+    assert entity.severity == "warning"
+
+
+def test_user_rules_extend_the_defaults(tmp_path):
+    ruleset = load_rules([_write(tmp_path, "good.rules", GOOD)])
+    vocab = ruleset.vocabulary
+    assert "wound up" in vocab.statuses["concluded"].after
+    assert "has * concluded" in vocab.statuses["concluded"].after  # the default is still there
+    assert vocab.event_nouns["plenary"] == vocab.event_nouns["meeting"]
+    assert vocab.compatible("postponed", "upcoming") and not vocab.compatible("concluded", "upcoming")
+    assert ruleset.as_of == dt.date(2025, 7, 24)
+    assert [e.name.value for e in ruleset.events] == ["third round"]
+
+
+def test_syntax_error_names_file_line_column_and_expectation(tmp_path):
+    (error,) = _errors(tmp_path, 'event "third round" {\n  status concluded\n  statu finishd\n}\n', "talks.rules")
+    assert str(error).endswith(
+        "talks.rules:3:3: expected 'alias', 'message', 'place', 'severity', 'status' or '}', found 'statu'"
+    )
+    rendered = error.render().splitlines()
+    assert rendered[1].strip() == "statu finishd" and rendered[2].strip() == "^"
+
+
+def test_unknown_status_lists_the_known_ones(tmp_path):
+    (error,) = _errors(tmp_path, 'event "third round" {\n  status finishd\n}\n', "talks.rules")
+    assert error.line == 2 and error.column == 10
+    assert error.problem == ("expected a status (cancelled, concluded, ongoing, postponed, upcoming), found 'finishd'")
+
+
+def test_plain_words_instead_of_token_names(tmp_path):
+    (error,) = _errors(tmp_path, "as of tomorrow\n")
+    assert "expected a date (YYYY-MM-DD), found 'tomorrow'" in str(error)
+    (error,) = _errors(tmp_path, 'event "x" {')
+    assert "found the end of the file" in str(error) and "$END" not in str(error)
+    (error,) = _errors(tmp_path, 'words negation "not" @')
+    assert "found '@'" in str(error) and "__ANON" not in str(error)
+
+
+def test_impossible_dates_and_empty_phrases(tmp_path):
+    (error,) = _errors(tmp_path, 'entity "X" { role "r" from 2025-02-30 }')
+    assert "expected a real date (YYYY-MM-DD), found '2025-02-30'" in str(error)
+    (error,) = _errors(tmp_path, 'entity "X" { role "r" from 2025-02-01 until 2025-01-01 }')
+    assert "until" in error.problem
+    (error,) = _errors(tmp_path, 'words negation ""')
+    assert "empty" in error.problem
+
+
+def test_alias_claimed_by_two_entities(tmp_path):
+    text = 'entity "Rustem Umerov" { alias "Umerov" }\nentity "Other Umerov" { alias "umerov" }\n'
+    (error,) = _errors(tmp_path, text)
+    assert (error.line, error.column) == (2, 31)
+    assert "already naming 'Rustem Umerov'" in error.problem
+
+
+def test_unknown_word_list(tmp_path):
+    (error,) = _errors(tmp_path, 'words negators "not"')
+    assert error.problem.startswith("expected a word list (abbreviations, negation,")
+
+
+def test_include_cycle_and_missing_include(tmp_path):
+    _write(tmp_path, "a.rules", 'include "b.rules"\n')
+    _write(tmp_path, "b.rules", 'include "a.rules"\n')
+    with pytest.raises(RuleErrors) as caught:
+        load_rules([tmp_path / "a.rules"])
+    (error,) = caught.value.errors
+    assert "include cycle" in error.problem and "a.rules -> b.rules -> a.rules" in error.problem
+    assert error.path.endswith("b.rules") and error.line == 1
+
+    (error,) = _errors(tmp_path, '\ninclude "missing.rules"\n', "c.rules")
+    assert (error.line, error.column) == (2, 9) and "missing.rules" in error.problem
+
+
+def test_includes_are_relative_to_the_including_file(tmp_path):
+    (tmp_path / "sub").mkdir()
+    _write(tmp_path / "sub", "facts.rules", 'event "vote" { status concluded }')
+    main = _write(tmp_path, "main.rules", 'include "sub/facts.rules"')
+    assert [e.name.value for e in load_rules([main]).events] == ["vote"]
+
+
+def test_every_error_across_files_is_reported(tmp_path):
+    one = _write(tmp_path, "one.rules", "status {")
+    two = _write(tmp_path, "two.rules", 'event "x" { status nope }')
+    with pytest.raises(RuleErrors) as caught:
+        load_rules([one, two])
+    assert [e.path.rsplit("/", 1)[-1] for e in caught.value.errors] == ["one.rules", "two.rules"]
+
+
+def test_undecodable_rule_file(tmp_path):
+    path = tmp_path / "latin.rules"
+    path.write_bytes(b'words negation "n\xe3o"\n')
+    with pytest.raises(RuleErrors) as caught:
+        load_rules([path])
+    (error,) = caught.value.errors
+    assert (error.line, error.column) == (1, 18) and "UTF-8" in error.problem
+
+
+def test_rule_phrases_are_data_not_patterns(tmp_path):
+    # A phrase full of regex metacharacters is matched literally and quickly.
+    nasty = "(a+)+$" * 50
+    ruleset = load_rules([_write(tmp_path, "n.rules", f'status concluded {{ after "{nasty}" }}')])
+    assert nasty in ruleset.vocabulary.statuses["concluded"].after
+
+
+def test_rule_error_without_position_reads_cleanly():
+    assert str(RuleError("x.rules", 0, 0, "no such rule file")) == "x.rules: no such rule file"

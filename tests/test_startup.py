@@ -1,0 +1,36 @@
+"""Start-up stays light: heavy libraries load only when a command needs them."""
+
+import json
+import os
+import subprocess
+import sys
+
+from conftest import ROOT
+
+PROBE = """
+import json, sys
+{setup}
+print(json.dumps(sorted(m for m in ("lark", "tabulate", "pydantic", "dateparser") if m in sys.modules)))
+"""
+
+
+def _loaded(setup: str) -> list[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE.format(setup=setup)], capture_output=True, text=True, env=env, check=True
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def test_importing_the_package_and_cli_loads_nothing_heavy():
+    assert _loaded("import checker, checker.cli") == []
+
+
+def test_version_loads_nothing_heavy():
+    assert _loaded("from checker.cli import main\ntry:\n    main(['--version'])\nexcept SystemExit:\n    pass") == []
+
+
+def test_json_audit_does_not_load_the_table_library():
+    article = str(ROOT / "fixtures/different-rounds/article.txt")
+    setup = f"from checker.cli import main\nmain(['audit', {article!r}, '--format', 'json'])"
+    assert _loaded(setup) == ["lark", "pydantic"]
