@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-FAIL_ON_CHOICES = ("error", "warning", "note", "never")
 from checker.errors import UsageError
 from checker.model import Severity
+
+FAIL_ON_CHOICES = ("error", "warning", "note", "never")
 
 
 @dataclass(frozen=True, slots=True)
