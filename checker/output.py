@@ -9,6 +9,16 @@ from pathlib import Path
 from checker.errors import UsageError
 
 
+def write_report(text: str, output: str | None) -> None:
+    """To standard output, or to a file written whole."""
+    if output is None:
+        import sys
+
+        sys.stdout.write(text)
+        return
+    write_whole(output, text)
+
+
 def write_whole(path: str, text: str) -> None:
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")

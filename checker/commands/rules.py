@@ -1,0 +1,32 @@
+"""claim-checker rules check FILE...: validate rule files and report every error."""
+
+from __future__ import annotations
+
+import argparse
+
+from checker.errors import ExitCode, UsageError
+
+NAME = "rules"
+HELP = "work with rule files (rules check FILE...)"
+ORDER = 20
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="rules_command", metavar="SUBCOMMAND", parser_class=type(parser))
+    check = sub.add_parser("check", help="validate rule files and report every error")
+    check.add_argument("files", nargs="+", metavar="FILE")
+    check.add_argument(
+        "--no-default-rules", action="store_true", help="check the files without the bundled vocabularies"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.rules_command != "check":
+        raise UsageError("expected a subcommand: claim-checker rules check FILE...")
+    from checker.rulelang.load import load_rules
+
+    ruleset = load_rules(args.files, defaults=not args.no_default_rules)
+    facts = sum(len(e.roles) for e in ruleset.entities) + len(ruleset.events)
+    names = ", ".join(args.files)
+    print(f"{names}: ok ({len(ruleset.entities)} entities, {len(ruleset.events)} events, {facts} facts)")
+    return ExitCode.OK
