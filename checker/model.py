@@ -108,6 +108,74 @@ class RoleMention:
     role: str
     role_words: frozenset[str]
     speaker: Speaker | None = None
+    unique: bool = True  # 'the defence minister' names one holder; 'a spokesman' one of many
+    former: bool = False  # 'the former minister': not a role held now
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityClaim:
+    """A number said of something: 'no less than 1,200 prisoners from each side'.
+
+    The value is the interval [low, high]: a bound opens one side ('at least'),
+    a range or an approximation widens it.
+    """
+
+    span: Span
+    sentence: int
+    low: float
+    high: float
+    unit: str | None
+    per: str | None
+    bound: str | None
+    measure: str | None
+    context: frozenset[str]
+    anchors: frozenset[str]
+    modality: str  # "stated" or "planned" (proposed, expected, future)
+    clause: Span | None = None
+    names: frozenset[str] = frozenset()  # the sentence's proper names: who or what it is about
+    negated: bool = False
+    speaker: Speaker | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DateClaim:
+    """A date or period the text gives, as the interval [start, end] of days.
+
+    `year_known` is false when the text gives no year and no reference date supplies one;
+    such dates are compared only with each other. A relative expression ('next week')
+    has no interval unless a reference date resolves it.
+    """
+
+    span: Span
+    sentence: int
+    start: dt.date | None
+    end: dt.date | None
+    granularity: str  # day, month, year, relative
+    year_known: bool
+    context: frozenset[str]
+    anchors: frozenset[str]
+    tense: str | None  # future, past or None
+    deadline: bool = False
+    weekday: int | None = None  # 1 = Monday, as written beside the date
+    weekday_span: Span | None = None
+    range_end: Span | None = None  # for a range, where its end is written
+    clause: Span | None = None
+    names: frozenset[str] = frozenset()
+    negated: bool = False
+    speaker: Speaker | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A clause reduced to its content words and polarity, for spotting a statement and its negation."""
+
+    span: Span
+    sentence: int
+    words: frozenset[str]
+    negated: bool
+    negation: Span | None = None
+    names: frozenset[str] = frozenset()
+    speaker: Speaker | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +183,9 @@ class ClaimSet:
     sentences: tuple[Sentence, ...]
     events: tuple[EventMention, ...] = ()
     roles: tuple[RoleMention, ...] = ()
+    quantities: tuple[QuantityClaim, ...] = ()
+    dates: tuple[DateClaim, ...] = ()
+    statements: tuple[Statement, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,7 @@ def reference_date(document: Document, ruleset: RuleSet, as_of: dt.date | None) 
 def check(document: Document, prepared: Prepared, as_of: dt.date | None = None) -> DocumentReport:
     vocab = prepared.vocab
     day = reference_date(document, prepared.ruleset, as_of)
-    claims = extract(document, sentences(document.prose, vocab.abbreviations), vocab)
+    claims = extract(document, sentences(document.prose, vocab.abbreviations), vocab, day)
     facts = verify(document, claims, vocab, day)
     context = Context(document=document, claims=claims, vocab=vocab, as_of=day, facts=facts)
     findings = [finding for detector in all_detectors() for finding in detector.run(context)]

@@ -54,7 +54,8 @@ def _appositive_roles(tokens, sentence, speaker, vocab: CompiledVocabulary):
         if name[1] - name[0] < 2 and not known:
             continue
         start = i + 1
-        if start < len(tokens) and tokens[start].lower in ("the", "a", "an"):
+        article = tokens[start].lower if start < len(tokens) else ""
+        if article in ("the", "a", "an"):
             start += 1
         end = start
         while end < len(tokens) and tokens[end].lower not in _PHRASE_ENDS and end - start < _MAX_APPOSITIVE:
@@ -64,14 +65,17 @@ def _appositive_roles(tokens, sentence, speaker, vocab: CompiledVocabulary):
         if not tokens[start].is_word or (tokens[start].is_capitalised and not tokens[end - 1].text.islower()):
             continue  # "Smith, John" or a list of names, not a role
         words = [t.lower for t in tokens[start:end]]
+        former = vocab.word_list("former")
         yield RoleMention(
             span=Span(tokens[name[0]].start, tokens[end - 1].end),
             sentence=sentence,
             holder=_text(tokens, *name),
             holder_span=Span(tokens[name[0]].start, tokens[name[1] - 1].end),
             role=_text(tokens, start, end),
-            role_words=vocab.content_words(words),
+            role_words=vocab.content_words(w for w in words if w not in former),
             speaker=speaker,
+            unique=article not in ("a", "an"),
+            former=any(w in former for w in words),
         )
 
 
@@ -105,9 +109,9 @@ def _group_before(tokens: list[Token], at: int, vocab: CompiledVocabulary) -> tu
         end -= 1
     start = end
     while start > 0 and tokens[start - 1].is_word and end - start < _MAX_GROUP:
+        if tokens[start - 1].lower in vocab.stopwords:
+            break  # 'Later the delegation': the noun phrase starts after its determiner
         start -= 1
-    while start < end and tokens[start].lower in vocab.stopwords:
-        start += 1
     return (start, end) if end > start else None
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from checker.rulelang.ruleset import RuleSet
 from checker.text import PhraseMatcher, Token, phrase_words
@@ -29,6 +29,7 @@ class CompiledVocabulary:
     stopwords: frozenset[str]
     abbreviations: frozenset[str]
     _ordinal_number: re.Pattern
+    _lists: dict = field(default_factory=dict)  # word lists compiled on first use
 
     @classmethod
     def build(cls, ruleset: RuleSet) -> CompiledVocabulary:
@@ -64,6 +65,27 @@ class CompiledVocabulary:
             _ordinal_number=ordinal_number,
         )
 
+    def word_list(self, name: str) -> frozenset[str]:
+        return self.ruleset.vocabulary.word_list(name)
+
+    def phrases(self, name: str) -> PhraseMatcher:
+        """The word list `name` as a matcher, compiled once."""
+        matcher = self._lists.get(name)
+        if matcher is None:
+            matcher = PhraseMatcher((phrase, name) for phrase in self.word_list(name))
+            self._lists[name] = matcher
+        return matcher
+
+    def valued(self, kind: str) -> PhraseMatcher:
+        """Number, month or weekday words as a matcher labelled with their values."""
+        key = f"value:{kind}"
+        matcher = self._lists.get(key)
+        if matcher is None:
+            table = getattr(self.ruleset.vocabulary, kind)
+            matcher = PhraseMatcher(table.items())
+            self._lists[key] = matcher
+        return matcher
+
     def ordinal(self, token: Token) -> int | None:
         value = self.ruleset.vocabulary.ordinals.get(token.lower)
         if value is not None:
@@ -84,7 +106,8 @@ class CompiledVocabulary:
 
 
 def _single_words(phrases) -> frozenset[str]:
-    return frozenset(w for phrase in phrases for w in phrase_words(phrase))
+    """The one-word entries of a list ('not', 'never'); longer phrases need a matcher."""
+    return frozenset(words[0] for words in map(phrase_words, phrases) if len(words) == 1)
 
 
 def _joined_synonyms(words: tuple[str, ...], synonyms: dict[str, str]) -> tuple[str, ...]:

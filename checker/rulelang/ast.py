@@ -58,7 +58,10 @@ class EventNouns:
 
 
 @dataclass(frozen=True, slots=True)
-class OrdinalDef:
+class ValueDef:
+    """Words with a value: an ordinal, a number, a month or a weekday."""
+
+    kind: str
     value: int
     words: tuple[Text, ...]
     origin: Origin
@@ -114,8 +117,66 @@ class EventFact:
     origin: Origin
 
 
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """How a stated quantity must compare: equal, at least, at most, or between."""
+
+    op: str
+    low: float
+    high: float
+
+    def describe(self) -> str:
+        def show(x: float) -> str:
+            return f"{x:,.0f}" if x == int(x) else f"{x:,}"
+
+        if self.op == "between":
+            return f"between {show(self.low)} and {show(self.high)}"
+        if self.op == "at least":
+            return f"at least {show(self.low)}"
+        if self.op == "at most":
+            return f"at most {show(self.high)}"
+        return show(self.low)
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityFact:
+    name: Text
+    mentions: tuple[Text, ...]
+    comparison: Comparison | None
+    unit: Text | None
+    per: Text | None
+    severity: str | None
+    message: str | None
+    origin: Origin
+    value_origin: Origin | None
+
+
+@dataclass(frozen=True, slots=True)
+class DateFact:
+    name: Text
+    mentions: tuple[Text, ...]
+    relation: str | None  # on, before, after, by, between
+    start: dt.date | None
+    end: dt.date | None
+    severity: str | None
+    message: str | None
+    origin: Origin
+    value_origin: Origin | None
+
+
 Statement = (
-    Include | AsOf | StatusDef | EventNouns | OrdinalDef | WordList | RoleCue | Synonyms | EntityFact | EventFact
+    Include
+    | AsOf
+    | StatusDef
+    | EventNouns
+    | ValueDef
+    | WordList
+    | RoleCue
+    | Synonyms
+    | EntityFact
+    | EventFact
+    | QuantityFact
+    | DateFact
 )
 
 

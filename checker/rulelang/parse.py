@@ -20,7 +20,7 @@ _PLAIN_TERMINALS = {
     "NAME": "a name",
     "DATE": "a date (YYYY-MM-DD)",
     "INT": "a whole number",
-    "CUE_SIDE": "'before' or 'after'",
+    "NUMBER": "a number",
     "LEVEL": "a severity (error, warning, note)",
     "$END": "the end of the file",
 }
@@ -156,9 +156,11 @@ def _make_transformer():
         def compatible(self, meta, children):
             return tuple(ast.Name(str(t), self._at(t)) for t in children)
 
-        def cue_list(self, meta, children):
-            side, words = children
-            return str(side), words
+        def cue_before(self, meta, children):
+            return "before", children[0]
+
+        def cue_after(self, meta, children):
+            return "after", children[0]
 
         def status_def(self, meta, children):
             name_token, *rest = children
@@ -182,9 +184,21 @@ def _make_transformer():
         def event_nouns(self, meta, children):
             return ast.EventNouns(children[0], _origin(self.path, meta))
 
-        def ordinal_def(self, meta, children):
+        def _value_def(self, kind, meta, children):
             number, words = children
-            return ast.OrdinalDef(int(number), words, _origin(self.path, meta))
+            return ast.ValueDef(kind, int(number), words, _origin(self.path, meta))
+
+        def ordinal_def(self, meta, children):
+            return self._value_def("ordinal", meta, children)
+
+        def number_def(self, meta, children):
+            return self._value_def("number", meta, children)
+
+        def month_def(self, meta, children):
+            return self._value_def("month", meta, children)
+
+        def weekday_def(self, meta, children):
+            return self._value_def("weekday", meta, children)
 
         def word_list(self, meta, children):
             name, words = children
@@ -254,6 +268,99 @@ def _make_transformer():
                 severity=_last(items, "severity"),
                 message=_last(items, "message"),
                 origin=_origin(self.path, meta),
+            )
+
+        # Quantities and dates ------------------------------------------------
+        def mentions(self, meta, children):
+            return ("mentions", children[0])
+
+        def _number(self, token) -> float:
+            return float(str(token).replace(",", ""))
+
+        def cmp_equal(self, meta, children):
+            value = self._number(children[0])
+            return ast.Comparison("equal", value, value)
+
+        def cmp_at_least(self, meta, children):
+            return ast.Comparison("at least", self._number(children[0]), float("inf"))
+
+        def cmp_at_most(self, meta, children):
+            return ast.Comparison("at most", float("-inf"), self._number(children[0]))
+
+        def cmp_between(self, meta, children):
+            low, high = (self._number(c) for c in children)
+            if high < low:
+                token = children[1]
+                raise RuleError(
+                    self.path, token.line, token.column, f"expected a number of at least {low:g}, found {high:g}"
+                )
+            return ast.Comparison("between", low, high)
+
+        def per(self, meta, children):
+            return self._text(children[0])
+
+        def value_cmp(self, meta, children):
+            comparison, *rest = children
+            unit = next((c for c in rest if isinstance(c, lark.Token)), None)
+            per = next((c for c in rest if isinstance(c, ast.Text)), None)
+            found = {
+                "comparison": comparison,
+                "unit": self._text(unit) if unit is not None else None,
+                "per": per,
+                "origin": _origin(self.path, meta),
+            }
+            return ("value", found)
+
+        def _date_relation(self, relation, meta, children):
+            return ("date", (relation, self._date(children[0]), None, _origin(self.path, meta)))
+
+        def date_on(self, meta, children):
+            return self._date_relation("on", meta, children)
+
+        def date_before(self, meta, children):
+            return self._date_relation("before", meta, children)
+
+        def date_after(self, meta, children):
+            return self._date_relation("after", meta, children)
+
+        def date_by(self, meta, children):
+            return self._date_relation("by", meta, children)
+
+        def date_between(self, meta, children):
+            start, end = (self._date(c) for c in children)
+            if end < start:
+                token = children[1]
+                raise RuleError(self.path, token.line, token.column, f"expected a date after {start}, found {end}")
+            return ("date", ("between", start, end, _origin(self.path, meta)))
+
+        def quantity(self, meta, children):
+            name, *items = children
+            value = _last(items, "value") or {}
+            return ast.QuantityFact(
+                name=self._text(name),
+                mentions=_collect(items, "mentions"),
+                comparison=value.get("comparison"),
+                unit=value.get("unit"),
+                per=value.get("per"),
+                severity=_last(items, "severity"),
+                message=_last(items, "message"),
+                origin=_origin(self.path, meta),
+                value_origin=value.get("origin"),
+            )
+
+        def date_fact(self, meta, children):
+            name, *items = children
+            relation, start, end, value_origin = _last(items, "date") or (None, None, None, None)
+            return ast.DateFact(
+                name=self._text(name),
+                mentions=_collect(items, "mentions"),
+                relation=relation,
+                start=start,
+                end=end,
+                severity=_last(items, "severity"),
+                message=_last(items, "message"),
+                origin=_origin(self.path, meta),
+                value_origin=value_origin,
             )
 
     return Build

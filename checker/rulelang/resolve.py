@@ -32,7 +32,14 @@ class _Builder:
         self.status_compatible: dict[str, set[str]] = {}
         self.compatible_refs: list[ast.Name] = []
         self.event_nouns: dict[str, tuple[str, ast.Origin]] = {}
-        self.ordinals: dict[str, tuple[int, ast.Origin]] = {}
+        self.values: dict[str, dict[str, tuple[int, ast.Origin]]] = {
+            "ordinal": {},
+            "number": {},
+            "month": {},
+            "weekday": {},
+        }
+        self.quantities: list[ast.QuantityFact] = []
+        self.dates: list[ast.DateFact] = []
         self.words: dict[str, set[str]] = {}
         self.role_cues: dict[str, str] = {}
         self.synonyms: dict[str, str] = {}
@@ -82,17 +89,44 @@ class _Builder:
         for text in words:
             self.event_nouns.setdefault(text.value.lower(), (canonical, text.origin))
 
-    def _OrdinalDef(self, statement: ast.OrdinalDef) -> None:
+    def _ValueDef(self, statement: ast.ValueDef) -> None:
+        table = self.values[statement.kind]
+        limits = {"month": 12, "weekday": 7}
+        if statement.kind in limits and not 1 <= statement.value <= limits[statement.kind]:
+            self.fail(
+                statement.origin,
+                f"expected a {statement.kind} from 1 to {limits[statement.kind]}, found {statement.value}",
+            )
+            return
         for text in statement.words:
             key = text.value.lower()
-            if key in self.ordinals and self.ordinals[key][0] != statement.value:
-                value, origin = self.ordinals[key]
+            if key in table and table[key][0] != statement.value:
+                value, origin = table[key]
                 self.fail(
                     text.origin,
-                    f"expected one value for ordinal {text.value!r}, found {statement.value} and {value} ({origin})",
+                    f"expected one value for {statement.kind} {text.value!r}, "
+                    f"found {statement.value} and {value} ({origin})",
                 )
                 continue
-            self.ordinals[key] = (statement.value, text.origin)
+            table[key] = (statement.value, text.origin)
+
+    def _QuantityFact(self, statement: ast.QuantityFact) -> None:
+        if statement.comparison is None:
+            self.fail(statement.origin, "expected a value (value 250, value at least 1200, ...) in this quantity")
+            return
+        if not statement.mentions:
+            self.fail(statement.origin, 'expected the words the claim mentions (mentions "...") in this quantity')
+            return
+        self.quantities.append(statement)
+
+    def _DateFact(self, statement: ast.DateFact) -> None:
+        if statement.relation is None:
+            self.fail(statement.origin, "expected a date (on, before, after, by or between ...) in this date")
+            return
+        if not statement.mentions:
+            self.fail(statement.origin, 'expected the words the claim mentions (mentions "...") in this date')
+            return
+        self.dates.append(statement)
 
     def _WordList(self, statement: ast.WordList) -> None:
         name = statement.name.value
@@ -155,7 +189,10 @@ class _Builder:
         vocabulary = Vocabulary(
             statuses=statuses,
             event_nouns={noun: cls for noun, (cls, _) in self.event_nouns.items()},
-            ordinals={word: value for word, (value, _) in self.ordinals.items()},
+            ordinals={word: value for word, (value, _) in self.values["ordinal"].items()},
+            numbers={word: value for word, (value, _) in self.values["number"].items()},
+            months={word: value for word, (value, _) in self.values["month"].items()},
+            weekdays={word: value for word, (value, _) in self.values["weekday"].items()},
             words={name: frozenset(words) for name, words in self.words.items()},
             role_cues=dict(self.role_cues),
             synonyms=dict(self.synonyms),
@@ -164,6 +201,8 @@ class _Builder:
             vocabulary=vocabulary,
             entities=tuple(self.entities),
             events=tuple(self.events),
+            quantities=tuple(self.quantities),
+            dates=tuple(self.dates),
             as_of=self.as_of.date if self.as_of else None,
             as_of_origin=self.as_of.origin if self.as_of else None,
             files=tuple(self.files),

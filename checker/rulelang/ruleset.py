@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from checker.rulelang.ast import EntityFact, EventFact, Origin
+from checker.rulelang.ast import DateFact, EntityFact, EventFact, Origin, QuantityFact
 
 # The word lists a rule file may declare with `words NAME ...`, and what each is for.
 WORD_LISTS: dict[str, str] = {
@@ -16,6 +16,24 @@ WORD_LISTS: dict[str, str] = {
     "attribution": "phrases that attribute a clause to the speaker after them (according to)",
     "stopwords": "function words ignored when comparing roles and qualifiers (the, of)",
     "ordinal-suffixes": "endings that make a number an ordinal (st, nd, rd, th)",
+    "lower-bound": "phrases that make a number a minimum (at least, no less than, more than)",
+    "upper-bound": "phrases that make a number a maximum (up to, at most, fewer than)",
+    "approximate": "phrases that make a number approximate (about, around, nearly)",
+    "range-joiners": "words joining the two ends of a range (to, and)",
+    "range-openers": "words opening a range (between, from)",
+    "pair-joiners": "words joining the two sides of an exchange (for, to)",
+    "per": "phrases that make a quantity a rate (per, each, a, from each)",
+    "percent": "words meaning per cent (%, per cent, percent)",
+    "future": "words that put a clause in the future (will, is due to, is scheduled)",
+    "deadline": "words that make a date a deadline (by, no later than, before)",
+    "period-start": "phrases for the start of a month or year (early, the start of, the beginning of)",
+    "period-middle": "phrases for the middle of a month or year (mid, the middle of)",
+    "period-end": "phrases for the end of a month or year (late, the end of)",
+    "time-offsets": "words after a number of time units that make it a point in time (ago, later)",
+    "denominators": "phrases after which a number is a whole, not a count (out of, of a possible)",
+    "former": "words that put a role in the past (former, outgoing)",
+    "clause-breaks": "words that end a clause (and, but, which)",
+    "relative-dates": "expressions dated from the reference date (next week, last year, yesterday)",
 }
 
 
@@ -32,6 +50,9 @@ class Vocabulary:
     statuses: dict[str, StatusWords] = field(default_factory=dict)
     event_nouns: dict[str, str] = field(default_factory=dict)  # noun -> its synonym class
     ordinals: dict[str, int] = field(default_factory=dict)
+    numbers: dict[str, int] = field(default_factory=dict)
+    months: dict[str, int] = field(default_factory=dict)
+    weekdays: dict[str, int] = field(default_factory=dict)
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     role_cues: dict[str, str] = field(default_factory=dict)  # cue -> what the holder is
     synonyms: dict[str, str] = field(default_factory=dict)  # word -> canonical word
@@ -52,6 +73,8 @@ class RuleSet:
     vocabulary: Vocabulary
     entities: tuple[EntityFact, ...] = ()
     events: tuple[EventFact, ...] = ()
+    quantities: tuple[QuantityFact, ...] = ()
+    dates: tuple[DateFact, ...] = ()
     as_of: dt.date | None = None
     as_of_origin: Origin | None = None
     files: tuple[str, ...] = ()

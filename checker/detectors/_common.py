@@ -1,0 +1,42 @@
+"""Helpers the tension checks share: quoting a span, and the severity of a pair."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TypeVar
+
+from checker.detectors import Context
+from checker.model import Location, Severity, Span, Speaker
+
+T = TypeVar("T")
+
+
+def quote(context: Context, span: Span) -> Location:
+    return Location(span, context.document.quote(span))
+
+
+def cover(*spans: Span | None) -> Span:
+    present = [s for s in spans if s is not None]
+    return Span(min(s.start for s in present), max(s.end for s in present))
+
+
+def pairs_across_sentences(claims: Sequence[T]) -> Iterator[tuple[T, T]]:
+    """Every ordered pair of claims from different sentences, earlier first."""
+    for i, first in enumerate(claims):
+        for second in claims[i + 1 :]:
+            if second.sentence != first.sentence:
+                yield first, second
+
+
+def speaker_name(speaker: Speaker | None) -> str:
+    return speaker.name if speaker else "the author"
+
+
+def pair_severity(default: Severity, first: Speaker | None, second: Speaker | None) -> tuple[Severity, str]:
+    """Two sources disagreeing is worth a look, not an error: lower the severity and say so."""
+    first_key = first.key if first else None
+    second_key = second.key if second else None
+    if first_key == second_key:
+        return default, ""
+    lowered = Severity.WARNING if default is Severity.ERROR else Severity.NOTE
+    return lowered, f"; the two come from different sources ({speaker_name(first)}, {speaker_name(second)})"

@@ -1,0 +1,84 @@
+"""CC103 date-conflict: one event given two different dates, or a range running backwards."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.detectors import Context, Detector
+from checker.detectors._common import pair_severity, pairs_across_sentences, quote
+from checker.extract.clauses import same_subjects, same_topic
+from checker.model import DateClaim, Finding, Severity
+
+_COMPARABLE = frozenset({"day", "month", "year"})
+
+
+def comparable(a: DateClaim, b: DateClaim) -> bool:
+    return (
+        a.granularity in _COMPARABLE
+        and b.granularity in _COMPARABLE
+        and a.year_known == b.year_known
+        and a.range_end is None
+        and b.range_end is None
+        and not a.negated
+        and not b.negated
+        and a.anchors == b.anchors
+        and same_subjects(a.names, b.names)
+        and same_topic(a.context, b.context)
+    )
+
+
+def run(context: Context) -> Iterator[Finding]:
+    claims = [d for d in context.claims.dates if d.start is not None and d.end is not None]
+    for claim in claims:
+        if claim.range_end is not None and claim.end < claim.start:
+            yield Finding(
+                code=DETECTOR.code,
+                name=DETECTOR.name,
+                severity=DETECTOR.severity,
+                message=f"the range '{context.document.quote(claim.span)}' ends before it starts",
+                primary=quote(context, claim.span),
+            )
+    reported: set[int] = set()
+    for first, second in pairs_across_sentences(claims):
+        if id(second) in reported or not comparable(first, second):
+            continue
+        if first.end < second.start or second.end < first.start:
+            reported.add(id(second))
+            severity, note = pair_severity(DETECTOR.severity, first.speaker, second.speaker)
+            one, other = quote(context, first.clause or first.span), quote(context, second.clause or second.span)
+            first_value, second_value = context.document.quote(first.span), context.document.quote(second.span)
+            yield Finding(
+                code=DETECTOR.code,
+                name=DETECTOR.name,
+                severity=severity,
+                message=f"dated '{first_value}' here but '{second_value}' later, for the same event{note}",
+                primary=one,
+                related=(other,),
+            )
+
+
+DETECTOR = Detector(
+    code="CC103",
+    name="date-conflict",
+    severity=Severity.ERROR,
+    summary="One event is given two different dates, or a date range runs backwards.",
+    description=(
+        "Dates are read as intervals of days: '14 August 1819' is one day, 'August 1819' a month, "
+        "'1819' a year, 'the end of August' its last third. Two dates conflict when the words of their "
+        "clauses say they date the same thing ('was born on ...', 'was built in ...') and their "
+        "intervals do not meet, so '1992' and 'March 1992' agree. Dates without a year are compared "
+        "only with each other. A range whose end comes before its start is reported on its own."
+    ),
+    fires=(
+        "The stadium was built in 1992 and renovated in 2010. The stadium was built in 1993 for the games.",
+        "He was born on August 14, 1819, in Boston. He was born on April 14, 1819, in Boston.",
+        "She served as chief executive of the bank from 2011 to 2003.",
+    ),
+    quiet=(
+        "The stadium was built in 1992. The stadium was renovated in 2010.",
+        "The museum opened in March 1992. The museum opened in 1992 after years of delays.",
+        "Profits rose sharply in 2003. Profits fell sharply in 2004.",
+        "She served as chief executive from 2003 to 2011.",
+    ),
+    run=run,
+)

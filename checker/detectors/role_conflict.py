@@ -1,0 +1,85 @@
+"""CC106 role-conflict: one person given incompatible roles, or one role given to two people."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.detectors import Context, Detector
+from checker.detectors._common import pair_severity, pairs_across_sentences, quote
+from checker.model import Finding, RoleMention, Severity
+
+_MIN_ROLE_WORDS = 2
+
+
+def is_proper_name(holder: str) -> bool:
+    words = holder.split()
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+def person_key(context: Context, holder: str) -> str:
+    """Rule-file aliases first ('Umerov' is 'Rustem Umerov'), else the surname."""
+    for entity in context.vocab.ruleset.entities:
+        names = {entity.name.value.lower(), *(a.value.lower() for a in entity.aliases)}
+        if holder.lower() in names:
+            return entity.name.value
+    return holder.split()[-1].lower()
+
+
+def head(mention: RoleMention, context: Context) -> str | None:
+    """The role's head word: 'minister' in 'defence minister', 'head' in 'head of the delegation'."""
+    words = [w for w in mention.role.lower().split() if w not in context.vocab.word_list("former")]
+    if "of" in words:
+        words = words[: words.index("of")]
+    return words[-1] if words else None
+
+
+def run(context: Context) -> Iterator[Finding]:
+    mentions = [
+        m
+        for m in context.claims.roles
+        if m.unique and not m.former and is_proper_name(m.holder) and len(m.role_words) >= _MIN_ROLE_WORDS
+    ]
+    for first, second in pairs_across_sentences(mentions):
+        same_person = person_key(context, first.holder) == person_key(context, second.holder)
+        if not same_person and first.role_words == second.role_words:
+            problem = f"'{first.role}' is given to {first.holder} here and to {second.holder} later"
+        elif same_person and first.role_words != second.role_words and head(first, context) == head(second, context):
+            problem = f"{first.holder} is '{first.role}' here but '{second.role}' later"
+        else:
+            continue
+        severity, note = pair_severity(DETECTOR.severity, first.speaker, second.speaker)
+        yield Finding(
+            code=DETECTOR.code,
+            name=DETECTOR.name,
+            severity=severity,
+            message=problem + note,
+            primary=quote(context, first.span),
+            related=(quote(context, second.span),),
+        )
+
+
+DETECTOR = Detector(
+    code="CC106",
+    name="role-conflict",
+    severity=Severity.WARNING,
+    summary="One person is given incompatible roles, or one role is given to two people at once.",
+    description=(
+        "Roles come from 'led by X', 'headed by X', 'represented by X' and appositives ('X, the defence "
+        "minister,'). A role named with 'the' (or by a 'led by' cue) has one holder: two different "
+        "people holding it is a conflict. One person given two roles with the same head word but "
+        "different specifics ('defence minister', 'foreign minister') is a conflict too. Roles marked "
+        "'former', 'outgoing' or 'acting', and roles named with 'a' ('a spokesman'), are not compared."
+    ),
+    fires=(
+        "The Ukrainian delegation, led by Rustem Umerov, arrived on Monday. The Ukrainian delegation, led "
+        "by Andriy Yermak, met the mediators.",
+        "Anna Berg, the defence minister, spoke first. Later Anna Berg, the foreign minister, left early.",
+    ),
+    quiet=(
+        "John Smith, a spokesman for the company, declined to comment. Jane Doe, a spokesman for the "
+        "company, confirmed the figures.",
+        "Anna Berg, the former defence minister, spoke first. Later Anna Berg, the foreign minister, left.",
+        "Anna Berg, the chief executive of Acme, spoke. Anna Berg, the chair of Acme, agreed.",
+    ),
+    run=run,
+)

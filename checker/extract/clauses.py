@@ -1,0 +1,155 @@
+"""Clauses and their words: what a value is said about.
+
+A claim's *context* is the set of content words of the clause it stands in (stemmed,
+without the values themselves), so two claims are about the same thing when their
+contexts largely agree: 'the stadium was built in 1992' and 'the stadium was built
+in 1993' share {stadium, built}. Clauses end at punctuation and at the declared
+clause-break words; a clause too short to say anything borrows its neighbour's words
+('In 2013, Molla left Kadima').
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from checker.extract.vocab import CompiledVocabulary
+from checker.model import Span
+from checker.text import Token
+
+_BREAK_MARKS = frozenset({",", ";", ":", "(", ")", "—", "–", "?", "!"})
+_MIN_WORDS = 2
+
+
+def stem(word: str) -> str:
+    """A crude English stem: enough to make 'teams'/'team' and 'published'/'publish' meet."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if len(w) > 5 and w.endswith("ed"):
+        w = w[:-2]
+        if len(w) > 2 and w[-1] == w[-2] and w[-1] not in "ls":
+            w = w[:-1]  # 'planned' -> 'plan'
+    elif len(w) > 5 and w.endswith("ing"):
+        w = w[:-3]
+    if len(w) > 4 and w.endswith("e"):
+        w = w[:-1]  # 'exchange' and 'exchanging' both become 'exchang'
+    return w
+
+
+class Clauses:
+    """The clauses of one sentence's tokens, with the values' token ranges kept whole."""
+
+    def __init__(self, tokens: list[Token], vocab: CompiledVocabulary, protected: Iterable[tuple[int, int]]) -> None:
+        self.tokens = tokens
+        self._vocab = vocab
+        inside = set()
+        for start, end in protected:
+            inside.update(range(start, end))
+        self._inside = inside
+        self._bounds = self._split()
+
+    def _split(self) -> list[tuple[int, int]]:
+        breaks = self._vocab.word_list("clause-breaks")
+        bounds: list[tuple[int, int]] = []
+        start = 0
+        for i, token in enumerate(self.tokens):
+            if i in self._inside:
+                continue
+            if token.lower in _BREAK_MARKS or token.lower in breaks:
+                if i > start:
+                    bounds.append((start, i))
+                start = i + 1
+        if start < len(self.tokens):
+            bounds.append((start, len(self.tokens)))
+        return bounds or [(0, len(self.tokens))]
+
+    def is_value(self, index: int) -> bool:
+        return index in self._inside
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(self.tokens[start].start, self.tokens[end - 1].end)
+
+    @property
+    def bounds(self) -> list[tuple[int, int]]:
+        return list(self._bounds)
+
+    def clause_of(self, index: int) -> tuple[int, int]:
+        """The clause holding token `index`, widened while it has too few content words."""
+        position = next((k for k, (s, e) in enumerate(self._bounds) if s <= index < e), None)
+        if position is None:
+            return index, index + 1
+        start, end = self._bounds[position]
+        before, after = position - 1, position + 1
+        while len(self.content(start, end, skip=())) < _MIN_WORDS and (before >= 0 or after < len(self._bounds)):
+            if after < len(self._bounds):
+                end = self._bounds[after][1]
+                after += 1
+            else:
+                start = self._bounds[before][0]
+                before -= 1
+        return start, end
+
+    def content(self, start: int, end: int, skip: Iterable[int] = ()) -> frozenset[str]:
+        """Stemmed content words of tokens [start, end), leaving out values and `skip`."""
+        skipped = set(skip) | self._inside
+        vocab = self._vocab
+        reporting = vocab.word_list("reporting")
+        words = set()
+        for i in range(start, end):
+            if i in skipped:
+                continue
+            token = self.tokens[i]
+            lower = token.lower
+            if not token.is_word or lower in vocab.stopwords or lower in vocab.negation or lower.isdigit():
+                continue
+            if lower in reporting:
+                continue  # 'officials said': who says it is not what is said
+            words.add(stem(vocab.ruleset.vocabulary.synonyms.get(lower, lower)))
+        return frozenset(words)
+
+
+def sentence_names(tokens: list[Token], vocab: CompiledVocabulary) -> frozenset[str]:
+    """Capitalised words after the first: the people, places and things a sentence is about."""
+    vocabulary = vocab.ruleset.vocabulary
+    common = (
+        vocabulary.months.keys()
+        | vocabulary.weekdays.keys()
+        | vocabulary.numbers.keys()
+        | vocabulary.ordinals.keys()
+        | vocab.stopwords
+        | vocab.negation
+    )
+    return frozenset(
+        token.lower
+        for token in tokens[1:]
+        if token.is_word
+        and token.is_capitalised
+        and len(token.lower) > 2
+        and token.lower.split("'")[0] not in common
+        and not token.lower[0].isdigit()
+    )
+
+
+def same_subjects(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Sentences naming wholly different people or things speak of different events."""
+    return not a or not b or bool(a & b)
+
+
+def same_topic(a: frozenset[str], b: frozenset[str], *, loose: bool = False) -> bool:
+    """Whether two contexts speak of the same thing: they share at least two words, and
+    one holds the other's words, or nearly all of them. 'profits rose sharply' and
+    'profits fell sharply' each have a word the other lacks: two different events.
+    `loose` asks only that the shared words make most of the shorter context, for
+    claims already tied by a strong key such as the same unit."""
+    shared = len(a & b)
+    if shared < _MIN_WORDS:
+        return False
+    if loose:
+        return shared >= 0.6 * min(len(a), len(b))
+    return a <= b or b <= a or shared >= 0.8 * max(len(a), len(b))

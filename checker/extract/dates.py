@@ -1,0 +1,329 @@
+"""Dates, months, years, weekdays, periods and ranges, found by a fast token scan.
+
+Absolute forms are read here ('Tuesday, 23 July 2025', 'by the end of August',
+'from 2003 to 2011', 'mid-2025'); only relative expressions ('next week', 'on Tuesday')
+are handed to dateparser, and only when a reference date can anchor them. A date
+without a year takes the year that puts it nearest the reference date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from checker.extract.clauses import Clauses
+from checker.extract.vocab import CompiledVocabulary
+from checker.model import DateClaim, Span, Speaker
+from checker.text import Token
+
+_DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
+_YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
+_YEAR_RANGE = re.compile(r"(1[89]\d\d|20\d\d)[-–](\d{2}|1[89]\d\d|20\d\d)")
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_MID_YEAR = re.compile(r"(mid|early|late)-(1[89]\d\d|20\d\d)")
+_OLD_YEAR = re.compile(r"1[0-7]\d\d")
+_YEAR_PREPOSITIONS = frozenset({"in", "since", "by", "from", "until", "before", "after", "during", "of", "circa"})
+_LEAP_YEAR = 2000  # stands in for an unknown year, so 29 February stays a valid date
+
+
+@dataclass(slots=True)
+class DateValue:
+    start: int  # token range
+    end: int
+    year: int | None
+    month: int | None
+    day: int | None
+    period: str | None = None  # start, middle or end of the month or year
+    weekday: int | None = None
+    weekday_token: int | None = None
+    relative: str | None = None
+    range_to: DateValue | None = None
+    deadline: bool = False
+
+
+def find(tokens: list[Token], vocab: CompiledVocabulary) -> list[DateValue]:
+    found: list[DateValue] = []
+    taken: set[int] = set()
+    i = 0
+    while i < len(tokens):
+        value = _absolute_at(tokens, i, vocab)
+        if value:
+            _widen_period(value, tokens, vocab)
+            found.append(value)
+            taken.update(range(value.start, value.end))
+            i = value.end
+        else:
+            i += 1
+    found.extend(_relatives(tokens, vocab, taken))
+    found.sort(key=lambda v: v.start)
+    found = _join_ranges(found, tokens, vocab)
+    for value in found:
+        _mark_deadline(value, tokens, vocab)
+    return found
+
+
+def _capitalised_value(token: Token, table: dict[str, int]) -> int | None:
+    return table.get(token.lower) if token.is_capitalised else None
+
+
+def _day(token: Token) -> int | None:
+    match = _DAY.fullmatch(token.lower)
+    if match and 1 <= int(match.group(1)) <= 31:
+        return int(match.group(1))
+    return None
+
+
+def _year(tokens: list[Token], k: int) -> tuple[int | None, int]:
+    """A year at k (after an optional comma), and the index after it."""
+    j = k + 1 if k < len(tokens) and tokens[k].text == "," else k
+    if j < len(tokens) and _YEAR.fullmatch(tokens[j].text):
+        return int(tokens[j].text), j + 1
+    return None, k
+
+
+def _absolute_at(tokens: list[Token], i: int, vocab: CompiledVocabulary) -> DateValue | None:
+    vocabulary = vocab.ruleset.vocabulary
+    token = tokens[i]
+    iso = _ISO.fullmatch(token.text)
+    if iso:
+        year, month, day = (int(g) for g in iso.groups())
+        if _valid(year, month, day):
+            return DateValue(i, i + 1, year, month, day)
+        return None
+    year_range = _YEAR_RANGE.fullmatch(token.text)
+    if year_range:
+        first = int(year_range.group(1))
+        second = year_range.group(2)
+        last = int(second) if len(second) == 4 else first - first % 100 + int(second)
+        end = DateValue(i, i + 1, last, None, None)
+        return DateValue(i, i + 1, first, None, None, range_to=end)
+    mid_year = _MID_YEAR.fullmatch(token.lower)
+    if mid_year:
+        period = {"mid": "middle", "early": "start", "late": "end"}[mid_year.group(1)]
+        return DateValue(i, i + 1, int(mid_year.group(2)), None, None, period=period)
+
+    j = i
+    weekday = _capitalised_value(token, vocabulary.weekdays)
+    if weekday is not None:
+        j += 1
+        if j < len(tokens) and tokens[j].text == ",":
+            j += 1
+    if j >= len(tokens):
+        return None
+    day = _day(tokens[j])
+    if day is not None and j + 1 < len(tokens):
+        k = j + 1
+        if tokens[k].lower == "of" and k + 1 < len(tokens):
+            k += 1
+        month = _capitalised_value(tokens[k], vocabulary.months)
+        if month is not None:
+            year, end = _year(tokens, k + 1)
+            if not _valid(year or _LEAP_YEAR, month, day):
+                return None
+            return DateValue(i, end, year, month, day, weekday=weekday, weekday_token=i if weekday else None)
+    month = _capitalised_value(tokens[j], vocabulary.months)
+    if month is not None:
+        k = j + 1
+        if k < len(tokens) and _day(tokens[k]) is not None and not _YEAR.fullmatch(tokens[k].text):
+            day = _day(tokens[k])
+            year, end = _year(tokens, k + 1)
+            if not _valid(year or _LEAP_YEAR, month, day):
+                return None
+            return DateValue(i, end, year, month, day, weekday=weekday, weekday_token=i if weekday else None)
+        year, end = _year(tokens, k)
+        if weekday is not None:
+            return None  # 'Monday, May' is not a date we can read
+        return DateValue(i, end, year, month, None)
+    if weekday is None and _YEAR.fullmatch(token.text) and not _followed_by_unit(tokens, i):
+        return DateValue(i, i + 1, int(token.text), None, None)
+    if weekday is None and _OLD_YEAR.fullmatch(token.text) and i > 0 and tokens[i - 1].lower in _YEAR_PREPOSITIONS:
+        return DateValue(i, i + 1, int(token.text), None, None)  # 'in 1279': older years need 'in', 'by' ...
+    return None
+
+
+def _followed_by_unit(tokens: list[Token], i: int) -> bool:
+    """'2000 people' is a count, not a year: a plural noun right after it."""
+    return i + 1 < len(tokens) and tokens[i + 1].lower.endswith("s") and tokens[i + 1].text.islower()
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def _widen_period(value: DateValue, tokens: list[Token], vocab: CompiledVocabulary) -> None:
+    """'the end of August', 'early 2025': the period phrase joins the date."""
+    if value.day is not None or value.period is not None:
+        return
+    for name, period in (("period-start", "start"), ("period-middle", "middle"), ("period-end", "end")):
+        window = tokens[max(0, value.start - 4) : value.start]
+        for match in vocab.phrases(name).find(window):
+            if match.end == len(window):
+                value.period = period
+                value.start = value.start - len(window) + match.start
+                return
+
+
+def _relatives(tokens: list[Token], vocab: CompiledVocabulary, taken: set[int]) -> list[DateValue]:
+    found = []
+    for match in vocab.phrases("relative-dates").find(tokens):
+        if not any(k in taken for k in range(match.start, match.end)):
+            text = " ".join(t.text for t in tokens[match.start : match.end])
+            found.append(DateValue(match.start, match.end, None, None, None, relative=text))
+            taken.update(range(match.start, match.end))
+    weekdays = vocab.ruleset.vocabulary.weekdays
+    for i, token in enumerate(tokens):
+        if i not in taken and _capitalised_value(token, weekdays) is not None:
+            found.append(DateValue(i, i + 1, None, None, None, relative=token.text))
+    return found
+
+
+def _join_ranges(found: list[DateValue], tokens: list[Token], vocab: CompiledVocabulary) -> list[DateValue]:
+    joiners = vocab.word_list("range-joiners") | {"until", "till"}
+    openers = vocab.word_list("range-openers")
+    out: list[DateValue] = []
+    k = 0
+    while k < len(found):
+        first = found[k]
+        second = found[k + 1] if k + 1 < len(found) else None
+        if (
+            second
+            and first.relative is None
+            and second.relative is None
+            and first.range_to is None
+            and second.start == first.end + 1
+            and tokens[first.end].lower in joiners
+            and (tokens[first.end].lower != "and" or (first.start > 0 and tokens[first.start - 1].lower in openers))
+        ):
+            first.range_to = second
+            first.end = second.end
+            out.append(first)
+            k += 2
+            continue
+        out.append(first)
+        k += 1
+    return out
+
+
+def _mark_deadline(value: DateValue, tokens: list[Token], vocab: CompiledVocabulary) -> None:
+    window = tokens[max(0, value.start - 3) : value.start]
+    value.deadline = any(m.end == len(window) for m in vocab.phrases("deadline").find(window))
+
+
+# Turning values into claims -------------------------------------------------------------
+
+
+def interval(value: DateValue, as_of: dt.date | None) -> tuple[dt.date | None, dt.date | None, str, bool]:
+    """The days a value covers, its granularity, and whether its year is known."""
+    if value.relative is not None:
+        day = _resolve_relative(value.relative, as_of) if as_of else None
+        return day, day, "relative", day is not None
+    year, year_known = value.year, value.year is not None
+    if year is None:
+        year = _nearest_year(value.month or 1, value.day or 15, as_of) if as_of else _LEAP_YEAR
+        year_known = as_of is not None
+    if value.month is None:
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        granularity = "year"
+    elif value.day is None:
+        first = dt.date(year, value.month, 1)
+        last = dt.date(year, value.month, calendar.monthrange(year, value.month)[1])
+        granularity = "month"
+    else:
+        first = last = dt.date(year, value.month, value.day)
+        granularity = "day"
+    first, last = _narrow(first, last, value.period)
+    return first, last, granularity, year_known
+
+
+def _narrow(first: dt.date, last: dt.date, period: str | None) -> tuple[dt.date, dt.date]:
+    if period is None:
+        return first, last
+    length = (last - first).days + 1
+    third = length // 3
+    if period == "start":
+        return first, first + dt.timedelta(days=third - 1)
+    if period == "middle":
+        return first + dt.timedelta(days=third), last - dt.timedelta(days=third)
+    return last - dt.timedelta(days=third - 1), last
+
+
+def _nearest_year(month: int, day: int, as_of: dt.date) -> int:
+    """The year that puts month/day nearest the reference date."""
+
+    def distance(year: int) -> int:
+        safe_day = min(day, calendar.monthrange(year, month)[1])
+        return abs((dt.date(year, month, safe_day) - as_of).days)
+
+    return min((as_of.year - 1, as_of.year, as_of.year + 1), key=distance)
+
+
+@functools.lru_cache(maxsize=512)
+def _resolve_relative(text: str, as_of: dt.date) -> dt.date | None:
+    import dateparser  # slow to import: only when a relative date must be resolved
+
+    settings = {"RELATIVE_BASE": dt.datetime(as_of.year, as_of.month, as_of.day), "PREFER_DATES_FROM": "current_period"}
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    return parsed.date() if parsed else None
+
+
+def to_claims(
+    values: list[DateValue],
+    tokens: list[Token],
+    clauses: Clauses,
+    sentence: int,
+    speaker: Speaker | None,
+    vocab: CompiledVocabulary,
+    as_of: dt.date | None,
+    anchors_of,
+    names: frozenset[str] = frozenset(),
+) -> list[DateClaim]:
+    claims = []
+    future = vocab.phrases("future").find(tokens)
+    past = vocab.word_list("past")
+    for value in values:
+        first, last, granularity, year_known = interval(value, as_of)
+        range_end = None
+        if value.range_to is not None:
+            if value.year is None and value.range_to.year is not None:
+                value.year = value.range_to.year  # 'January to August 1945': one year for both ends
+                first, _, granularity, year_known = interval(value, as_of)
+            _, last, _, _ = interval(value.range_to, as_of)
+            end_value = value.range_to
+            range_end = Span(tokens[end_value.start].start, tokens[end_value.end - 1].end)
+        start, end = clauses.clause_of(value.start)
+        in_clause = range(start, end)
+        if value.deadline or any(m.start in in_clause for m in future):
+            tense = "future"
+        elif any(tokens[k].lower in past for k in in_clause):
+            tense = "past"
+        else:
+            tense = None
+        weekday_span = None
+        if value.weekday_token is not None:
+            token = tokens[value.weekday_token]
+            weekday_span = Span(token.start, token.end)
+        claims.append(
+            DateClaim(
+                span=Span(tokens[value.start].start, tokens[value.end - 1].end),
+                sentence=sentence,
+                start=first,
+                end=last,
+                granularity=granularity,
+                year_known=year_known,
+                context=clauses.content(start, end),
+                anchors=anchors_of(start, end, (value.start, value.end)),
+                tense=tense,
+                deadline=value.deadline,
+                weekday=value.weekday,
+                weekday_span=weekday_span,
+                range_end=range_end,
+                negated=any(tokens[k].lower in vocab.negation for k in range(start, value.start)),
+                clause=clauses.span(start, end),
+                names=names,
+                speaker=speaker,
+            )
+        )
+    return claims

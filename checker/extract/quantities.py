@@ -1,0 +1,351 @@
+"""Quantities: digits and number words, ranges, exchange pairs, bounds, units and rates.
+
+'no less than 1,200 prisoners from each side' -> [1200, inf) prisoners per side;
+'24-48 hours' -> [24, 48] hours; '“250 to 250”' -> 250 per side; 'a dozen' -> 12.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from checker.extract.clauses import Clauses, stem
+from checker.extract.vocab import CompiledVocabulary
+from checker.model import QuantityClaim, Span, Speaker
+from checker.text import Token
+
+_DIGITS = re.compile(r"\d+")
+_SUFFIXED = re.compile(r"(\d+)(bn|m|k|tn)")
+_HYPHEN_RANGE = re.compile(r"(\d+)[-–](\d+)")
+_CURRENCY = frozenset({"$", "£", "€", "¥"})
+_SUFFIX_VALUES = {"k": 1e3, "m": 1e6, "bn": 1e9, "tn": 1e12}
+_DASHES = frozenset({"-", "–", "—"})
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+_MAX_UNIT_WORDS = 3
+_PARTICIPLES = ("ing", "ed")  # 'eight teams competing': a verb ends the counted noun
+_APPROXIMATION = 0.1  # 'about 100' is taken as 90 to 110
+_PAIR_PER = "side"  # '250 for 250' is an exchange: that many on each side
+_BARE_MULTIPLIERS = frozenset({"m", "bn", "tn"})  # only after digits: '5m', never 'm' alone
+
+
+@dataclass(slots=True)
+class Value:
+    """A number found in the tokens, before its clause is known."""
+
+    start: int  # token range
+    end: int
+    low: float
+    high: float
+    unit: str | None = None
+    unit_token: int | None = None
+    measure: str | None = None  # 'capacity' in 'a seating capacity of 25,000 people'
+    per: str | None = None
+    bound: str | None = None
+    year_like: bool = False
+    number_end: int = 0  # where the number itself ends, before its unit
+
+    @property
+    def number_range(self) -> tuple[int, int]:
+        return self.start, max(self.number_end, self.start + 1)
+
+
+def find(tokens: list[Token], vocab: CompiledVocabulary, occupied: set[int]) -> list[Value]:
+    """Numbers in `tokens` outside the `occupied` token indices (dates found first)."""
+    atoms = [a for a in _atoms(tokens, vocab) if not any(i in occupied for i in range(a.start, a.end))]
+    values = _join_ranges(atoms, tokens, vocab)
+    for value in values:
+        value.number_end = value.end
+        _attach_bound(value, tokens, vocab)
+        _attach_unit(value, tokens, vocab)
+    return [v for v in values if not v.year_like and not _not_a_count(v, tokens, vocab)]
+
+
+def _not_a_count(value: Value, tokens: list[Token], vocab: CompiledVocabulary) -> bool:
+    """Numbers that are no count of a thing: fractions and odds ('5/1'), points in time
+    ('two years ago'), wholes ('two out of 16'), and conversions in brackets ('(£6.7m)')."""
+    before = tokens[value.start - 1].text if value.start > 0 else ""
+    after = tokens[value.number_end].text if value.number_end < len(tokens) else ""
+    if "/" in (before, after):
+        return True
+    if value.end < len(tokens) and tokens[value.end].lower in vocab.word_list("time-offsets"):
+        return True
+    window = tokens[max(0, value.start - 3) : value.start]
+    if any(m.end == len(window) for m in vocab.phrases("denominators").find(window)):
+        return True
+    return before == "(" and value.start >= 2 and tokens[value.start - 2].text[-1:].isalnum()
+
+
+def _adjacent(a: Token, b: Token) -> bool:
+    return a.end == b.start
+
+
+def _atoms(tokens: list[Token], vocab: CompiledVocabulary) -> list[Value]:
+    atoms: list[Value] = []
+    words = _word_numbers(tokens, vocab)
+    i = 0
+    while i < len(tokens):
+        if i in words:
+            atom = words[i]
+            atoms.append(atom)
+            i = atom.end
+            continue
+        atom = _digit_atom(tokens, i)
+        if atom:
+            _multiply(atom, tokens, vocab)
+            atoms.append(atom)
+            i = atom.end
+            continue
+        i += 1
+    return atoms
+
+
+def _digit_atom(tokens: list[Token], i: int) -> Value | None:
+    token = tokens[i]
+    if i > 0 and _adjacent(tokens[i - 1], token) and tokens[i - 1].is_word:
+        return None
+    text = token.text
+    hyphen = _HYPHEN_RANGE.fullmatch(text)
+    if hyphen:
+        low, high = float(hyphen.group(1)), float(hyphen.group(2))
+        if high <= low:
+            return None  # a score ('3-1'), not a range
+        return Value(i, i + 1, low, high)
+    if not _DIGITS.fullmatch(text) and not _SUFFIXED.fullmatch(text):
+        return None
+    digits = text
+    end = i + 1
+    # '1,200,000': comma groups written without spaces
+    while (
+        _DIGITS.fullmatch(digits)
+        and end + 1 < len(tokens)
+        and tokens[end].text == ","
+        and _adjacent(tokens[end - 1], tokens[end])
+        and _adjacent(tokens[end], tokens[end + 1])
+        and re.fullmatch(r"\d{3}(bn|m|k|tn)?", tokens[end + 1].text)
+    ):
+        digits += tokens[end + 1].text
+        end += 2
+    # '1.5' or '1.5bn'
+    if (
+        _DIGITS.fullmatch(digits)
+        and end + 1 < len(tokens)
+        and tokens[end].text == "."
+        and _adjacent(tokens[end - 1], tokens[end])
+        and _adjacent(tokens[end], tokens[end + 1])
+        and re.fullmatch(r"\d+(bn|m|k|tn)?", tokens[end + 1].text)
+    ):
+        digits += "." + tokens[end + 1].text
+        end += 2
+    if end < len(tokens) and tokens[end].text == ":" and _adjacent(tokens[end - 1], tokens[end]):
+        return None  # a time of day
+    suffix = re.search(r"(bn|m|k|tn)$", digits)
+    number = float(digits[: suffix.start()] if suffix else digits)
+    low = high = number
+    if suffix:
+        factor = _SUFFIX_VALUES[suffix.group(1)]
+        if "." not in digits:
+            low, high = number - 1, number + 1  # '$16bn' is a rounded '$16.6bn'
+        number, low, high = number * factor, low * factor, high * factor
+    atom = Value(i, end, low, high)
+    if i > 0 and tokens[i - 1].text in _CURRENCY and _adjacent(tokens[i - 1], token):
+        atom.start = i - 1
+        atom.unit = tokens[i - 1].text
+    plain = not suffix and "," not in digits and "." not in digits and atom.unit is None
+    atom.year_like = plain and len(digits) == 4 and 1000 <= number <= 2100
+    return atom
+
+
+def _word_numbers(tokens: list[Token], vocab: CompiledVocabulary) -> dict[int, Value]:
+    """'two hundred and fifty', 'a dozen', 'twenty-five': number words combined."""
+    matcher = vocab.valued("numbers")
+    by_start: dict[int, tuple[int, int]] = {}
+    for match in matcher.find(tokens):
+        if match.start not in by_start:  # longest first
+            by_start[match.start] = (match.end, int(match.label))
+    for i, token in enumerate(tokens):
+        if "-" in token.lower and i not in by_start:
+            parts = token.lower.split("-")
+            values = [vocab.ruleset.vocabulary.numbers.get(p) for p in parts]
+            if all(v is not None for v in values) and len(parts) == 2 and values[0] >= 20 and values[1] < 10:
+                by_start[i] = (i + 1, values[0] + values[1])
+    found: dict[int, Value] = {}
+    i = 0
+    ordered = sorted(by_start)
+    while ordered and i < len(tokens):
+        if i not in by_start:
+            i += 1
+            continue
+        start, total, current, end = i, 0, 0, i
+        while end in by_start:
+            stop, value = by_start[end]
+            if value >= 1000:
+                total += max(current, 1) * value
+                current = 0
+            elif value == 100:
+                current = max(current, 1) * 100
+            else:
+                current += value
+            end = stop
+            if end + 1 < len(tokens) and tokens[end].lower == "and" and end + 1 in by_start:
+                end += 1
+        number = total + current
+        if not all(tokens[k].lower in _BARE_MULTIPLIERS for k in range(start, end) if tokens[k].lower != "and"):
+            found[start] = Value(start, end, float(number), float(number))
+        i = end
+    return found
+
+
+def _multiply(atom: Value, tokens: list[Token], vocab: CompiledVocabulary) -> None:
+    """'1.5 million': a multiplier word right after digits."""
+    if atom.end < len(tokens):
+        factor = vocab.ruleset.vocabulary.numbers.get(tokens[atom.end].lower)
+        if factor and factor >= 1000:
+            atom.low *= factor
+            atom.high *= factor
+            atom.end += 1
+            atom.year_like = False
+
+
+def _join_ranges(atoms: list[Value], tokens: list[Token], vocab: CompiledVocabulary) -> list[Value]:
+    joiners = vocab.word_list("range-joiners")
+    openers = vocab.word_list("range-openers")
+    pairs = vocab.word_list("pair-joiners")
+    out: list[Value] = []
+    k = 0
+    while k < len(atoms):
+        first = atoms[k]
+        second = atoms[k + 1] if k + 1 < len(atoms) else None
+        if second and second.start == first.end + 1 and not first.year_like and not second.year_like:
+            joiner = tokens[first.end].lower
+            opened = first.start > 0 and tokens[first.start - 1].lower in openers
+            if first.low == second.low and joiner in pairs:
+                out.append(Value(first.start, second.end, first.low, first.low, first.unit, per=_PAIR_PER))
+                k += 2
+                continue
+            if joiner in joiners and (joiner != "and" or opened):
+                if second.low > first.low:
+                    out.append(Value(first.start, second.end, first.low, second.high, first.unit or second.unit))
+                # a descending pair is a score or a vote ('5 to 4'): no single value
+                k += 2
+                continue
+        out.append(first)
+        k += 1
+    return out
+
+
+def _attach_bound(value: Value, tokens: list[Token], vocab: CompiledVocabulary) -> None:
+    start = value.start
+    while start > 0 and tokens[start - 1].text in _QUOTES:
+        start -= 1
+    for name in ("lower-bound", "upper-bound", "approximate"):
+        for match in vocab.phrases(name).find(tokens[max(0, start - 4) : start]):
+            if match.end == min(start, 4):
+                value.bound = name
+                bound_start = start - min(start, 4) + match.start
+                value.start = bound_start
+                _apply_bound(value, name)
+                return
+
+
+def _apply_bound(value: Value, kind: str) -> None:
+    if kind == "lower-bound":
+        value.high = math.inf
+    elif kind == "upper-bound":
+        value.low = -math.inf if value.low != value.high else 0.0
+    else:
+        spread = max(value.high, value.low) * _APPROXIMATION
+        value.low -= spread
+        value.high += spread
+
+
+def _attach_unit(value: Value, tokens: list[Token], vocab: CompiledVocabulary) -> None:
+    at = value.end
+    percent = vocab.phrases("percent").find(tokens[at : at + 3])
+    if percent and percent[0].start == 0:
+        value.unit = "%"
+        value.end = at + percent[0].end
+        return
+    stop = vocab.stopwords | vocab.word_list("clause-breaks") | vocab.negation
+    numbers = vocab.ruleset.vocabulary.numbers
+    end = at
+    head = None
+    while (
+        end < len(tokens)
+        and end - at < _MAX_UNIT_WORDS
+        and tokens[end].is_word
+        and tokens[end].lower not in stop
+        and tokens[end].lower not in numbers
+        and not tokens[end].lower[0].isdigit()
+        and not tokens[end].lower.endswith(_PARTICIPLES)
+    ):
+        if head is None:
+            head = end
+        if tokens[end].lower.endswith("s") and not tokens[end].lower.endswith("ss"):
+            head = end  # the plural noun heads the phrase: '250 Ukrainian prisoners'
+            end += 1
+            break
+        end += 1
+    if head is not None and value.unit is None:
+        value.unit = stem(tokens[head].lower)
+        value.unit_token = head
+        value.end = head + 1
+    # 'a seating capacity of 20,000': the noun before 'of' names what is measured
+    before = value.start - 1
+    while before >= 0 and tokens[before].text in _QUOTES:
+        before -= 1
+    noun = tokens[before - 1] if before >= 1 else None
+    if noun and tokens[before].lower == "of" and noun.is_word and noun.lower not in stop:
+        value.measure = stem(noun.lower)
+    _attach_per(value, tokens, vocab)
+
+
+def _attach_per(value: Value, tokens: list[Token], vocab: CompiledVocabulary) -> None:
+    at = value.end
+    for match in vocab.phrases("per").find(tokens[at : at + 4]):
+        if match.start == 0 and at + match.end < len(tokens) and tokens[at + match.end].is_word:
+            word = tokens[at + match.end].lower
+            if word not in vocab.stopwords:
+                value.per = stem(word)
+                value.end = at + match.end + 1
+            return
+
+
+def to_claims(
+    values: list[Value],
+    tokens: list[Token],
+    clauses: Clauses,
+    sentence: int,
+    speaker: Speaker | None,
+    vocab: CompiledVocabulary,
+    anchors_of,
+    names: frozenset[str] = frozenset(),
+) -> list[QuantityClaim]:
+    claims = []
+    future = vocab.phrases("future").find(tokens)
+    for value in values:
+        start, end = clauses.clause_of(value.start if value.bound is None else value.end - 1)
+        context = clauses.content(start, end) | {w for w in (value.unit, value.measure) if w}
+        negated = any(tokens[i].lower in vocab.negation for i in range(start, value.start))
+        planned = any(start <= m.start < end for m in future)
+        span = Span(tokens[value.start].start, tokens[value.end - 1].end)
+        claims.append(
+            QuantityClaim(
+                span=span,
+                sentence=sentence,
+                low=value.low,
+                high=value.high,
+                unit=value.unit or value.measure,
+                measure=value.measure,
+                per=value.per,
+                bound=value.bound,
+                context=context,
+                anchors=anchors_of(start, end, (value.start, value.end)),
+                modality="planned" if planned else "stated",
+                negated=negated,
+                clause=clauses.span(start, end),
+                names=names,
+                speaker=speaker,
+            )
+        )
+    return claims
