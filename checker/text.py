@@ -15,29 +15,29 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*(?:-\w+)*|[^\w\s]")
 WILDCARD = "*"
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    text: str
-    lower: str
-    start: int
-    end: int
+    """One word or punctuation mark, with its offsets; flags computed once, read often."""
 
-    @property
-    def is_word(self) -> bool:
-        return self.lower[0].isalnum() or self.lower[0] == "_"
+    __slots__ = ("end", "is_capitalised", "is_word", "lower", "start", "text")
 
-    @property
-    def is_capitalised(self) -> bool:
-        return self.text[0].isupper()
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        lower = text.lower()
+        self.lower = lower.replace("’", "'") if "’" in lower else lower
+        self.start = start
+        self.end = end
+        first = text[0]
+        self.is_word = first.isalnum() or first == "_"
+        self.is_capitalised = first.isupper()
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
 
 
 def tokenize(text: str, offset: int = 0, end: int | None = None) -> list[Token]:
     """Words and punctuation marks of `text[offset:end]`, with absolute offsets."""
     stop = len(text) if end is None else end
-    return [
-        Token(m.group(), m.group().lower().replace("’", "'"), m.start(), m.end())
-        for m in _WORD.finditer(text, offset, stop)
-    ]
+    return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, offset, stop)]
 
 
 def phrase_words(phrase: str) -> tuple[str, ...]:
@@ -62,6 +62,7 @@ class PhraseMatcher:
 
     def __init__(self, phrases: Iterable[tuple[str, object]], barred: Iterable[str] = ()) -> None:
         self._root: dict = {}
+        self._first: frozenset[str] = frozenset()
         self._barred = frozenset(barred)
         for phrase, label in phrases:
             words = phrase_words(phrase)
@@ -71,6 +72,7 @@ class PhraseMatcher:
             for word in words:
                 node = node.setdefault(word, {})
             node.setdefault(None, []).append(label)
+        self._first = frozenset(self._root)
 
     def __bool__(self) -> bool:
         return bool(self._root)
@@ -79,8 +81,12 @@ class PhraseMatcher:
         """All matches, longest first at each start, left to right."""
         found: list[Match] = []
         root = self._root
+        if not root:
+            return found
+        first = self._first
+        wild = WILDCARD in root
         for i, token in enumerate(tokens):
-            if token.lower not in root and WILDCARD not in root:
+            if token.lower not in first and not wild:
                 continue
             for end, labels in self._walk(root, tokens, i):
                 found.extend(Match(i, end, label) for label in labels)

@@ -21,9 +21,13 @@ def opposed(a: Statement, b: Statement) -> bool:
 
 
 def run(context: Context) -> Iterator[Finding]:
+    statements = context.claims.statements
+    denials = [s for s in statements if s.negated]
+    if not denials:
+        return
     reported: set[int] = set()
-    for first, second in pairs_across_sentences(context.claims.statements):
-        if first.sentence in reported or not opposed(first, second):
+    for first, second in pairs_across_sentences(statements):
+        if first.negated == second.negated or first.sentence in reported or not opposed(first, second):
             continue
         reported.add(first.sentence)
         severity, note = pair_severity(DETECTOR.severity, first.speaker, second.speaker)

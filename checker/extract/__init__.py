@@ -29,9 +29,10 @@ def extract(
         found["events"].extend(event_mentions(tokens, index, speaker, vocab, keys))
         found["roles"].extend(role_mentions(tokens, index, speaker, vocab))
 
-        date_values = dates.find(tokens, vocab)
+        text = document.prose[sentence.span.start : sentence.span.end]
+        date_values = dates.find(tokens, vocab) if vocab.may_hold_date.search(text) else []
         occupied = {k for v in date_values for k in range(v.start, v.end)}
-        quantity_values = quantities.find(tokens, vocab, occupied)
+        quantity_values = quantities.find(tokens, vocab, occupied) if vocab.may_hold_number.search(text) else []
         ranges = [(v.start, v.end) for v in date_values] + [v.number_range for v in quantity_values]
         clauses = Clauses(tokens, vocab, ranges)
         names = sentence_names(tokens, vocab)

@@ -10,6 +10,7 @@ clause-break words; a clause too short to say anything borrows its neighbour's w
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from checker.extract.vocab import CompiledVocabulary
@@ -20,6 +21,7 @@ _BREAK_MARKS = frozenset({",", ";", ":", "(", ")", "—", "–", "?", "!"})
 _MIN_WORDS = 2
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude English stem: enough to make 'teams'/'team' and 'published'/'publish' meet."""
     w = word.lower().replace("’", "'")
@@ -97,34 +99,30 @@ class Clauses:
 
     def content(self, start: int, end: int, skip: Iterable[int] = ()) -> frozenset[str]:
         """Stemmed content words of tokens [start, end), leaving out values and `skip`."""
-        skipped = set(skip) | self._inside
+        words = self._words
+        skipped = set(skip)
+        return frozenset(words[i] for i in range(start, end) if words[i] is not None and i not in skipped)
+
+    @functools.cached_property
+    def _words(self) -> list[str | None]:
+        """Each token's stemmed content word, or None for values, function words and verbs of saying."""
         vocab = self._vocab
         reporting = vocab.word_list("reporting")
-        words = set()
-        for i in range(start, end):
-            if i in skipped:
-                continue
-            token = self.tokens[i]
+        synonyms = vocab.ruleset.vocabulary.synonyms
+        skip = vocab.stopwords | vocab.negation | reporting
+        words: list[str | None] = []
+        for i, token in enumerate(self.tokens):
             lower = token.lower
-            if not token.is_word or lower in vocab.stopwords or lower in vocab.negation or lower.isdigit():
-                continue
-            if lower in reporting:
-                continue  # 'officials said': who says it is not what is said
-            words.add(stem(vocab.ruleset.vocabulary.synonyms.get(lower, lower)))
-        return frozenset(words)
+            if i in self._inside or not token.is_word or lower in skip or lower.isdigit():
+                words.append(None)  # 'officials said': who says it is not what is said
+            else:
+                words.append(stem(synonyms.get(lower, lower)))
+        return words
 
 
 def sentence_names(tokens: list[Token], vocab: CompiledVocabulary) -> frozenset[str]:
     """Capitalised words after the first: the people, places and things a sentence is about."""
-    vocabulary = vocab.ruleset.vocabulary
-    common = (
-        vocabulary.months.keys()
-        | vocabulary.weekdays.keys()
-        | vocabulary.numbers.keys()
-        | vocabulary.ordinals.keys()
-        | vocab.stopwords
-        | vocab.negation
-    )
+    common = vocab.common_words
     return frozenset(
         token.lower
         for token in tokens[1:]

@@ -26,7 +26,8 @@ _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MID_YEAR = re.compile(r"(mid|early|late)-(1[89]\d\d|20\d\d)")
 _OLD_YEAR = re.compile(r"1[0-7]\d\d")
 _YEAR_PREPOSITIONS = frozenset({"in", "since", "by", "from", "until", "before", "after", "during", "of", "circa"})
-_LEAP_YEAR = 2000  # stands in for an unknown year, so 29 February stays a valid date
+_LEAP_YEAR = 2000
+_PERIOD_PREFIXES = frozenset({"mid", "ear", "lat"})  # stands in for an unknown year, so 29 February stays a valid date
 
 
 @dataclass(slots=True)
@@ -47,8 +48,13 @@ class DateValue:
 def find(tokens: list[Token], vocab: CompiledVocabulary) -> list[DateValue]:
     found: list[DateValue] = []
     taken: set[int] = set()
+    starters = vocab.date_starters
     i = 0
     while i < len(tokens):
+        lower = tokens[i].lower
+        if not (lower[0].isdigit() or lower in starters or lower[:3] in _PERIOD_PREFIXES):
+            i += 1
+            continue
         value = _absolute_at(tokens, i, vocab)
         if value:
             _widen_period(value, tokens, vocab)

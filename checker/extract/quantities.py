@@ -90,7 +90,7 @@ def _atoms(tokens: list[Token], vocab: CompiledVocabulary) -> list[Value]:
             atoms.append(atom)
             i = atom.end
             continue
-        atom = _digit_atom(tokens, i)
+        atom = _digit_atom(tokens, i) if tokens[i].lower[0].isdigit() else None
         if atom:
             _multiply(atom, tokens, vocab)
             atoms.append(atom)

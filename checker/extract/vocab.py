@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -15,7 +16,7 @@ class StatusCue:
     side: str  # "before" or "after" the event's name
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class CompiledVocabulary:
     ruleset: RuleSet
     status_cues: PhraseMatcher
@@ -66,7 +67,43 @@ class CompiledVocabulary:
         )
 
     def word_list(self, name: str) -> frozenset[str]:
-        return self.ruleset.vocabulary.word_list(name)
+        found = self._lists.get(("words", name))
+        if found is None:
+            found = self._lists[("words", name)] = self.ruleset.vocabulary.word_list(name)
+        return found
+
+    @functools.cached_property
+    def common_words(self) -> frozenset[str]:
+        """Capitalised words that are no names: months, weekdays, numbers, function words."""
+        vocabulary = self.ruleset.vocabulary
+        return frozenset(
+            vocabulary.months.keys()
+            | vocabulary.weekdays.keys()
+            | vocabulary.numbers.keys()
+            | vocabulary.ordinals.keys()
+            | self.stopwords
+            | self.negation
+        )
+
+    @functools.cached_property
+    def may_hold_date(self) -> re.Pattern:
+        """A fast test on a sentence's text: could it hold a date at all?"""
+        vocabulary = self.ruleset.vocabulary
+        words = set(vocabulary.months) | set(vocabulary.weekdays)
+        words |= {w for phrase in self.word_list("relative-dates") for w in phrase_words(phrase)}
+        return _any_word(words - self.stopwords, extra=r"\d")
+
+    @functools.cached_property
+    def may_hold_number(self) -> re.Pattern:
+        """A fast test on a sentence's text: could it hold a quantity at all?"""
+        words = {w for phrase in self.ruleset.vocabulary.numbers for w in phrase_words(phrase)}
+        return _any_word(words - self.stopwords, extra=r"\d")
+
+    @functools.cached_property
+    def date_starters(self) -> frozenset[str]:
+        """Words a written date can begin with, to skip most tokens at once."""
+        vocabulary = self.ruleset.vocabulary
+        return frozenset(vocabulary.months.keys() | vocabulary.weekdays.keys())
 
     def phrases(self, name: str) -> PhraseMatcher:
         """The word list `name` as a matcher, compiled once."""
@@ -88,7 +125,7 @@ class CompiledVocabulary:
 
     def ordinal(self, token: Token) -> int | None:
         value = self.ruleset.vocabulary.ordinals.get(token.lower)
-        if value is not None:
+        if value is not None or not token.lower[0].isdigit():
             return value
         match = self._ordinal_number.fullmatch(token.lower)
         return int(match.group(1)) if match else None
@@ -103,6 +140,12 @@ class CompiledVocabulary:
 
     def phrase_content(self, phrase: str) -> frozenset[str]:
         return self.content_words(_joined_synonyms(phrase_words(phrase), self.ruleset.vocabulary.synonyms))
+
+
+def _any_word(words, extra: str) -> re.Pattern:
+    """One case-insensitive pattern for any of `words` as a whole word (literals only)."""
+    alternatives = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(rf"{extra}|\b(?:{alternatives})\b" if alternatives else extra, re.IGNORECASE)
 
 
 def _single_words(phrases) -> frozenset[str]:
