@@ -15,7 +15,9 @@ ORDER = 10
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("articles", nargs="+", metavar="ARTICLE", help="article files to check")
     add_rule_flags(parser)
-    parser.add_argument("--format", default="table", help="table (default) or json")
+    parser.add_argument(
+        "--format", default="table", help="table (default), json, sarif, github, junit, markdown or html"
+    )
     parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="the reference date; wins over the rule files'")
     parser.add_argument(
         "--fail-on",
