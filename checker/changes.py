@@ -21,9 +21,10 @@ from checker.model import ClaimSet, Document, DocumentReport, Finding, Location,
 @dataclass(frozen=True, slots=True)
 class Claim:
     kind: str  # the ClaimSet field it comes from: events, roles, ...
-    subject: str
+    subject: str  # what the claim is about, as matched
     value: str
     location: Location
+    shown: str = ""  # the subject as the text names it
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,7 @@ class ClaimView:
     subject: Callable[[object], str | None]
     value: Callable[[object], str | None]  # None: the mention claims nothing (an event with no status)
     span: Callable[[object], Span] = lambda claim: claim.span
+    shown: Callable[[object], str] | None = None  # the subject for people, if not the matched one
 
 
 def _cover(*spans: Span | None) -> Span:
@@ -55,6 +57,7 @@ VIEWS: dict[str, ClaimView] = {
         subject=lambda m: m.event_key or m.name,
         value=lambda m: m.status,
         span=lambda m: _cover(m.span, m.status_cue),
+        shown=lambda m: m.name,
     ),
     "roles": ClaimView(label="role", subject=lambda m: m.holder, value=lambda m: m.role),
 }
@@ -107,7 +110,8 @@ def claims_of(document: Document, claims: ClaimSet) -> list[Claim]:
             if subject is None or value is None:
                 continue
             span = view.span(item)
-            found.append(Claim(field.name, subject, value, Location(span, document.quote(span))))
+            shown = view.shown(item) if view.shown else subject
+            found.append(Claim(field.name, subject, value, Location(span, document.quote(span)), shown))
     return found
 
 
@@ -151,21 +155,18 @@ def change_note(change: ClaimChange) -> Finding | None:
         return None
     label = (VIEWS.get(change.kind) or generic_view(change.kind)).label
     if change.old is None:
-        message = f"new {label} claim: '{change.subject}' is {change.new.value}"
-        related: tuple[Location, ...] = ()
+        message = f"new {label} claim: '{change.new.shown}' is {change.new.value}"
     else:
         message = (
-            f"{label} of '{change.subject}' changed from {change.old.value} to {change.new.value} "
+            f"{label} of '{change.new.shown}' changed from {change.old.value} to {change.new.value} "
             f"(was “{' '.join(change.old.location.text.split())}”)"
         )
-        related = ()
     return Finding(
         code=CLAIM_CHANGED.code,
         name=CLAIM_CHANGED.name,
         severity=CLAIM_CHANGED.severity,
         message=message,
         primary=change.new.location,
-        related=related,
     )
 
 
