@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from checker import readers
-from checker.model import Report
+from checker.model import Document, Report
 from checker.pipeline import Prepared, check
 from checker.rulelang.load import load_rules
 from checker.rulelang.ruleset import RuleSet
@@ -38,11 +38,39 @@ def audit(
 
     Raises InputError for an unreadable document and RuleErrors for bad rule files.
     """
+    return check_documents(_documents(source), rules=rules, as_of=as_of, default_rules=default_rules)
+
+
+def check_documents(
+    documents: Iterable[Document],
+    *,
+    rules: RuleSet | Iterable[str | os.PathLike] | None = None,
+    as_of: dt.date | str | None = None,
+    default_rules: bool = True,
+) -> Report:
+    """Check documents already loaded (from git, from a CMS), with the rules loaded once."""
     ruleset = rules if isinstance(rules, RuleSet) else load_rules(list(rules or ()), defaults=default_rules)
     prepared = Prepared.of(ruleset)
     day = dt.date.fromisoformat(as_of) if isinstance(as_of, str) else as_of
-    documents = [check(document, prepared, day) for document in _documents(source)]
-    return Report(documents=tuple(documents))
+    return Report(documents=tuple(check(document, prepared, day) for document in documents))
+
+
+def compare(
+    old: Source,
+    new: Source,
+    *,
+    rules: RuleSet | Iterable[str | os.PathLike] | None = None,
+    as_of: dt.date | str | None = None,
+    default_rules: bool = True,
+) -> Report:
+    """The new version's report with only what the edit introduced: its new findings, and
+    its changed claims as CC902 notes (see checker.changes)."""
+    from checker.changes import compare as compare_reports
+
+    ruleset = rules if isinstance(rules, RuleSet) else load_rules(list(rules or ()), defaults=default_rules)
+    before, after = (next(_documents(source)) for source in (old, new))
+    both = check_documents([before, after], rules=ruleset, as_of=as_of)
+    return Report(documents=(compare_reports(*both.documents),))
 
 
 def _documents(source):

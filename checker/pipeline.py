@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from checker import suppress
 from checker.detectors import Context, all_detectors
 from checker.extract import extract
 from checker.extract.vocab import CompiledVocabulary
@@ -34,9 +35,12 @@ def reference_date(document: Document, ruleset: RuleSet, as_of: dt.date | None) 
 def check(document: Document, prepared: Prepared, as_of: dt.date | None = None) -> DocumentReport:
     vocab = prepared.vocab
     day = reference_date(document, prepared.ruleset, as_of)
-    claims = extract(document, sentences(document.prose, vocab.abbreviations), vocab, day)
-    facts = verify(document, claims, vocab, day)
-    context = Context(document=document, claims=claims, vocab=vocab, as_of=day, facts=facts)
+    directives = suppress.scan(document.text)
+    read = suppress.blank(document, directives)  # directives are not prose
+    claims = extract(read, sentences(read.prose, vocab.abbreviations), vocab, day)
+    facts = verify(read, claims, vocab, day)
+    context = Context(document=read, claims=claims, vocab=vocab, as_of=day, facts=facts)
     findings = [finding for detector in all_detectors() for finding in detector.run(context)]
+    findings = suppress.apply(document, directives, findings)
     findings.sort(key=lambda f: (f.primary.span.start, f.code))
     return DocumentReport(document=document, as_of=day, findings=tuple(findings), facts=facts, claims=claims)

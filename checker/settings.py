@@ -1,14 +1,40 @@
-"""Typed settings for one run, built from command-line flags; layers below never see argparse."""
+"""Typed settings for one run: command-line flags over the configuration file over defaults.
+
+Layers below never see argparse or TOML; they get a frozen Settings.
+"""
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from checker.errors import UsageError
 from checker.model import Severity
 
 FAIL_ON_CHOICES = ("error", "warning", "note", "never")
+
+
+@dataclass(frozen=True, slots=True)
+class CodePolicy:
+    """Which checks run and at what severity, by code prefix (longest prefix wins)."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()
+
+    @property
+    def active(self) -> bool:
+        return bool(self.select or self.ignore or self.severity)
+
+
+@dataclass(frozen=True, slots=True)
+class GlobPolicy:
+    pattern: str  # matched against a document's path relative to `base`, in / form
+    base: Path
+    policy: CodePolicy
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,19 +45,54 @@ class Settings:
     fail_on: Severity | None = Severity.ERROR  # None: never fail on findings
     format: str = "table"
     output: str | None = None
+    policy: CodePolicy = field(default_factory=CodePolicy)
+    per_glob: tuple[GlobPolicy, ...] = ()
 
     def fails(self, worst: Severity | None) -> bool:
         return worst is not None and self.fail_on is not None and worst.rank >= self.fail_on.rank
 
 
-def parse_date(text: str) -> dt.date:
+def parse_date(text: str, what: str = "--as-of") -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"--as-of: expected a date as YYYY-MM-DD, found {text!r}") from None
+        raise UsageError(f"{what}: expected a date as YYYY-MM-DD, found {text!r}") from None
 
 
-def parse_fail_on(text: str) -> Severity | None:
+def parse_fail_on(text: str, what: str = "--fail-on") -> Severity | None:
     if text not in FAIL_ON_CHOICES:
-        raise UsageError(f"--fail-on: expected one of {', '.join(FAIL_ON_CHOICES)}, found {text!r}")
+        raise UsageError(f"{what}: expected one of {', '.join(FAIL_ON_CHOICES)}, found {text!r}")
     return None if text == "never" else Severity(text)
+
+
+def _prefixes(text: str | None) -> tuple[str, ...] | None:
+    if text is None:
+        return None
+    return tuple(part.strip().upper() for part in text.split(",") if part.strip())
+
+
+def settings_for(args: argparse.Namespace, paths: Sequence[str]) -> Settings:
+    """The run's settings: the flags in `args` win over the configuration file found for it."""
+    from checker.config import Config, find_config, load_config
+
+    config = Config()
+    if not getattr(args, "no_config", False):
+        found = Path(args.config) if getattr(args, "config", None) else find_config(Path.cwd())
+        if found is not None:
+            config = load_config(found)
+    select, ignore = _prefixes(getattr(args, "select", None)), _prefixes(getattr(args, "ignore", None))
+    policy = CodePolicy(
+        select=config.policy.select if select is None else select,
+        ignore=config.policy.ignore if ignore is None else ignore,
+        severity=config.policy.severity,
+    )
+    return Settings(
+        rules=(*config.rules, *args.rules),
+        default_rules=config.default_rules and not args.no_default_rules,
+        as_of=parse_date(args.as_of) if args.as_of else config.as_of,
+        fail_on=parse_fail_on(args.fail_on) if args.fail_on else config.fail_on,
+        format=args.format or config.format,
+        output=args.output,
+        policy=policy,
+        per_glob=config.per_glob,
+    )

@@ -34,3 +34,10 @@ def test_json_audit_does_not_load_the_table_library():
     article = str(ROOT / "fixtures/different-rounds/article.txt")
     setup = f"from checker.cli import main\nmain(['audit', {article!r}, '--format', 'json'])"
     assert _loaded(setup) == ["lark", "pydantic"]
+
+
+def test_ci_formats_load_only_the_rule_parser():
+    article = str(ROOT / "fixtures/different-rounds/article.txt")
+    for fmt in ("sarif", "github", "junit", "markdown", "html"):
+        setup = f"from checker.cli import main\nmain(['audit', {article!r}, '--format', {fmt!r}])"
+        assert _loaded(setup) == ["lark"], fmt

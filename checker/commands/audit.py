@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from checker.commands import add_rule_flags
-from checker.errors import ExitCode
+from checker.commands._shared import add_report_flags
 
 NAME = "audit"
 HELP = "check articles and print a verification report"
@@ -15,39 +15,63 @@ ORDER = 10
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("articles", nargs="+", metavar="ARTICLE", help="article files to check")
     add_rule_flags(parser)
-    parser.add_argument("--format", default="table", help="table (default) or json")
-    parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="the reference date; wins over the rule files'")
+    add_report_flags(parser)
     parser.add_argument(
-        "--fail-on",
-        default="error",
-        metavar="LEVEL",
-        help="exit 1 when a finding is at least this severe: error (default), warning, note or never",
+        "--since",
+        metavar="GIT_REV",
+        help="report only what the edits since this git revision introduced, and the claims they changed",
     )
-    parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE (whole or not at all)")
+    parser.add_argument("--baseline", metavar="FILE", help="report only findings this baseline does not record")
+    parser.add_argument("--write-baseline", metavar="FILE", help="record this run's findings as a baseline")
 
 
 def run(args: argparse.Namespace) -> int:
-    from pathlib import Path
+    from checker import readers
+    from checker.api import check_documents
+    from checker.commands._shared import finish
+    from checker.policy import apply_policy
+    from checker.rulelang.load import load_rules
+    from checker.settings import settings_for
 
-    from checker.api import audit
-    from checker.output import write_report
-    from checker.reporters import renderer
-    from checker.settings import Settings, parse_date, parse_fail_on
+    settings = settings_for(args, args.articles)
+    documents = [readers.load(article) for article in args.articles]
+    ruleset = load_rules(list(settings.rules), defaults=settings.default_rules)
+    report = check_documents(documents, rules=ruleset, as_of=settings.as_of)
+    if args.since:
+        report = _since(args.since, report, ruleset, settings)
+    report = apply_policy(report, settings)
+    if args.write_baseline:
+        from checker.baseline import dumps
+        from checker.output import write_whole
 
-    settings = Settings(
-        rules=tuple(args.rules),
-        default_rules=not args.no_default_rules,
-        as_of=parse_date(args.as_of) if args.as_of else None,
-        fail_on=parse_fail_on(args.fail_on),
-        format=args.format,
-        output=args.output,
-    )
-    render = renderer(settings.format)
-    report = audit(
-        [Path(article) for article in args.articles],
-        rules=settings.rules,
-        as_of=settings.as_of,
-        default_rules=settings.default_rules,
-    )
-    write_report(render(report), settings.output)
-    return ExitCode.FINDINGS if settings.fails(report.worst) else ExitCode.OK
+        write_whole(args.write_baseline, dumps(report))
+    if args.baseline:
+        from checker.baseline import load, new_findings
+
+        report = new_findings(report, load(args.baseline))
+    return finish(report, settings)
+
+
+def _since(revision: str, report, ruleset, settings):
+    """Each document compared with its version at `revision` (absent there: all of it is new)."""
+    from checker import readers
+    from checker.api import check_documents
+    from checker.changes import compare
+    from checker.errors import InputError
+    from checker.gitrev import text_at
+    from checker.model import Report
+
+    compared = []
+    for current in report.documents:
+        path = current.document.path
+        old_text = text_at(revision, path)
+        try:
+            old = readers.from_text(old_text, path) if old_text is not None else None
+        except InputError:
+            old = None  # an empty file before the edit: nothing to compare with
+        if old is None:
+            compared.append(current)
+            continue
+        before = check_documents([old], rules=ruleset, as_of=settings.as_of).documents[0]
+        compared.append(compare(before, current))
+    return Report(documents=tuple(compared))

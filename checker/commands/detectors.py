@@ -18,9 +18,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from tabulate import tabulate
 
-    from checker.detectors import all_detectors
+    from checker.catalogue import checks
 
-    rows = [(d.code, d.name, d.severity.value, d.summary) for d in all_detectors()]
+    rows = [(d.code, d.name, d.severity.value, d.summary) for d in checks()]
     headers = ("code", "name", "severity", "summary")
     print(tabulate(rows, headers=headers, tablefmt="simple", maxcolwidths=[None, None, None, 70]))
     return ExitCode.OK

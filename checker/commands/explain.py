@@ -16,11 +16,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from checker.detectors import all_detectors, find
+    from checker.catalogue import checks, find
 
     detector = find(args.code)
     if detector is None:
-        known = ", ".join(d.code for d in all_detectors())
+        known = ", ".join(d.code for d in checks())
         raise UsageError(f"unknown check {args.code!r}; expected one of {known}")
     print(f"{detector.code} {detector.name} (default severity: {detector.severity.value})\n")
     print(detector.summary + "\n")

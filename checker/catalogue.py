@@ -1,0 +1,23 @@
+"""Every check the tool can report, with its metadata: the detectors that run on one
+document, and the checks made by passes around them (suppressions, edits).
+
+SARIF's rules, `detectors`, `explain` and the configuration's code validation read this list.
+"""
+
+from __future__ import annotations
+
+from checker.detectors import Detector, all_detectors
+
+
+def checks() -> tuple[Detector, ...]:
+    from checker.changes import CLAIM_CHANGED
+
+    return tuple(sorted((*all_detectors(), CLAIM_CHANGED), key=lambda d: d.code))
+
+
+def find(code: str) -> Detector | None:
+    wanted = code.strip()
+    for check in checks():
+        if check.code == wanted.upper() or check.name == wanted.lower():
+            return check
+    return None

@@ -1,0 +1,35 @@
+"""What the commands that produce a report share: their flags, and the last steps
+(apply the run's policy, render, write whole, choose the exit code)."""
+
+from __future__ import annotations
+
+import argparse
+
+from checker.model import Report
+from checker.settings import Settings
+
+
+def add_report_flags(parser: argparse.ArgumentParser) -> None:
+    # Defaults are None so that a configuration file can fill in what the command line leaves out.
+    parser.add_argument("--format", help="table (default), json, sarif, github, junit, markdown or html; see README")
+    parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="the reference date; wins over the rule files'")
+    parser.add_argument(
+        "--fail-on",
+        metavar="LEVEL",
+        help="exit 1 when a finding is at least this severe: error (default), warning, note or never",
+    )
+    parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE (whole or not at all)")
+    parser.add_argument("--select", metavar="PREFIXES", help="only checks whose code starts so (CC1,CC001)")
+    parser.add_argument("--ignore", metavar="PREFIXES", help="leave out checks whose code starts so")
+    parser.add_argument("--config", metavar="FILE", help="use this configuration file instead of searching for one")
+    parser.add_argument("--no-config", action="store_true", help="ignore configuration files")
+
+
+def finish(report: Report, settings: Settings) -> int:
+    from checker.errors import ExitCode
+    from checker.output import write_report
+    from checker.reporters import renderer
+
+    render = renderer(settings.format)
+    write_report(render(report), settings.output)
+    return ExitCode.FINDINGS if settings.fails(report.worst) else ExitCode.OK

@@ -1,0 +1,65 @@
+"""What makes two findings "the same" across edits: the check, the quoted texts, the fact.
+
+Line numbers and offsets are left out on purpose, so moving a paragraph or editing the text
+above a finding does not change its identity. Whitespace inside quotes is collapsed, so
+re-wrapping a line does not either. The diff, the baseline and SARIF's fingerprints all use
+these keys, so they agree on what is new.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from checker.model import Finding
+
+FINGERPRINT_NAME = "claimChecker/v1"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class FindingKey:
+    code: str
+    quotes: tuple[str, ...]  # the primary location's text first, then the other sides'
+    origin: str  # the rule fact behind the finding (CC001), or ""
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def key_of(finding: Finding) -> FindingKey:
+    return FindingKey(finding.code, tuple(_squash(loc.text) for loc in finding.locations), finding.origin or "")
+
+
+def keyed(findings: Iterable[Finding]) -> Iterator[tuple[FindingKey, int, Finding]]:
+    """Each finding with its key and its occurrence number among findings of the same key."""
+    seen: Counter[FindingKey] = Counter()
+    for finding in findings:
+        key = key_of(finding)
+        yield key, seen[key], finding
+        seen[key] += 1
+
+
+def fingerprint(key: FindingKey, occurrence: int = 0) -> str:
+    """A short stable hash of the key (SARIF partialFingerprints)."""
+    text = "\x1f".join((key.code, key.origin, *key.quotes, str(occurrence)))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def not_in(findings: Iterable[Finding], known: Counter[FindingKey]) -> tuple[Finding, ...]:
+    """The findings left once each known key has been matched as many times as it is counted."""
+    remaining = Counter(known)
+    fresh = []
+    for finding in findings:
+        key = key_of(finding)
+        if remaining[key] > 0:
+            remaining[key] -= 1
+        else:
+            fresh.append(finding)
+    return tuple(fresh)
+
+
+def counted(findings: Iterable[Finding]) -> Counter[FindingKey]:
+    return Counter(key_of(f) for f in findings)

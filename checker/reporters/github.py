@@ -1,0 +1,55 @@
+"""GitHub Actions workflow commands: one annotation per finding on the changed file.
+
+`::error file=F,line=L,col=C,endLine=..,endColumn=..,title=T::message`. The message escapes
+`%`, CR and LF; properties also escape `:` and `,`, which would end them early.
+"""
+
+from __future__ import annotations
+
+from checker.model import Location, Report, Severity, Span
+from checker.reporters._locate import Locator
+
+_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(report: Report) -> str:
+    lines = []
+    for document_report in report.documents:
+        locator = Locator(document_report)
+        path = document_report.document.path
+        for finding in document_report.findings:
+            start = locator.place(finding.primary)
+            end_line, end_column = _last_character(locator, finding.primary)
+            message = finding.message
+            for other in finding.related:
+                placed = locator.place(other)
+                message += f"\nalso at line {placed.line} column {placed.column}: “{other.text}”"
+            properties = {
+                "file": path,
+                "line": start.line,
+                "col": start.column,
+                "endLine": end_line,
+                "endColumn": end_column,
+                "title": f"{finding.code} {finding.name}",
+            }
+            rendered = ",".join(f"{name}={escape_property(str(value))}" for name, value in properties.items())
+            lines.append(f"::{_COMMAND[finding.severity]} {rendered}::{escape_data(message)}")
+    counts = ", ".join(f"{report.count(s)} {s.value}(s)" for s in (Severity.ERROR, Severity.WARNING, Severity.NOTE))
+    lines.append(f"claim-checker: {len(report.documents)} document(s), {counts}")
+    return "\n".join(lines) + "\n"
+
+
+def _last_character(locator: Locator, location: Location) -> tuple[int, int]:
+    """Line and column of the span's last character: GitHub's endColumn is inclusive, ours is not."""
+    span = location.span
+    last = Span(max(span.start, span.end - 1), max(span.start, span.end - 1))
+    placed = locator.place(Location(last, ""))
+    return placed.line, placed.column

@@ -1,0 +1,131 @@
+"""Inline suppressions, read from the raw text so they work in every input format.
+
+    <!-- claim-checker: ignore CC102 -->      the next paragraph (up to a blank line or a
+    claim-checker: ignore CC101               closing </p>, </li>, </hN>), on a line of its own
+    <!-- claim-checker: disable CC1 -->       ... a region ...
+    <!-- claim-checker: enable -->            (no codes: every check)
+
+Codes are prefixes, as in the configuration. A finding is suppressed when one of its
+locations starts inside the directive's region. A directive that suppresses nothing, or
+that cannot be read, is reported as a CC901 note, so stale suppressions do not pile up.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.model import Document, Finding, Location, Span
+
+_COMMENT = re.compile(r"<!--[ \t]*claim-checker:[ \t]*(?P<action>[A-Za-z-]*)(?P<codes>[^\n]*?)[ \t]*-->")
+_LINE = re.compile(r"^[ \t]*claim-checker:[ \t]*(?P<action>[A-Za-z-]*)(?P<codes>[^\n]*?)[ \t]*$", re.MULTILINE)
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n|</(?:p|li|h[1-6]|blockquote|td|dd)\s*>", re.IGNORECASE)
+_CODE = re.compile(r"^[A-Z]+[0-9]*$")
+ACTIONS = ("ignore", "disable", "enable")
+
+
+@dataclass(frozen=True, slots=True)
+class Directive:
+    action: str
+    codes: tuple[str, ...]  # prefixes; empty means every check
+    span: Span  # the directive's own text
+    problem: str = ""  # why it cannot be read, if it cannot
+
+    def covers(self, code: str) -> bool:
+        return not self.codes or any(code.startswith(prefix) for prefix in self.codes)
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    directive: Directive
+    region: Span
+
+
+def scan(text: str) -> tuple[Directive, ...]:
+    found = []
+    for match in sorted((*_COMMENT.finditer(text), *_LINE.finditer(text)), key=lambda m: m.start()):
+        action = match["action"].lower()
+        codes = tuple(part.upper() for part in re.split(r"[\s,]+", match["codes"].strip()) if part)
+        problem = ""
+        if action not in ACTIONS:
+            problem = f"expected ignore, disable or enable, found {match['action'] or 'nothing'!r}"
+        elif bad := [c for c in codes if not _CODE.match(c)]:
+            problem = f"expected check codes such as CC101, found {bad[0]!r}"
+        found.append(Directive(action, codes, Span(match.start(), match.end()), problem))
+    return tuple(found)
+
+
+def blank(document: Document, directives: tuple[Directive, ...]) -> Document:
+    """The document with its directives blanked in the prose view, so no check reads them as words."""
+    if not directives:
+        return document
+    prose = list(document.prose)
+    for directive in directives:
+        for i in range(directive.span.start, directive.span.end):
+            if prose[i] != "\n":
+                prose[i] = " "
+    return Document(document.path, document.text, "".join(prose), document.format, document.as_of)
+
+
+def suppressions(text: str, directives: tuple[Directive, ...]) -> list[Suppression]:
+    result = []
+    open_regions: list[Directive] = []
+    for directive in directives:
+        if directive.problem:
+            continue
+        if directive.action == "ignore":
+            start = directive.span.end
+            while start < len(text) and text[start].isspace():
+                start += 1
+            end = _PARAGRAPH_END.search(text, start)
+            result.append(Suppression(directive, Span(start, end.start() if end else len(text))))
+        elif directive.action == "disable":
+            open_regions.append(directive)
+        else:  # enable: closes the open regions it names (all of them when it names none)
+            closing = [d for d in open_regions if not directive.codes or set(d.codes) & set(directive.codes)]
+            for opened in closing:
+                open_regions.remove(opened)
+                result.append(Suppression(opened, Span(opened.span.end, directive.span.start)))
+    result.extend(Suppression(d, Span(d.span.end, len(text))) for d in open_regions)
+    return result
+
+
+def apply(document: Document, directives: tuple[Directive, ...], findings: list[Finding]) -> list[Finding]:
+    """The findings left after suppression, plus a CC901 note for each directive that did nothing."""
+    from checker.detectors.unused_suppression import DETECTOR
+
+    regions = suppressions(document.text, directives)
+    used: set[Directive] = set()
+    kept = []
+    for finding in findings:
+        hits = [
+            s
+            for s in regions
+            if s.directive.covers(finding.code)
+            and any(
+                s.region.start <= loc.span.start < max(s.region.end, s.region.start + 1) for loc in finding.locations
+            )
+        ]
+        if hits:
+            used.update(s.directive for s in hits)
+        else:
+            kept.append(finding)
+    for directive in directives:
+        if directive.action == "enable" and not directive.problem:
+            continue
+        if directive in used:
+            continue
+        reason = directive.problem or (
+            f"this '{directive.action}' suppresses nothing"
+            + (f" (no {', '.join(directive.codes)} finding in its region)" if directive.codes else "")
+        )
+        kept.append(
+            Finding(
+                code=DETECTOR.code,
+                name=DETECTOR.name,
+                severity=DETECTOR.severity,
+                message=f"unused suppression: {reason}",
+                primary=Location(directive.span, document.quote(directive.span)),
+            )
+        )
+    return kept
