@@ -88,11 +88,12 @@ class Clauses:
             return index, index + 1
         start, end = self._bounds[position]
         before, after = position - 1, position + 1
-        while len(self.content(start, end, skip=())) < _MIN_WORDS and (before >= 0 or after < len(self._bounds)):
+        # Too short to say anything ('In 2013,', 'by the end of August —'): take both neighbours.
+        while len(self.content(start, end)) < _MIN_WORDS and (before >= 0 or after < len(self._bounds)):
             if after < len(self._bounds):
                 end = self._bounds[after][1]
                 after += 1
-            else:
+            if before >= 0:
                 start = self._bounds[before][0]
                 before -= 1
         return start, end

@@ -114,6 +114,7 @@ def _digit_atom(tokens: list[Token], i: int) -> Value | None:
     if not _DIGITS.fullmatch(text) and not _SUFFIXED.fullmatch(text):
         return None
     digits = text
+    grouped = False  # written with thousands separators: never a year
     end = i + 1
     # '1,200,000': comma groups written without spaces
     while (
@@ -125,6 +126,7 @@ def _digit_atom(tokens: list[Token], i: int) -> Value | None:
         and re.fullmatch(r"\d{3}(bn|m|k|tn)?", tokens[end + 1].text)
     ):
         digits += tokens[end + 1].text
+        grouped = True
         end += 2
     # '1.5' or '1.5bn'
     if (
@@ -151,7 +153,7 @@ def _digit_atom(tokens: list[Token], i: int) -> Value | None:
     if i > 0 and tokens[i - 1].text in _CURRENCY and _adjacent(tokens[i - 1], token):
         atom.start = i - 1
         atom.unit = tokens[i - 1].text
-    plain = not suffix and "," not in digits and "." not in digits and atom.unit is None
+    plain = not suffix and not grouped and "." not in digits and atom.unit is None
     atom.year_like = plain and len(digits) == 4 and 1000 <= number <= 2100
     return atom
 

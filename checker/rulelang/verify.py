@@ -13,6 +13,7 @@ from dataclasses import replace
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import ClaimSet, Document, FactResult, Location, RoleMention, Severity, Span, Verdict
 from checker.rulelang.ast import EntityFact, EventFact, RoleFact
+from checker.rulelang.verify_values import date_result, quantity_result
 from checker.text import tokenize
 
 
@@ -27,6 +28,12 @@ def verify(
         for role in entity.roles:
             result = _role_result(document, claims, vocab, entity, role, as_of)
             results.append(_with_overrides(result, entity.severity, entity.message))
+    for quantity in vocab.ruleset.quantities:
+        result = quantity_result(document, claims, vocab, quantity)
+        results.append(_with_overrides(result, quantity.severity, quantity.message))
+    for date in vocab.ruleset.dates:
+        result = date_result(document, claims, vocab, date)
+        results.append(_with_overrides(result, date.severity, date.message))
     return tuple(results)
 
 

@@ -1,0 +1,131 @@
+"""Quantity and date facts against the document's quantity and date claims.
+
+A fact names its claim by the words the claim's clause mentions (`mentions "summit"`);
+when no clause has them all, the sentence may. The claim's value interval is then
+compared with the fact's: inside it, the fact is supported; apart from it, the fact is
+contradicted; overlapping only in part, the text neither confirms nor denies it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+
+from checker.extract.clauses import stem
+from checker.extract.vocab import CompiledVocabulary
+from checker.model import ClaimSet, Document, FactResult, Location, QuantityClaim, Verdict
+from checker.rulelang.ast import DateFact, QuantityFact, Text
+from checker.text import phrase_words, tokenize
+
+
+def quantity_result(document: Document, claims: ClaimSet, vocab: CompiledVocabulary, fact: QuantityFact) -> FactResult:
+    comparison = fact.comparison
+    unit = stem(phrase_words(fact.unit.value)[-1]) if fact.unit else None
+    per = stem(phrase_words(fact.per.value)[-1]) if fact.per else None
+
+    def fits(claim: QuantityClaim) -> bool:
+        if unit and unit not in (claim.unit, claim.measure) and unit not in claim.context:
+            return False
+        return per is None or claim.per == per
+
+    candidates = [q for q in _named(document, claims, vocab, claims.quantities, fact.mentions) if fits(q)]
+    expected = comparison.describe()
+    expected += (f" {fact.unit.value}" if fact.unit else "") + (f" per {fact.per.value}" if fact.per else "")
+
+    def relation(claim: QuantityClaim) -> bool | None:
+        if comparison.low <= claim.low and claim.high <= comparison.high:
+            return True
+        if claim.high < comparison.low or comparison.high < claim.low:
+            return False
+        return None
+
+    agreeing = {q.modality for q in candidates if relation(q) is True}
+    if agreeing:
+        # 'Moscow proposed exchanging 1,200' does not deny that 250 were exchanged: a value
+        # of another modality than the ones that agree is about something else.
+        candidates = [q for q in candidates if q.modality in agreeing or relation(q) is not False]
+    return _judge(document, fact.name.value, "quantity", expected, fact, candidates, relation)
+
+
+def date_result(document: Document, claims: ClaimSet, vocab: CompiledVocabulary, fact: DateFact) -> FactResult:
+    dated = [d for d in claims.dates if d.start is not None and d.end is not None and d.year_known]
+    candidates = _named(document, claims, vocab, dated, fact.mentions)
+    relation_of = _DATE_RELATIONS[fact.relation]
+    expected = f"{fact.relation} {fact.start}" + (f" and {fact.end}" if fact.end else "")
+    return _judge(
+        document, fact.name.value, "date", expected, fact, candidates, lambda d: relation_of(d.start, d.end, fact)
+    )
+
+
+def _on(start: dt.date, end: dt.date, fact: DateFact) -> bool | None:
+    if start <= fact.start <= end:
+        return True if start == end else None
+    return False
+
+
+def _before(start: dt.date, end: dt.date, fact: DateFact) -> bool | None:
+    return True if end < fact.start else (False if start >= fact.start else None)
+
+
+def _after(start: dt.date, end: dt.date, fact: DateFact) -> bool | None:
+    return True if start > fact.start else (False if end <= fact.start else None)
+
+
+def _by(start: dt.date, end: dt.date, fact: DateFact) -> bool | None:
+    return True if end <= fact.start else (False if start > fact.start else None)
+
+
+def _between(start: dt.date, end: dt.date, fact: DateFact) -> bool | None:
+    if fact.start <= start and end <= fact.end:
+        return True
+    return False if end < fact.start or start > fact.end else None
+
+
+_DATE_RELATIONS: dict[str, Callable[[dt.date, dt.date, DateFact], bool | None]] = {
+    "on": _on,
+    "before": _before,
+    "after": _after,
+    "by": _by,
+    "between": _between,
+}
+
+
+def _named(
+    document: Document, claims: ClaimSet, vocab: CompiledVocabulary, found: Sequence, mentions: tuple[Text, ...]
+):
+    """Claims whose clause mentions every word of the fact; else those whose sentence does."""
+    wanted = {stem(word) for text in mentions for word in phrase_words(text.value) if word not in vocab.stopwords}
+    in_clause = [c for c in found if wanted <= c.context | {getattr(c, "unit", None)}]
+    if in_clause:
+        return in_clause
+    sentence_words: dict[int, set[str]] = {}
+    for claim in found:
+        if claim.sentence not in sentence_words:
+            span = claims.sentences[claim.sentence].span
+            sentence_words[claim.sentence] = {stem(t.lower) for t in tokenize(document.prose, span.start, span.end)}
+    return [c for c in found if wanted <= sentence_words[c.sentence]]
+
+
+def _judge(document, subject, kind, expected, fact, candidates, relation) -> FactResult:
+    agree, disagree, partial = [], [], []
+    for claim in candidates:
+        outcome = relation(claim)
+        (agree if outcome is True else disagree if outcome is False else partial).append(claim)
+    origin = str(fact.value_origin or fact.origin)
+    quote = document.quote
+
+    def where(claim) -> Location:
+        span = claim.clause or claim.span
+        return Location(span, quote(span))
+
+    if disagree:
+        values = ", ".join(f"'{quote(c.span)}'" for c in disagree[:3])
+        evidence = tuple(where(c) for c in (*disagree, *agree))
+        return FactResult(subject, kind, expected, Verdict.CONTRADICTED, origin, evidence, f"the text says {values}")
+    if agree:
+        return FactResult(subject, kind, expected, Verdict.SUPPORTED, origin, tuple(where(c) for c in agree))
+    if partial:
+        values = ", ".join(f"'{quote(c.span)}'" for c in partial[:3])
+        note = f"the text says {values}, which neither confirms nor denies it"
+        return FactResult(subject, kind, expected, Verdict.NOT_FOUND, origin, tuple(where(c) for c in partial), note)
+    return FactResult(subject, kind, expected, Verdict.NOT_FOUND, origin, (), "no claim mentions it")
