@@ -12,6 +12,7 @@ import pytest
 from checker.errors import RuleErrors
 from checker.rulelang import cache as rule_cache
 from checker.rulelang.load import load_rules
+
 from conftest import ROOT
 
 FACTS = 'include "more.rules"\nevent "third round" {\n  status concluded\n}\n'

@@ -33,4 +33,13 @@ def test_version_loads_nothing_heavy():
 def test_json_audit_does_not_load_the_table_library():
     article = str(ROOT / "fixtures/different-rounds/article.txt")
     setup = f"from checker.cli import main\nmain(['audit', {article!r}, '--format', 'json'])"
-    assert _loaded(setup) == ["lark", "pydantic"]
+    loaded = _loaded(setup)
+    assert "pydantic" in loaded
+    assert "tabulate" not in loaded
+
+
+def test_a_second_audit_takes_the_rules_from_the_cache_without_lark():
+    article = str(ROOT / "fixtures/different-rounds/article.txt")
+    setup = f"from checker.cli import main\nmain(['audit', {article!r}, '--fail-on', 'never'])"
+    _loaded(setup)
+    assert _loaded(setup) == ["tabulate"]

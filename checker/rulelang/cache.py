@@ -19,7 +19,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -89,6 +88,8 @@ def get(entry: Path) -> RuleSet | None:
 
 def put(entry: Path, files: Mapping[str, str], ruleset: RuleSet) -> None:
     """Store the rule set with the hash of every file read; a cache that cannot be written is skipped."""
+    import tempfile  # only a miss writes
+
     temporary = None
     try:
         entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
