@@ -12,7 +12,6 @@ from pathlib import Path
 from checker.errors import RuleError, RuleErrors
 from checker.rulelang import ast
 from checker.rulelang import cache as rule_cache
-from checker.rulelang.parse import parse
 from checker.rulelang.resolve import resolve
 from checker.rulelang.ruleset import RuleSet
 
@@ -97,6 +96,8 @@ class _Loader:
             return
         name = str(path)
         self.texts[name] = text
+        from checker.rulelang.parse import parse  # only when the cache misses
+
         try:
             rule_file = parse(text, name)
         except RuleError as error:
