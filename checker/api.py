@@ -9,57 +9,119 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from checker import readers
-from checker.model import Document, Report
+from checker.errors import UsageError
+from checker.model import Document, DocumentReport, Report
 from checker.pipeline import Prepared, check
 from checker.rulelang.load import load_rules
 from checker.rulelang.ruleset import RuleSet
 
 Source = str | os.PathLike
+Rules = RuleSet | Iterable[str | os.PathLike] | None
 
 
 def audit(
     source: Source | Sequence[os.PathLike],
     *,
-    rules: RuleSet | Iterable[str | os.PathLike] | None = None,
+    rules: Rules = None,
     as_of: dt.date | str | None = None,
     default_rules: bool = True,
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> Report:
     """Check one text, one file, or several files, and return the report.
 
     `source` is a path (a `Path`, or a string naming an existing file) or the article's
     text itself. `rules` is a loaded RuleSet or rule file paths, added to the bundled
     vocabularies unless `default_rules` is false. `as_of` is the reference date, which
-    wins over the rule files' `as of` and the document's own date.
+    wins over the rule files' `as of` and the document's own date. `jobs`, `engine` and
+    `scheduler` choose where documents are checked (see `audit_each`); the report is
+    the same whichever is chosen.
 
     Raises InputError for an unreadable document and RuleErrors for bad rule files.
     """
-    return check_documents(_documents(source), rules=rules, as_of=as_of, default_rules=default_rules)
+    reports = audit_each(
+        source, rules=rules, as_of=as_of, default_rules=default_rules, jobs=jobs, engine=engine, scheduler=scheduler
+    )
+    return Report(documents=tuple(reports))
 
 
-def check_documents(
-    documents: Iterable[Document],
+def audit_each(
+    source: Source | Iterable[os.PathLike],
     *,
-    rules: RuleSet | Iterable[str | os.PathLike] | None = None,
+    rules: Rules = None,
     as_of: dt.date | str | None = None,
     default_rules: bool = True,
-) -> Report:
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> Iterator[DocumentReport]:
+    """Like `audit`, but yield each document's report in order as it is ready (for archives).
+
+    Documents are read as they are needed. With `jobs` above 1 and more than one document
+    they are spread over that many local processes; `engine="dask"` runs them on a local
+    Dask cluster of `jobs` workers, or on the existing cluster at `scheduler`.
+    """
+    yield from check_each(
+        _documents(source),
+        rules=rules,
+        as_of=as_of,
+        default_rules=default_rules,
+        jobs=jobs,
+        engine=engine,
+        scheduler=scheduler,
+    )
+
+
+def check_each(
+    documents: Iterable[Document],
+    *,
+    rules: Rules = None,
+    as_of: dt.date | str | None = None,
+    default_rules: bool = True,
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> Iterator[DocumentReport]:
     """Check documents already loaded (from git, from a CMS), with the rules loaded once."""
     ruleset = rules if isinstance(rules, RuleSet) else load_rules(list(rules or ()), defaults=default_rules)
-    prepared = Prepared.of(ruleset)
     day = dt.date.fromisoformat(as_of) if isinstance(as_of, str) else as_of
-    return Report(documents=tuple(check(document, prepared, day) for document in documents))
+    documents = iter(documents)
+    if engine == "dask" or scheduler:
+        from checker.engines import dask_cluster
+
+        yield from dask_cluster.check_all(documents, ruleset, day, scheduler=scheduler, workers=jobs)
+        return
+    if engine != "local":
+        raise UsageError(f"unknown engine {engine!r}; expected local or dask")
+    first = list(itertools.islice(documents, 2))
+    documents = itertools.chain(first, documents)
+    if jobs > 1 and len(first) > 1:  # one document: no pool to start
+        from checker.engines import local
+
+        yield from local.check_all(documents, ruleset, day, jobs)
+        return
+    prepared = Prepared.of(ruleset)
+    for document in documents:
+        yield check(document, prepared, day)
+
+
+def check_documents(documents: Iterable[Document], **options) -> Report:
+    """`check_each`, gathered into one report."""
+    return Report(documents=tuple(check_each(documents, **options)))
 
 
 def compare(
     old: Source,
     new: Source,
     *,
-    rules: RuleSet | Iterable[str | os.PathLike] | None = None,
+    rules: Rules = None,
     as_of: dt.date | str | None = None,
     default_rules: bool = True,
 ) -> Report:

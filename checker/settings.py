@@ -47,6 +47,10 @@ class Settings:
     output: str | None = None
     policy: CodePolicy = field(default_factory=CodePolicy)
     per_glob: tuple[GlobPolicy, ...] = ()
+    jobs: int = 1
+    engine: str = "local"
+    scheduler: str | None = None
+    cache: bool | None = None  # None: on unless CLAIM_CHECKER_NO_CACHE is set
 
     def fails(self, worst: Severity | None) -> bool:
         return worst is not None and self.fail_on is not None and worst.rank >= self.fail_on.rank
@@ -57,6 +61,37 @@ def parse_date(text: str, what: str = "--as-of") -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise UsageError(f"{what}: expected a date as YYYY-MM-DD, found {text!r}") from None
+
+
+ENGINES = ("local", "dask")
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    import os
+
+    try:
+        return max(len(os.sched_getaffinity(0)), 1)
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def parse_jobs(text: str | None) -> int:
+    if text is None:
+        return default_jobs()
+    if not text.isdigit() or int(text) < 1:
+        raise UsageError(f"--jobs: expected a whole number of processes, 1 or more, found {text!r}")
+    return int(text)
+
+
+def parse_engine(engine: str, scheduler: str | None) -> str:
+    if engine not in ENGINES:
+        raise UsageError(f"--engine: expected one of {', '.join(ENGINES)}, found {engine!r}")
+    if scheduler is not None:  # a scheduler means an existing Dask cluster
+        if not scheduler.strip():
+            raise UsageError("--scheduler: expected an address such as tcp://HOST:8786, found nothing")
+        return "dask"
+    return engine
 
 
 def parse_fail_on(text: str, what: str = "--fail-on") -> Severity | None:
@@ -95,4 +130,8 @@ def settings_for(args: argparse.Namespace, paths: Sequence[str]) -> Settings:
         output=args.output,
         policy=policy,
         per_glob=config.per_glob,
+        jobs=parse_jobs(getattr(args, "jobs", None)),
+        engine=parse_engine(getattr(args, "engine", "local"), getattr(args, "scheduler", None)),
+        scheduler=getattr(args, "scheduler", None),
+        cache=False if getattr(args, "no_cache", False) else None,
     )

@@ -11,6 +11,20 @@ FIXTURES = ROOT / "fixtures"
 SHARED = ROOT.parent / "shared"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_rule_cache(tmp_path_factory: pytest.TempPathFactory):
+    """Tests (and the commands they start) keep their parsed-rules cache out of the user's."""
+    import os
+
+    previous = os.environ.get("CLAIM_CHECKER_CACHE_DIR")
+    os.environ["CLAIM_CHECKER_CACHE_DIR"] = str(tmp_path_factory.mktemp("rule-cache"))
+    yield
+    if previous is None:
+        del os.environ["CLAIM_CHECKER_CACHE_DIR"]
+    else:
+        os.environ["CLAIM_CHECKER_CACHE_DIR"] = previous
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite the expected reports beside the fixtures")
 

@@ -71,6 +71,12 @@ def test_errors_are_one_clear_line_with_their_exit_code(args, code, message):
     assert result.stderr.startswith("claim-checker: ")
 
 
+def _folder(path):
+    path.mkdir()
+    (path / "notes.md").write_text("not an article suffix", encoding="utf-8")
+    return path
+
+
 def test_bad_documents_each_get_their_message(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("  \n\n", encoding="utf-8")
@@ -82,7 +88,7 @@ def test_bad_documents_each_get_their_message(tmp_path):
         (empty, "is empty"),
         (latin, "is not valid UTF-8 (byte 0xe9 at byte offset 3)"),
         (binary, "looks binary"),
-        (tmp_path, "is a folder"),
+        (_folder(tmp_path / "no-articles"), "is a folder with no articles"),
     ]:
         result = _run("audit", str(path))
         assert result.returncode == 3, path

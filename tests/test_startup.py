@@ -33,11 +33,20 @@ def test_version_loads_nothing_heavy():
 def test_json_audit_does_not_load_the_table_library():
     article = str(ROOT / "fixtures/different-rounds/article.txt")
     setup = f"from checker.cli import main\nmain(['audit', {article!r}, '--format', 'json'])"
-    assert _loaded(setup) == ["lark", "pydantic"]
+    loaded = _loaded(setup)
+    assert "pydantic" in loaded
+    assert "tabulate" not in loaded
 
 
-def test_ci_formats_load_only_the_rule_parser():
+def test_ci_formats_load_neither_the_table_nor_the_json_model():
     article = str(ROOT / "fixtures/different-rounds/article.txt")
     for fmt in ("sarif", "github", "junit", "markdown", "html"):
         setup = f"from checker.cli import main\nmain(['audit', {article!r}, '--format', {fmt!r}])"
-        assert _loaded(setup) == ["lark"], fmt
+        assert not {"tabulate", "pydantic", "dateparser"} & set(_loaded(setup)), fmt
+
+
+def test_a_second_audit_takes_the_rules_from_the_cache_without_lark():
+    article = str(ROOT / "fixtures/different-rounds/article.txt")
+    setup = f"from checker.cli import main\nmain(['audit', {article!r}, '--fail-on', 'never'])"
+    _loaded(setup)
+    assert _loaded(setup) == ["tabulate"]

@@ -30,3 +30,8 @@ def add_rule_flags(parser: argparse.ArgumentParser) -> None:
         help="rule file or folder of *.rules, added to the bundled vocabularies (repeatable)",
     )
     parser.add_argument("--no-default-rules", action="store_true", help="do not load the bundled vocabularies")
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="parse the rule files even if a cached parse of the same files exists (or set CLAIM_CHECKER_NO_CACHE=1)",
+    )

@@ -13,7 +13,7 @@ ORDER = 10
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("articles", nargs="+", metavar="ARTICLE", help="article files to check")
+    parser.add_argument("articles", nargs="+", metavar="ARTICLE", help="article files or folders of them to check")
     add_rule_flags(parser)
     add_report_flags(parser)
     parser.add_argument(
@@ -23,9 +23,23 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--baseline", metavar="FILE", help="report only findings this baseline does not record")
     parser.add_argument("--write-baseline", metavar="FILE", help="record this run's findings as a baseline")
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        metavar="N",
+        help="check documents in N processes (default: the number of cores); the report is the same",
+    )
+    parser.add_argument(
+        "--engine", default="local", metavar="NAME", help="local (default) or dask: a local Dask cluster of N workers"
+    )
+    parser.add_argument(
+        "--scheduler", metavar="tcp://HOST:PORT", help="run on the existing Dask cluster at this scheduler address"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
+    import itertools
+
     from checker import readers
     from checker.api import check_documents
     from checker.commands._shared import finish
@@ -34,9 +48,17 @@ def run(args: argparse.Namespace) -> int:
     from checker.settings import settings_for
 
     settings = settings_for(args, args.articles)
-    documents = [readers.load(article) for article in args.articles]
-    ruleset = load_rules(list(settings.rules), defaults=settings.default_rules)
-    report = check_documents(documents, rules=ruleset, as_of=settings.as_of)
+    ruleset = load_rules(list(settings.rules), defaults=settings.default_rules, cache=settings.cache)
+    paths = itertools.chain.from_iterable(readers.articles(article) for article in args.articles)
+    documents = (readers.load(path) for path in paths)  # read one at a time, as they are checked
+    report = check_documents(
+        documents,
+        rules=ruleset,
+        as_of=settings.as_of,
+        jobs=settings.jobs,
+        engine=settings.engine,
+        scheduler=settings.scheduler,
+    )
     if args.since:
         report = _since(args.since, report, ruleset, settings)
     report = apply_policy(report, settings)

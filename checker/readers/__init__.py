@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import functools
 import importlib
+import os
 import pkgutil
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -32,6 +34,27 @@ def _formats() -> dict[str, ModuleType]:
 def _format_for(path: str) -> ModuleType:
     formats = _formats()
     return formats.get(Path(path).suffix.lower()) or importlib.import_module(f"{__name__}.{DEFAULT_FORMAT}")
+
+
+def articles(path: str | Path) -> Iterator[Path]:
+    """The path itself, or for a folder every file in it (at any depth) with a known suffix, sorted.
+
+    Lazy, so an archive of any size is walked as it is checked.
+    """
+    path = Path(path)
+    if not path.is_dir():
+        yield path
+        return
+    suffixes = set(_formats())
+    found = False
+    for folder, subfolders, files in os.walk(path):
+        subfolders.sort()
+        for name in sorted(files):
+            if os.path.splitext(name)[1].lower() in suffixes:
+                found = True
+                yield Path(folder, name)
+    if not found:
+        raise InputError(str(path), f"is a folder with no articles in it ({', '.join(sorted(suffixes))})")
 
 
 def load(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Document:

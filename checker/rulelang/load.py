@@ -11,7 +11,7 @@ from pathlib import Path
 
 from checker.errors import RuleError, RuleErrors
 from checker.rulelang import ast
-from checker.rulelang.parse import parse
+from checker.rulelang import cache as rule_cache
 from checker.rulelang.resolve import resolve
 from checker.rulelang.ruleset import RuleSet
 
@@ -27,14 +27,30 @@ def bundled_rules_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "rules"
 
 
-def load_rules(paths: Sequence[str | Path] = (), *, defaults: bool = True) -> RuleSet:
+def load_rules(paths: Sequence[str | Path] = (), *, defaults: bool = True, cache: bool | None = None) -> RuleSet:
     """Load the bundled vocabularies (unless `defaults` is false) and then `paths`.
 
     A path may be a rule file or a folder of them. Raises RuleErrors listing every
-    problem found, across all files.
+    problem found, across all files. A rule set built before from the same files is
+    taken from the cache (see rulelang.cache) unless `cache` is false, or it is None
+    and CLAIM_CHECKER_NO_CACHE is set.
     """
     entries: list[list[Path] | RuleError] = [[bundled_rules_dir() / DEFAULT_ENTRY]] if defaults else []
     entries.extend(_expand(Path(p)) for p in paths)
+    cached = None
+    if rule_cache.enabled(cache) and not any(isinstance(entry, RuleError) for entry in entries):
+        cached = rule_cache.entry_path([path for entry in entries for path in entry], defaults)
+        ruleset = rule_cache.get(cached)
+        if ruleset is not None:
+            return ruleset
+    ruleset, read = _parse_and_resolve(entries)
+    if cached is not None:
+        rule_cache.put(cached, read, ruleset)
+    return ruleset
+
+
+def _parse_and_resolve(entries: list[list[Path] | RuleError]) -> tuple[RuleSet, dict[str, str]]:
+    """The rule set, and the hash of every file read for it; or RuleErrors."""
     loader = _Loader()
     for entry in entries:
         if isinstance(entry, RuleError):
@@ -46,7 +62,7 @@ def load_rules(paths: Sequence[str | Path] = (), *, defaults: bool = True) -> Ru
     errors = loader.errors + [_with_source(e, loader.texts) for e in meaning_errors]
     if errors:
         raise RuleErrors(errors)
-    return ruleset
+    return ruleset, loader.digests
 
 
 def _expand(path: Path) -> list[Path] | RuleError:
@@ -63,6 +79,7 @@ class _Loader:
         self.files: list[ast.RuleFile] = []
         self.texts: dict[str, str] = {}
         self.errors: list[RuleError] = []
+        self.digests: dict[str, str] = {}  # resolved path -> SHA-256 of its bytes
         self._seen: set[Path] = set()
 
     def load(self, path: Path, stack: tuple[Path, ...], include: ast.Include | None = None) -> None:
@@ -79,6 +96,8 @@ class _Loader:
             return
         name = str(path)
         self.texts[name] = text
+        from checker.rulelang.parse import parse  # only when the cache misses
+
         try:
             rule_file = parse(text, name)
         except RuleError as error:
@@ -101,6 +120,7 @@ class _Loader:
         except OSError as error:
             self._fail_at(include, path, f"cannot be read: {error.strerror}")
             return None
+        self.digests[str(path.resolve())] = rule_cache.digest(data)
         try:
             return data.decode("utf-8-sig")
         except UnicodeDecodeError as error:

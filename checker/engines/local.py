@@ -1,0 +1,29 @@
+"""Documents spread over local processes; each process loads the rule set once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import uuid
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+
+from checker.engines import batches, check_batch, in_order, install
+from checker.model import Document, DocumentReport
+from checker.rulelang.ruleset import RuleSet
+
+BATCH = 16  # documents per task: large enough to hide the hand-over, small enough to balance
+WINDOW_PER_JOB = 4  # batches in flight per process
+
+
+def check_all(
+    documents: Iterable[Document], ruleset: RuleSet, as_of: dt.date | None, jobs: int
+) -> Iterator[DocumentReport]:
+    token = uuid.uuid4().hex
+    with ProcessPoolExecutor(max_workers=jobs, initializer=install, initargs=(token, ruleset)) as pool:
+        run = functools.partial(check_batch, token=token, as_of=as_of)
+        try:
+            yield from in_order(lambda batch: pool.submit(run, batch), batches(documents, BATCH), jobs * WINDOW_PER_JOB)
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
