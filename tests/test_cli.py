@@ -78,11 +78,14 @@ def test_bad_documents_each_get_their_message(tmp_path):
     latin.write_bytes("Caf\xe9 talks".encode("latin-1"))
     binary = tmp_path / "blob.txt"
     binary.write_bytes(b"abc\x00def")
+    folder = tmp_path / "no-articles"
+    folder.mkdir()
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8")
     for path, message in [
         (empty, "is empty"),
         (latin, "is not valid UTF-8 (byte 0xe9 at byte offset 3)"),
-        (binary, "looks binary"),
-        (tmp_path, "is a folder"),
+        (binary, "looks binary (a NUL byte at byte offset 3)"),
+        (folder, "is a folder with no article in it"),
     ]:
         result = _run("audit", str(path))
         assert result.returncode == 3, path
