@@ -24,7 +24,8 @@ def to_source(report: DocumentReport) -> DocumentReport:
         report,
         findings=_moved(report.findings, document),
         facts=_moved(report.facts, document),
-        claims=_moved(report.claims, document),
+        # without an offset map prose offsets are source offsets: the claims (many) stay as they are
+        claims=report.claims if document.offsets is None else _moved(report.claims, document),
     )
 
 
