@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from checker.model import Document, Span
 from checker.segment import sentences
 from checker.text import tokenize
@@ -19,8 +21,9 @@ def assert_faithful(document: Document) -> None:
         source = document.text[span.start : span.end]
         assert source, token
         assert document.to_prose(span) == Span(token.start, token.end), (token, source)
+        decoded = html.unescape(source)  # '&#x41;' is where the word 'A' was read from
         if token.text[0].isalnum():
-            assert source[0] == token.text[0] and source[-1] == token.text[-1], (token.text, source)
+            assert decoded[0] == token.text[0] and decoded[-1] == token.text[-1], (token.text, source)
     offsets = document.offsets
     if offsets is None:
         for i, char in enumerate(document.prose):

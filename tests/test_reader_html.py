@@ -134,3 +134,11 @@ def test_the_scan_accounts_for_every_character():
 def test_crlf_and_tabs_inside_text_read_as_spaces():
     document = _read("<p>The third\r\n\tround has concluded.</p>")
     assert read_sentences(document) == ["The third round has concluded."]
+
+
+def test_markup_the_parser_skips_is_not_taken_for_text():
+    document = _read("<p>Plan &#x41;</> and B.</p>")
+    assert read_sentences(document) == ["Plan A and B."]
+    start = document.prose.index("A")
+    span = document.to_source(Span(start, start + 1))
+    assert document.text[span.start : span.end] == "&#x41;"

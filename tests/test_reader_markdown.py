@@ -131,3 +131,9 @@ def test_prose_keeps_the_source_length_when_no_markup_sits_inside_a_word():
     document = _read("# Title\n\nSome *emphasis* and a [link](http://x.y) here.\n")
     assert document.offsets is None and len(document.prose) == len(document.text)
     assert read_sentences(document) == ["Title", "Some emphasis and a link here."]
+
+
+def test_text_the_aligner_cannot_place_is_read_as_it_stands_never_guessed():
+    # markdown-it reads NUL as U+FFFD, so this text is nowhere in the source: the block is kept raw
+    document = _read("# Head\n\nThe *a\x00b* talks ended.\n")
+    assert read_sentences(document) == ["Head", "The *a\x00b* talks ended."]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -72,15 +73,26 @@ def parse(path: str, text: str) -> Document:
 
 
 def scan(text: str) -> list[Event]:
-    """Every construct of the page, in order, with its exact source range."""
+    """Every construct of the page, in order, with its exact source range.
+
+    HTMLParser says where each construct starts; text and entities end where their
+    own text ends, anything else where the next construct starts (the parser
+    silently skips a few malformed bits, such as `</>`, which end up as markup).
+    """
     collector = _Collector(text)
     collector.feed(text)
     collector.close()
     marks = collector.marks
-    return [
-        Event(kind, start, marks[i + 1][1] if i + 1 < len(marks) else len(text), tag, attrs, closed)
-        for i, (kind, start, tag, attrs, closed) in enumerate(marks)
-    ]
+    events = []
+    for i, (kind, start, length, tag, attrs, closed) in enumerate(marks):
+        end = marks[i + 1][1] if i + 1 < len(marks) else len(text)
+        if length is not None:
+            end = min(end, start + length)
+        events.append(Event(kind, start, end, tag, attrs, closed))
+    return events
+
+
+_REFERENCE = re.compile(r"&(?:#[xX][0-9a-fA-F]*|#[0-9]*|[A-Za-z][A-Za-z0-9]*);?")
 
 
 class _Collector(HTMLParser):
@@ -92,29 +104,37 @@ class _Collector(HTMLParser):
             starts.append(at + 1)
             at = text.find("\n", at + 1)
         self._line_starts = starts
-        self.marks: list[tuple[str, int, str, dict, bool]] = []
+        self._text = text
+        self.marks: list[tuple[str, int, int | None, str, dict, bool]] = []
 
-    def _mark(self, kind: str, tag: str = "", attrs=(), closed: bool = False) -> None:
+    def _mark(self, kind: str, length: int | None = None, tag: str = "", attrs=(), closed: bool = False) -> int:
         line, column = self.getpos()
-        self.marks.append((kind, self._line_starts[line - 1] + column, tag, dict(attrs), closed))
+        start = self._line_starts[line - 1] + column
+        self.marks.append((kind, start, length, tag, dict(attrs), closed))
+        return start
 
     def handle_starttag(self, tag, attrs):
-        self._mark("start", tag, attrs)
+        self._mark("start", None, tag, attrs)
 
     def handle_startendtag(self, tag, attrs):
-        self._mark("start", tag, attrs, closed=True)
+        self._mark("start", None, tag, attrs, closed=True)
 
     def handle_endtag(self, tag):
-        self._mark("end", tag)
+        self._mark("end", None, tag)
 
     def handle_data(self, data):
-        self._mark("data")
+        self._mark("data", len(data))
 
     def handle_entityref(self, name):
-        self._mark("ref")
+        self._reference()
 
     def handle_charref(self, name):
-        self._mark("ref")
+        self._reference()
+
+    def _reference(self) -> None:
+        line, column = self.getpos()
+        match = _REFERENCE.match(self._text, self._line_starts[line - 1] + column)
+        self._mark("ref", len(match.group()) if match else None)
 
     def handle_comment(self, data):
         self._mark("other")
