@@ -15,18 +15,19 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from checker import readers
-from checker.errors import UsageError
-from checker.model import Document, DocumentReport, Report
+from checker.errors import InputError, UsageError
+from checker.inputs import STDIN_NAME, Source, expand
+from checker.model import Document, DocumentReport, Refusal, Report
 from checker.pipeline import Prepared, check
 from checker.rulelang.load import load_rules
 from checker.rulelang.ruleset import RuleSet
 
-Source = str | os.PathLike
+PathOrText = str | os.PathLike
 Rules = RuleSet | Iterable[str | os.PathLike] | None
 
 
 def audit(
-    source: Source | Sequence[os.PathLike],
+    source: PathOrText | Sequence[PathOrText],
     *,
     rules: Rules = None,
     as_of: dt.date | str | None = None,
@@ -34,49 +35,48 @@ def audit(
     jobs: int = 1,
     engine: str = "local",
     scheduler: str | None = None,
+    keep_going: bool = False,
+    max_bytes: int = readers.MAX_BYTES,
+    encoding: str | None = None,
+    stdin_name: str = STDIN_NAME,
 ) -> Report:
-    """Check one text, one file, or several files, and return the report.
+    """Check one text, or files, folders and patterns, and return one report.
 
-    `source` is a path (a `Path`, or a string naming an existing file) or the article's
-    text itself. `rules` is a loaded RuleSet or rule file paths, added to the bundled
-    vocabularies unless `default_rules` is false. `as_of` is the reference date, which
-    wins over the rule files' `as of` and the document's own date. `jobs`, `engine` and
-    `scheduler` choose where documents are checked (see `audit_each`); the report is
-    the same whichever is chosen.
+    `source` is the article's text itself, a path (a `Path`, or a string naming an
+    existing file or folder), or a list of paths, folders, glob patterns and `-`
+    (standard input, called `stdin_name` in the report), expanded as
+    checker.inputs describes. `rules` is a loaded RuleSet or rule file paths, added
+    to the bundled vocabularies unless `default_rules` is false. `as_of` is the
+    reference date, which wins over the rule files' `as of` and the document's own.
+    `jobs`, `engine` and `scheduler` choose where documents are checked (see
+    `check_each`); the report is the same whichever is chosen.
 
-    Raises InputError for an unreadable document and RuleErrors for bad rule files.
+    An input that cannot be read (missing, over `max_bytes`, binary, not UTF-8 or
+    UTF-16 and not in `encoding`) raises InputError, unless `keep_going`: then it
+    is listed in `report.refused` and the other inputs are still checked.
+    Bad rule files raise RuleErrors.
     """
-    reports = audit_each(
-        source, rules=rules, as_of=as_of, default_rules=default_rules, jobs=jobs, engine=engine, scheduler=scheduler
+    if encoding is not None:
+        encoding = readers.check_encoding(encoding)
+    refused: list[Refusal] = []
+    documents = _documents(source, refused, keep_going, max_bytes, encoding, stdin_name)
+    reports = tuple(
+        check_each(
+            documents,
+            rules=rules,
+            as_of=as_of,
+            default_rules=default_rules,
+            jobs=jobs,
+            engine=engine,
+            scheduler=scheduler,
+        )
     )
-    return Report(documents=tuple(reports))
+    return Report(documents=reports, refused=tuple(refused))
 
 
-def audit_each(
-    source: Source | Iterable[os.PathLike],
-    *,
-    rules: Rules = None,
-    as_of: dt.date | str | None = None,
-    default_rules: bool = True,
-    jobs: int = 1,
-    engine: str = "local",
-    scheduler: str | None = None,
-) -> Iterator[DocumentReport]:
-    """Like `audit`, but yield each document's report in order as it is ready (for archives).
-
-    Documents are read as they are needed. With `jobs` above 1 and more than one document
-    they are spread over that many local processes; `engine="dask"` runs them on a local
-    Dask cluster of `jobs` workers, or on the existing cluster at `scheduler`.
-    """
-    yield from check_each(
-        _documents(source),
-        rules=rules,
-        as_of=as_of,
-        default_rules=default_rules,
-        jobs=jobs,
-        engine=engine,
-        scheduler=scheduler,
-    )
+def audit_each(source: PathOrText | Iterable[PathOrText], **options) -> Iterator[DocumentReport]:
+    """Like `audit`, but yield each document's report in order as it is ready (for archives)."""
+    yield from check_each(_documents(source), **options)
 
 
 def check_each(
@@ -89,7 +89,12 @@ def check_each(
     engine: str = "local",
     scheduler: str | None = None,
 ) -> Iterator[DocumentReport]:
-    """Check documents already loaded (from git, from a CMS), with the rules loaded once."""
+    """Check documents already loaded (from git, from a CMS), with the rules loaded once.
+
+    Documents are taken as they are needed. With `jobs` above 1 and more than one document
+    they are spread over that many local processes; `engine="dask"` runs them on a local
+    Dask cluster of `jobs` workers, or on the existing cluster at `scheduler`.
+    """
     ruleset = rules if isinstance(rules, RuleSet) else load_rules(list(rules or ()), defaults=default_rules)
     day = dt.date.fromisoformat(as_of) if isinstance(as_of, str) else as_of
     documents = iter(documents)
@@ -118,8 +123,8 @@ def check_documents(documents: Iterable[Document], **options) -> Report:
 
 
 def compare(
-    old: Source,
-    new: Source,
+    old: PathOrText,
+    new: PathOrText,
     *,
     rules: Rules = None,
     as_of: dt.date | str | None = None,
@@ -135,20 +140,47 @@ def compare(
     return Report(documents=(compare_reports(*both.documents),))
 
 
-def _documents(source):
-    if isinstance(source, os.PathLike):
-        yield readers.load(source)
-    elif isinstance(source, str):
-        yield readers.load(source) if _names_file(source) else readers.from_text(source)
-    else:
-        for path in source:
-            yield readers.load(path)
+def _documents(
+    source,
+    refused: list[Refusal] | None = None,
+    keep_going: bool = False,
+    max_bytes: int = readers.MAX_BYTES,
+    encoding: str | None = None,
+    stdin_name: str = STDIN_NAME,
+) -> Iterator[Document]:
+    """The documents to check, in order, read one at a time; what cannot be read goes to
+    `refused` when `keep_going`, or raises."""
+    refused = [] if refused is None else refused
+    if isinstance(source, str) and not _names_path(source):
+        yield readers.from_text(source)
+        return
+    if not isinstance(source, str | os.PathLike | list | tuple):
+        # any other iterable streams: each item expanded and read only when it is reached
+        for item in source:
+            yield from _documents([item], refused, keep_going, max_bytes, encoding, stdin_name)
+        return
+    arguments = [source] if isinstance(source, str | os.PathLike) else list(source)
+    expanded = expand(arguments, suffixes=readers.known_suffixes(), stdin_name=stdin_name)
+    if expanded.refused and not keep_going:
+        raise InputError(expanded.refused[0].path, expanded.refused[0].problem)
+    refused.extend(expanded.refused)
+    for item in expanded.sources:
+        try:
+            yield _read(item, max_bytes, encoding)
+        except InputError as error:
+            if not keep_going:
+                raise
+            refused.append(Refusal(error.path, error.problem))
 
 
-def _names_file(text: str) -> bool:
+def _read(item: Source, max_bytes: int, encoding: str | None) -> Document:
+    return readers.from_bytes(item.read(max_bytes), item.name, encoding=encoding)
+
+
+def _names_path(text: str) -> bool:
     if "\n" in text or len(text) > 4096:
         return False
     try:
-        return Path(text).is_file()
+        return Path(text).exists()
     except OSError:
         return False

@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from checker.offsets import OffsetMap
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -45,10 +47,12 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A decoded article.
+    """A decoded article: `text` is the file as decoded, `prose` the words a reader reads.
 
-    `prose` has the same length as `text`, with markup blanked to spaces, so an
-    offset into one is an offset into the other.
+    The analysis (sentences, claims) runs on `prose`, and its spans are prose offsets
+    until checker.relocate moves a report's spans to `text`. Without `offsets` the two
+    line up (markup blanked to spaces, same length), so a prose offset is a source
+    offset; with it, `to_source` and `to_prose` translate (see checker.offsets).
     """
 
     path: str
@@ -56,13 +60,30 @@ class Document:
     prose: str
     format: str = "text"
     as_of: dt.date | None = None
+    offsets: OffsetMap | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
-        if len(self.prose) != len(self.text):
-            raise ValueError("prose view must keep the source's length")
+        if self.offsets is None:
+            if len(self.prose) != len(self.text):
+                raise ValueError("prose view must keep the source's length, or come with an offset map")
+        elif (self.offsets.prose_length, self.offsets.source_length) != (len(self.prose), len(self.text)):
+            raise ValueError("the offset map does not match the document's texts")
 
     def quote(self, span: Span) -> str:
-        return self.text[span.start : span.end]
+        """The words of a prose span as a reader reads them: markup gone, white space single."""
+        return " ".join(self.prose[span.start : span.end].split())
+
+    def to_source(self, span: Span) -> Span:
+        """The source characters a prose span was read from."""
+        if self.offsets is None:
+            return span
+        return Span(*self.offsets.to_source(span.start, span.end))
+
+    def to_prose(self, span: Span) -> Span:
+        """The prose read from a span of the source."""
+        if self.offsets is None:
+            return span
+        return Span(*self.offsets.to_prose(span.start, span.end))
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,8 +260,17 @@ class DocumentReport:
 
 
 @dataclass(frozen=True, slots=True)
+class Refusal:
+    """An input that was not checked, and why (missing, too large, binary, undecodable...)."""
+
+    path: str
+    problem: str
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     documents: tuple[DocumentReport, ...] = field(default_factory=tuple)
+    refused: tuple[Refusal, ...] = ()
 
     def count(self, severity: Severity) -> int:
         return sum(d.count(severity) for d in self.documents)

@@ -10,6 +10,7 @@ from checker.detectors import Context, all_detectors
 from checker.extract import extract
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import Document, DocumentReport
+from checker.relocate import to_source
 from checker.rulelang.ruleset import RuleSet
 from checker.rulelang.verify import verify
 from checker.segment import sentences
@@ -33,6 +34,7 @@ def reference_date(document: Document, ruleset: RuleSet, as_of: dt.date | None) 
 
 
 def check(document: Document, prepared: Prepared, as_of: dt.date | None = None) -> DocumentReport:
+    """Analyse the prose; every span of the returned report points at the document's source text."""
     vocab = prepared.vocab
     day = reference_date(document, prepared.ruleset, as_of)
     directives = suppress.scan(document.text)
@@ -43,4 +45,5 @@ def check(document: Document, prepared: Prepared, as_of: dt.date | None = None) 
     findings = [finding for detector in all_detectors() for finding in detector.run(context)]
     findings = suppress.apply(document, directives, findings)
     findings.sort(key=lambda f: (f.primary.span.start, f.code))
-    return DocumentReport(document=document, as_of=day, findings=tuple(findings), facts=facts, claims=claims)
+    report = DocumentReport(document=document, as_of=day, findings=tuple(findings), facts=facts, claims=claims)
+    return to_source(report)

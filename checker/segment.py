@@ -3,7 +3,9 @@
 Splits after . ! ? (and closing quotes or brackets) when what follows starts a new
 sentence, but not after abbreviations, initials or inside decimals; a blank line
 always ends a sentence, and a single line break ends one unless the text plainly
-runs on (next line in lower case, or the line ends in a comma or similar).
+runs on (next line in lower case, or the line ends in a comma or similar). U+2029
+PARAGRAPH SEPARATOR, which the Markdown and HTML readers write between blocks
+(a heading, a paragraph, a table cell), always ends a sentence.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from collections.abc import Collection
 
 from checker.model import Sentence, Span
 
-_CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n")
+_CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n|\u2029")
+_PARAGRAPH = "\u2029"
 _RUNS_ON = ",;:(-–—/"
 
 
@@ -22,7 +25,9 @@ def sentences(text: str, abbreviations: Collection[str] = ()) -> tuple[Sentence,
     cuts: list[int] = []
     for match in _CANDIDATE.finditer(text):
         at = match.end()
-        if match.group() == "\n":
+        if match.group() == _PARAGRAPH:
+            cuts.append(at)
+        elif match.group() == "\n":
             if _line_break_ends_sentence(text, match.start()):
                 cuts.append(at)
         elif _stop_ends_sentence(text, match, abbreviations):

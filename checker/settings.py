@@ -51,6 +51,9 @@ class Settings:
     engine: str = "local"
     scheduler: str | None = None
     cache: bool | None = None  # None: on unless CLAIM_CHECKER_NO_CACHE is set
+    max_bytes: int = 5_000_000
+    encoding: str | None = None  # for files with no BOM that are not valid UTF-8
+    stdin_name: str = "<stdin>"
 
     def fails(self, worst: Severity | None) -> bool:
         return worst is not None and self.fail_on is not None and worst.rank >= self.fail_on.rank
@@ -134,4 +137,29 @@ def settings_for(args: argparse.Namespace, paths: Sequence[str]) -> Settings:
         engine=parse_engine(getattr(args, "engine", "local"), getattr(args, "scheduler", None)),
         scheduler=getattr(args, "scheduler", None),
         cache=False if getattr(args, "no_cache", False) else None,
+        max_bytes=parse_size(getattr(args, "max_size", None) or "5MB"),
+        encoding=_encoding(getattr(args, "encoding", None)),
+        stdin_name=getattr(args, "stdin_filename", None) or "<stdin>",
     )
+
+
+def _encoding(name: str | None) -> str | None:
+    if name is None:
+        return None
+    from checker.readers import check_encoding
+
+    return check_encoding(name)
+
+
+_UNITS = {"": 1, "b": 1, "k": 1000, "kb": 1000, "m": 1000**2, "mb": 1000**2, "g": 1000**3, "gb": 1000**3}
+
+
+def parse_size(text: str) -> int:
+    """'5MB', '500kB', '1000000' -> bytes (decimal units, as disk sizes are shown)."""
+    import re
+
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*", text)
+    unit = match.group(2).lower() if match else None
+    if not match or unit not in _UNITS or float(match.group(1)) * _UNITS[unit] < 1:
+        raise UsageError(f"--max-size: expected a size such as 5MB, 500kB or 100000 (bytes), found {text!r}")
+    return int(float(match.group(1)) * _UNITS[unit])

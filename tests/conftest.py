@@ -35,7 +35,19 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 
 
 def fixture_cases() -> list[Path]:
-    return sorted(p for p in FIXTURES.iterdir() if (p / "article.txt").is_file())
+    """Every fixture folder: one article (article.txt, article.md, article.html...) with its golden reports."""
+    return sorted(p for p in FIXTURES.iterdir() if p.is_dir() and _articles(p))
+
+
+def fixture_article(case: Path) -> Path:
+    """The case's one article file, whatever its format."""
+    articles = _articles(case)
+    assert len(articles) == 1, f"{case} must hold exactly one article.*, found {[a.name for a in articles]}"
+    return articles[0]
+
+
+def _articles(case: Path) -> list[Path]:
+    return sorted(p for p in case.glob("article.*") if p.is_file())
 
 
 def shared_dir(name: str) -> Path:

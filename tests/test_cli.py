@@ -71,12 +71,6 @@ def test_errors_are_one_clear_line_with_their_exit_code(args, code, message):
     assert result.stderr.startswith("claim-checker: ")
 
 
-def _folder(path):
-    path.mkdir()
-    (path / "notes.md").write_text("not an article suffix", encoding="utf-8")
-    return path
-
-
 def test_bad_documents_each_get_their_message(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("  \n\n", encoding="utf-8")
@@ -84,11 +78,14 @@ def test_bad_documents_each_get_their_message(tmp_path):
     latin.write_bytes("Caf\xe9 talks".encode("latin-1"))
     binary = tmp_path / "blob.txt"
     binary.write_bytes(b"abc\x00def")
+    folder = tmp_path / "no-articles"
+    folder.mkdir()
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8")
     for path, message in [
         (empty, "is empty"),
         (latin, "is not valid UTF-8 (byte 0xe9 at byte offset 3)"),
-        (binary, "looks binary"),
-        (_folder(tmp_path / "no-articles"), "is a folder with no articles"),
+        (binary, "looks binary (a NUL byte at byte offset 3)"),
+        (folder, "is a folder with no article in it"),
     ]:
         result = _run("audit", str(path))
         assert result.returncode == 3, path

@@ -1,5 +1,5 @@
-"""Every fixture case: its reports match the golden files, and every quoted location
-is exactly the source text at its span, line and column."""
+"""Every fixture case, in whatever format its article is: its reports match the golden
+files, and every quoted location is exactly the source text at its span, line and column."""
 
 from __future__ import annotations
 
@@ -8,15 +8,16 @@ import os
 
 import pytest
 
+from checker import readers
 from checker.cli import main
 
-from conftest import ROOT, fixture_cases
+from conftest import ROOT, fixture_article, fixture_cases
 
 CASES = fixture_cases()
 
 
 def _audit_args(case) -> list[str]:
-    article = str((case / "article.txt").relative_to(ROOT))
+    article = str(fixture_article(case).relative_to(ROOT))
     rules = [arg for path in sorted(case.glob("*.rules")) for arg in ("--rules", str(path.relative_to(ROOT)))]
     return ["audit", article, *rules]
 
@@ -46,7 +47,7 @@ def test_report_matches_golden(case, fmt, golden_name, capsys, update_golden):
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_locations_quote_the_source(case, capsys):
     _, out = _run(case, "json", capsys)
-    source = (case / "article.txt").read_text(encoding="utf-8")
+    source = readers.load(fixture_article(case)).text  # decoded as the checker decodes it
     lines = source.split("\n")
     report = json.loads(out)
     locations = [
@@ -55,10 +56,13 @@ def test_locations_quote_the_source(case, capsys):
         for item in (*doc["findings"], *[{"locations": f["evidence"]} for f in doc["facts"]])
         for loc in item["locations"]
     ]
+    assert locations or not report["documents"][0]["findings"], case
     for loc in locations:
         assert source[loc["start"] : loc["end"]] == loc["text"]
         line = lines[loc["line"] - 1]
         assert line[loc["column"] - 1 :].startswith(loc["text"].split("\n")[0])
+        end_line = lines[loc["end_line"] - 1]
+        assert end_line[: loc["end_column"] - 1].endswith(loc["text"].split("\n")[-1])
 
 
 def test_seed_article_has_exactly_one_error(capsys):
@@ -72,6 +76,7 @@ def test_seed_article_has_exactly_one_error(capsys):
     assert concluded["line"] == 2 and "has officially concluded" in concluded["text"]
     assert upcoming["text"] == "preparing for the third meeting"
     assert report["summary"]["error"] == 1 and report["summary"]["warning"] == 0
+    assert report["summary"]["refused"] == 0
     # The two holders of the delegation's lead ('Rustem Umerov', 'the Secretary of ...') are
     # linked by no rule file here: a note asks for the link.
     assert [f["code"] for f in findings if f["severity"] == "note"] == ["CC108"]

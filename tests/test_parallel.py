@@ -12,7 +12,7 @@ import checker
 from checker.api import audit_each
 from checker.cli import main
 
-from conftest import fixture_cases
+from conftest import fixture_article, fixture_cases
 
 
 @pytest.fixture
@@ -22,14 +22,16 @@ def archive(tmp_path):
     cases = fixture_cases()
     for copy in range(9):
         for number, case in enumerate(cases):
-            target = folder / f"part{copy % 3}" / f"{(number * 7 + copy) % 97:03d}-{case.name}-{copy}.txt"
+            article = fixture_article(case)
+            name = f"{(number * 7 + copy) % 97:03d}-{case.name}-{copy}{article.suffix}"
+            target = folder / f"part{copy % 3}" / name
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(case / "article.txt", target)
+            shutil.copyfile(article, target)
     return folder
 
 
 def _paths(folder):
-    return sorted(folder.rglob("*.txt"))
+    return sorted(p for p in folder.rglob("*") if p.is_file())
 
 
 def test_processes_give_the_serial_report_in_the_same_order(archive):

@@ -1,6 +1,7 @@
+from checker import readers
 from checker.segment import sentences
 
-from conftest import fixture_cases
+from conftest import fixture_article, fixture_cases
 
 ABBREVIATIONS = {"mr", "dr", "u.s", "st"}
 
@@ -11,7 +12,7 @@ def _texts(text: str) -> list[str]:
 
 def test_spans_are_exact_and_trimmed_on_every_fixture():
     for case in fixture_cases():
-        text = (case / "article.txt").read_text(encoding="utf-8")
+        text = readers.load(fixture_article(case)).prose
         found = sentences(text, ABBREVIATIONS)
         assert found, case
         for sentence in found:

@@ -1,4 +1,9 @@
-"""claim-checker audit ARTICLE...: check articles and print a verification report."""
+"""claim-checker audit ARTICLE...: check articles and print a verification report.
+
+ARTICLE is a file, a folder, a glob pattern or `-` (checker.inputs). Inputs that
+cannot be read are refused with one line each on stderr and listed in the report;
+the others are still checked, and the exit code is then 3.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +18,12 @@ ORDER = 10
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("articles", nargs="+", metavar="ARTICLE", help="article files or folders of them to check")
+    parser.add_argument(
+        "articles",
+        nargs="+",
+        metavar="ARTICLE",
+        help="article files, folders (searched recursively), glob patterns, or - for standard input",
+    )
     add_rule_flags(parser)
     add_report_flags(parser)
     parser.add_argument(
@@ -23,6 +33,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--baseline", metavar="FILE", help="report only findings this baseline does not record")
     parser.add_argument("--write-baseline", metavar="FILE", help="record this run's findings as a baseline")
+    parser.add_argument(
+        "--stdin-filename", metavar="NAME", help="the name of standard input in reports; its suffix picks the reader"
+    )
+    parser.add_argument(
+        "--encoding", metavar="NAME", help="the encoding of files that have no BOM and are not valid UTF-8"
+    )
+    parser.add_argument(
+        "--max-size", metavar="SIZE", default="5MB", help="refuse larger inputs: bytes, or with kB/MB (default 5MB)"
+    )
     parser.add_argument(
         "--jobs",
         "-j",
@@ -38,27 +57,32 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import itertools
+    import dataclasses
+    import sys
 
-    from checker import readers
-    from checker.api import check_documents
+    from checker.api import audit
+    from checker.cli import PROG
     from checker.commands._shared import finish
+    from checker.errors import ExitCode
     from checker.policy import apply_policy
     from checker.rulelang.load import load_rules
     from checker.settings import settings_for
 
     settings = settings_for(args, args.articles)
     ruleset = load_rules(list(settings.rules), defaults=settings.default_rules, cache=settings.cache)
-    paths = itertools.chain.from_iterable(readers.articles(article) for article in args.articles)
-    documents = (readers.load(path) for path in paths)  # read one at a time, as they are checked
-    report = check_documents(
-        documents,
+    report = audit(
+        args.articles,
         rules=ruleset,
         as_of=settings.as_of,
         jobs=settings.jobs,
         engine=settings.engine,
         scheduler=settings.scheduler,
+        keep_going=True,
+        max_bytes=settings.max_bytes,
+        encoding=settings.encoding,
+        stdin_name=settings.stdin_name,
     )
+    refused = report.refused
     if args.since:
         report = _since(args.since, report, ruleset, settings)
     report = apply_policy(report, settings)
@@ -71,7 +95,10 @@ def run(args: argparse.Namespace) -> int:
         from checker.baseline import load, new_findings
 
         report = new_findings(report, load(args.baseline))
-    return finish(report, settings)
+    code = finish(dataclasses.replace(report, refused=refused), settings)
+    for refusal in refused:
+        print(f"{PROG}: {refusal.path}: {refusal.problem}", file=sys.stderr)
+    return ExitCode.INPUT if refused else code
 
 
 def _since(revision: str, report, ruleset, settings):
@@ -96,4 +123,4 @@ def _since(revision: str, report, ruleset, settings):
             continue
         before = check_documents([old], rules=ruleset, as_of=settings.as_of).documents[0]
         compared.append(compare(before, current))
-    return Report(documents=tuple(compared))
+    return Report(documents=tuple(compared), refused=report.refused)

@@ -1,20 +1,20 @@
-"""Bytes on disk -> Document. One module per input format, chosen by file suffix.
+"""Bytes -> Document. One module per input format, chosen by file suffix.
 
 A format module declares SUFFIXES and `parse(path, text) -> Document`; the plain
-text reader takes every suffix no other module claims.
+text reader takes every suffix no other module claims. Modules starting with an
+underscore are helpers, not formats.
 """
 
 from __future__ import annotations
 
+import codecs
 import functools
 import importlib
-import os
 import pkgutil
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
-from checker.errors import InputError
+from checker.errors import InputError, UsageError
 from checker.model import Document
 
 MAX_BYTES = 5_000_000
@@ -25,10 +25,17 @@ DEFAULT_FORMAT = "text"
 def _formats() -> dict[str, ModuleType]:
     by_suffix: dict[str, ModuleType] = {}
     for info in pkgutil.iter_modules(__path__):
+        if info.name.startswith("_"):
+            continue
         module = importlib.import_module(f"{__name__}.{info.name}")
         for suffix in getattr(module, "SUFFIXES", ()):
             by_suffix[suffix] = module
     return by_suffix
+
+
+def known_suffixes() -> tuple[str, ...]:
+    """The file suffixes some reader claims, e.g. ('.htm', '.html', '.markdown', '.md', '.text', '.txt')."""
+    return tuple(sorted(_formats()))
 
 
 def _format_for(path: str) -> ModuleType:
@@ -36,32 +43,16 @@ def _format_for(path: str) -> ModuleType:
     return formats.get(Path(path).suffix.lower()) or importlib.import_module(f"{__name__}.{DEFAULT_FORMAT}")
 
 
-def articles(path: str | Path) -> Iterator[Path]:
-    """The path itself, or for a folder every file in it (at any depth) with a known suffix, sorted.
-
-    Lazy, so an archive of any size is walked as it is checked.
-    """
-    path = Path(path)
-    if not path.is_dir():
-        yield path
-        return
-    suffixes = set(_formats())
-    found = False
-    for folder, subfolders, files in os.walk(path):
-        subfolders.sort()
-        for name in sorted(files):
-            if os.path.splitext(name)[1].lower() in suffixes:
-                found = True
-                yield Path(folder, name)
-    if not found:
-        raise InputError(str(path), f"is a folder with no articles in it ({', '.join(sorted(suffixes))})")
-
-
-def load(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Document:
+def load(path: str | Path, *, max_bytes: int = MAX_BYTES, encoding: str | None = None) -> Document:
     """Read and decode one article; raise InputError with one clear reason if it cannot be."""
-    name = str(path)
-    data = _read_bytes(Path(path), name, max_bytes)
-    return from_text(decode(data, name), name)
+    from checker.inputs import Source
+
+    source = Source(str(path), Path(path))
+    return from_bytes(source.read(max_bytes), source.name, encoding=encoding)
+
+
+def from_bytes(data: bytes, name: str, *, encoding: str | None = None) -> Document:
+    return from_text(decode(data, name, encoding), name)
 
 
 def from_text(text: str, path: str = "<text>") -> Document:
@@ -70,35 +61,58 @@ def from_text(text: str, path: str = "<text>") -> Document:
     return _format_for(path).parse(path, text)
 
 
-def _read_bytes(path: Path, name: str, max_bytes: int) -> bytes:
+def check_encoding(name: str) -> str:
+    """A usable encoding name for --encoding, or a usage error."""
     try:
-        if path.is_dir():
-            raise InputError(name, "is a folder, not an article")
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(name, f"is too large ({size:,} bytes; the limit is {max_bytes:,})")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(name, "no such file") from None
-    except PermissionError:
-        raise InputError(name, "cannot be read: permission denied") from None
-    except OSError as error:
-        raise InputError(name, f"cannot be read: {error.strerror or error}") from None
+        return codecs.lookup(name).name
+    except LookupError:
+        raise UsageError(f"--encoding: unknown encoding {name!r}") from None
 
 
-def decode(data: bytes, name: str) -> str:
-    """UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is refused."""
+def decode(data: bytes, name: str, encoding: str | None = None) -> str:
+    """UTF-8 (with or without BOM) or UTF-16 with a BOM; else `encoding` if given; else refused.
+
+    A byte order mark always wins. Text that is valid UTF-8 is read as UTF-8 even
+    when `encoding` is given (it is the fallback for legacy files, not a filter).
+    A NUL character means a binary file, whatever the encoding.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = _decode_strictly(data, "utf-16", name, "UTF-16")
+    elif data.startswith(codecs.BOM_UTF8):
+        text = _decode_strictly(data, "utf-8-sig", name, "UTF-8")
+    else:
+        nul = data.find(b"\x00")
         try:
-            return data.decode("utf-16")
+            text = data.decode("utf-8")
         except UnicodeDecodeError as error:
-            raise InputError(name, f"is not valid UTF-16 (byte offset {error.start})") from None
-    nul = data.find(b"\x00")
+            if encoding is None and nul != -1:
+                raise _binary(name, f"a NUL byte at byte offset {nul}") from None
+            if encoding is None:
+                raise InputError(
+                    name,
+                    f"is not valid UTF-8 (byte 0x{data[error.start]:02x} at byte offset {error.start}); "
+                    "if it is in another encoding, name it with --encoding",
+                ) from None
+            text = _decode_strictly(data, encoding, name, encoding)
+        else:
+            if nul != -1:
+                raise _binary(name, f"a NUL byte at byte offset {nul}")
+    nul = text.find("\x00")
     if nul != -1:
-        raise InputError(name, f"looks binary (a NUL byte at byte offset {nul}), not text")
+        raise _binary(name, f"a NUL character at character {nul} of the decoded text")
+    return text
+
+
+def _decode_strictly(data: bytes, codec: str, name: str, shown: str) -> str:
     try:
-        return data.decode("utf-8-sig")
+        return data.decode(codec)
     except UnicodeDecodeError as error:
         raise InputError(
-            name, f"is not valid UTF-8 (byte 0x{data[error.start]:02x} at byte offset {error.start})"
+            name, f"is not valid {shown} (byte 0x{data[error.start]:02x} at byte offset {error.start})"
         ) from None
+    except LookupError:
+        raise UsageError(f"--encoding: unknown encoding {codec!r}") from None
+
+
+def _binary(name: str, evidence: str) -> InputError:
+    return InputError(name, f"looks binary ({evidence}), not text")

@@ -55,11 +55,17 @@ class JsonDocument(_Model):
     facts: list[JsonFact]
 
 
+class JsonRefusal(_Model):
+    path: str
+    problem: str = Field(description="Why the input was not checked: missing, too large, binary, undecodable...")
+
+
 class JsonSummary(_Model):
     error: int
     warning: int
     note: int
     documents: int
+    refused: int = Field(description="Inputs that could not be read, listed under `refused`.")
 
 
 class JsonReport(_Model):
@@ -67,17 +73,20 @@ class JsonReport(_Model):
     tool: str = "claim-checker"
     tool_version: str = __version__
     documents: list[JsonDocument]
+    refused: list[JsonRefusal] = Field(description="Inputs that were not checked; the others were.")
     summary: JsonSummary
 
 
 def build(report: Report) -> JsonReport:
     return JsonReport(
         documents=[_document(d) for d in report.documents],
+        refused=[JsonRefusal(path=r.path, problem=r.problem) for r in report.refused],
         summary=JsonSummary(
             error=report.count(Severity.ERROR),
             warning=report.count(Severity.WARNING),
             note=report.count(Severity.NOTE),
             documents=len(report.documents),
+            refused=len(report.refused),
         ),
     )
 

@@ -12,9 +12,14 @@ def render(report: Report) -> str:
     from tabulate import tabulate
 
     parts = [_document(d, tabulate) for d in report.documents]
+    if report.refused:
+        listed = "".join(f"  {r.path}: {r.problem}\n" for r in report.refused)
+        parts.append(f"Not checked:\n{listed}")
     total = _counts(report.count(Severity.ERROR), report.count(Severity.WARNING), report.count(Severity.NOTE))
-    if len(report.documents) != 1:
-        parts.append(f"Total: {len(report.documents)} documents, {total}\n")
+    if len(report.documents) != 1 or report.refused:
+        documents = f"{len(report.documents)} document{'' if len(report.documents) == 1 else 's'}"
+        refused = f"; {len(report.refused)} not checked" if report.refused else ""
+        parts.append(f"Total: {documents}, {total}{refused}\n")
     return "\n".join(parts)
 
 
