@@ -1,0 +1,97 @@
+"""Every extracted claim of a document as a plain row, so a user can see why a check
+fired or did not: `claim-checker claims ARTICLE`."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from checker.model import DateClaim, DocumentReport, EventMention, QuantityClaim, RoleMention, Span, Statement
+from checker.positions import LineIndex
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRow:
+    kind: str
+    span: Span
+    line: int
+    column: int
+    text: str
+    details: dict[str, object]
+
+
+def rows(report: DocumentReport) -> list[ClaimRow]:
+    claims = report.claims
+    if claims is None:
+        return []
+    document = report.document
+    index = LineIndex(document.text)
+    found: list[ClaimRow] = []
+    groups = (
+        ("event", claims.events, _event),
+        ("role", claims.roles, _role),
+        ("quantity", claims.quantities, _quantity),
+        ("date", claims.dates, _date),
+        ("negation", [s for s in claims.statements if s.negated], _negation),
+    )
+    for kind, items, describe in groups:
+        for item in items:
+            line, column = index.line_col(item.span.start)
+            text = document.text[item.span.start : item.span.end]
+            found.append(ClaimRow(kind, item.span, line, column, text, describe(item, document.text)))
+    found.sort(key=lambda row: (row.span.start, row.kind))
+    return found
+
+
+def _speaker(claim) -> str:
+    return claim.speaker.name if claim.speaker else "author"
+
+
+def _event(m: EventMention, text: str) -> dict[str, object]:
+    cue = text[m.status_cue.start : m.status_cue.end] if m.status_cue else None
+    return {"event": m.event_key, "status": m.status, "cue": cue, "qualifier": m.qualifier, "speaker": _speaker(m)}
+
+
+def _role(m: RoleMention, text: str) -> dict[str, object]:
+    return {"holder": m.holder, "role": m.role, "unique": m.unique, "former": m.former, "speaker": _speaker(m)}
+
+
+def _number(x: float) -> str:
+    if math.isinf(x):
+        return "∞" if x > 0 else "-∞"
+    return f"{x:,.0f}" if x == int(x) else f"{x:,.4g}"
+
+
+def _quantity(q: QuantityClaim, text: str) -> dict[str, object]:
+    return {
+        "value": f"{_number(q.low)}" if q.low == q.high else f"{_number(q.low)} to {_number(q.high)}",
+        "unit": q.unit,
+        "per": q.per,
+        "bound": q.bound,
+        "modality": q.modality,
+        "negated": q.negated,
+        "about": sorted(q.context),
+        "speaker": _speaker(q),
+    }
+
+
+def _date(d: DateClaim, text: str) -> dict[str, object]:
+    if d.start is None or d.end is None:
+        value = "unresolved" if d.granularity == "relative" else None
+    else:
+        value = d.start.isoformat() if d.start == d.end else f"{d.start.isoformat()} to {d.end.isoformat()}"
+    return {
+        "value": value,
+        "granularity": d.granularity,
+        "year_known": d.year_known,
+        "tense": d.tense,
+        "deadline": d.deadline,
+        "weekday": d.weekday,
+        "about": sorted(d.context),
+        "speaker": _speaker(d),
+    }
+
+
+def _negation(s: Statement, text: str) -> dict[str, object]:
+    negation = text[s.negation.start : s.negation.end] if s.negation else None
+    return {"negated by": negation, "about": sorted(s.words), "speaker": _speaker(s)}

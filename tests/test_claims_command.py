@@ -1,0 +1,38 @@
+"""`claim-checker claims`: every claim with its place, in a table or as JSON."""
+
+import json
+from pathlib import Path
+
+from checker.cli import main
+
+from conftest import ROOT
+
+SEED = str(ROOT / "fixtures/istanbul-talks/article.txt")
+RULES = str(ROOT / "fixtures/istanbul-talks/talks.rules")
+
+
+def test_json_lists_each_kind_with_exact_places(capsys):
+    assert main(["claims", SEED, "--rules", RULES, "--format", "json"]) == 0
+    listing = json.loads(capsys.readouterr().out)
+    (document,) = listing["documents"]
+    source = Path(SEED).read_text(encoding="utf-8")
+    kinds = {claim["kind"] for claim in document["claims"]}
+    assert {"event", "role", "quantity", "date"} <= kinds
+    for claim in document["claims"]:
+        assert source[claim["start"] : claim["end"]] == claim["text"]
+    exchange = next(c for c in document["claims"] if c["text"] == "no less than 1,200 prisoners from each side")
+    assert exchange["details"]["value"] == "1,200 to ∞"
+    assert exchange["details"]["per"] == "side" and exchange["details"]["modality"] == "planned"
+    summit = next(c for c in document["claims"] if c["text"] == "the end of August")
+    assert summit["details"]["value"] == "2025-08-22 to 2025-08-31" and summit["details"]["deadline"] is True
+
+
+def test_table_shows_why_a_status_was_read(capsys):
+    assert main(["claims", SEED]) == 0
+    out = capsys.readouterr().out
+    assert "status: concluded" in out and "cue: has officially" in out and "status: upcoming" in out
+
+
+def test_unknown_format_is_a_usage_error(capsys):
+    assert main(["claims", SEED, "--format", "sarif"]) == 2
+    assert "--format: expected one of table, json" in capsys.readouterr().err
