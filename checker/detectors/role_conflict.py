@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.detectors import Context, Detector
-from checker.detectors._common import pair_severity, pairs_across_sentences, quote
+from checker.detectors._common import pairs_across_sentences, quote
 from checker.model import Finding, RoleMention, Severity
 
 _MIN_ROLE_WORDS = 2
@@ -47,12 +47,13 @@ def run(context: Context) -> Iterator[Finding]:
             problem = f"{first.holder} is '{first.role}' here but '{second.role}' later"
         else:
             continue
-        severity, note = pair_severity(DETECTOR.severity, first.speaker, second.speaker)
+        # Appositives and 'led by' phrases are the author's own words, even inside a quoted
+        # sentence, so a role conflict is never lowered for coming from two sources.
         yield Finding(
             code=DETECTOR.code,
             name=DETECTOR.name,
-            severity=severity,
-            message=problem + note,
+            severity=DETECTOR.severity,
+            message=problem,
             primary=quote(context, first.span),
             related=(quote(context, second.span),),
         )

@@ -81,6 +81,13 @@ class Clauses:
     def bounds(self) -> list[tuple[int, int]]:
         return list(self._bounds)
 
+    def own_clause(self, index: int) -> tuple[int, int]:
+        """The clause holding token `index`, as written, never widened."""
+        for start, end in self._bounds:
+            if start <= index < end:
+                return start, end
+        return index, index + 1
+
     def clause_of(self, index: int) -> tuple[int, int]:
         """The clause holding token `index`, widened while it has too few content words."""
         position = next((k for k, (s, e) in enumerate(self._bounds) if s <= index < e), None)

@@ -300,13 +300,11 @@ def to_claims(
             end_value = value.range_to
             range_end = Span(tokens[end_value.start].start, tokens[end_value.end - 1].end)
         start, end = clauses.clause_of(value.start)
-        in_clause = range(start, end)
-        if value.deadline or any(m.start in in_clause for m in future):
-            tense = "future"
-        elif any(tokens[k].lower in past for k in in_clause):
-            tense = "past"
-        else:
-            tense = None
+        own_start, own_end = clauses.own_clause(value.start)
+        # The date's own clause decides its tense when it has one ('which was opened in 1987,
+        # will close' is past); a bare 'In 2013,' borrows the tense of the clause it leads.
+        tense = "future" if value.deadline else _tense(tokens, range(own_start, own_end), future, past)
+        tense = tense or _tense(tokens, range(start, end), future, past)
         weekday_span = None
         if value.weekday_token is not None:
             token = tokens[value.weekday_token]
@@ -320,7 +318,7 @@ def to_claims(
                 granularity=granularity,
                 year_known=year_known,
                 context=clauses.content(start, end),
-                anchors=anchors_of(start, end, (value.start, value.end)),
+                anchors=anchors_of(own_start, own_end, (value.start, value.end)),
                 tense=tense,
                 deadline=value.deadline,
                 weekday=value.weekday,
@@ -333,3 +331,11 @@ def to_claims(
             )
         )
     return claims
+
+
+def _tense(tokens: list[Token], clause: range, future, past) -> str | None:
+    if any(m.start in clause for m in future):
+        return "future"
+    if any(tokens[k].lower in past for k in clause):
+        return "past"
+    return None

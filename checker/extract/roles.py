@@ -7,7 +7,7 @@ from checker.extract.vocab import CompiledVocabulary
 from checker.model import RoleMention, Span, Speaker
 from checker.text import Token
 
-_MAX_GROUP = 5  # words of the group before "led by"
+_MAX_GROUP = 6  # words of the group before "led by"
 _MAX_HOLDER = 10  # words of a description after "led by the ..."
 _MAX_APPOSITIVE = 8
 _NAME_JOINERS = frozenset({"of", "the", "and", "de", "van", "von", "der", "al", "bin"})
@@ -64,6 +64,8 @@ def _appositive_roles(tokens, sentence, speaker, vocab: CompiledVocabulary):
             continue
         if not tokens[start].is_word or (tokens[start].is_capitalised and not tokens[end - 1].text.islower()):
             continue  # "Smith, John" or a list of names, not a role
+        if any(m.start == 0 for m in vocab.role_cues.find(tokens[start:end])):
+            continue  # "Upper Marsh, led by Greta Lind": a cued role, read by _cued_roles
         words = [t.lower for t in tokens[start:end]]
         former = vocab.word_list("former")
         yield RoleMention(
@@ -109,9 +111,14 @@ def _group_before(tokens: list[Token], at: int, vocab: CompiledVocabulary) -> tu
         end -= 1
     start = end
     while start > 0 and tokens[start - 1].is_word and end - start < _MAX_GROUP:
-        if tokens[start - 1].lower in vocab.stopwords:
-            break  # 'Later the delegation': the noun phrase starts after its determiner
+        word = tokens[start - 1].lower
+        # 'the regional council of Upper Marsh': 'of' joins the phrase, other
+        # function words end it ('Later the delegation' starts after 'the').
+        if word in vocab.stopwords and not (word == "of" and start > 1 and tokens[start - 2].is_word):
+            break
         start -= 1
+    while start < end and tokens[start].lower in vocab.stopwords:
+        start += 1
     return (start, end) if end > start else None
 
 

@@ -33,6 +33,11 @@ def _phrase_before(tokens: list[Token], verb: int, vocab: CompiledVocabulary) ->
         name = _capitalised_run_ending(tokens, end - 1, start)
         if name:
             return _speaker(tokens, *name, vocab)
+        # "Lena Strand, the finance minister, told": the name before the appositive speaks.
+        if start > 0 and tokens[start - 1].lower == ",":
+            name = _capitalised_run_ending(tokens, start - 1, max(0, start - 1 - _MAX_NAME))
+            if name:
+                return _speaker(tokens, *name, vocab)
         end -= 1
     start = end
     while start > 0 and tokens[start - 1].is_word and end - start < _MAX_NAME:
