@@ -10,14 +10,14 @@ from checker.extract.clauses import same_subjects
 from checker.model import Finding, Severity, Statement
 
 _MIN_SHARED = 3
-_SHARE = 0.75
+_SHARE = 0.6
 
 
 def opposed(a: Statement, b: Statement) -> bool:
     if a.negated == b.negated or not same_subjects(a.names, b.names):
         return False
     shared = len(a.words & b.words)
-    return shared >= _MIN_SHARED and shared >= _SHARE * min(len(a.words), len(b.words))
+    return shared >= _MIN_SHARED and shared >= _SHARE * max(len(a.words), len(b.words))
 
 
 def run(context: Context) -> Iterator[Finding]:
@@ -49,8 +49,9 @@ DETECTOR = Detector(
     summary="A statement and its negation are both made about the same subject and predicate.",
     description=(
         "Each clause is reduced to its content words and its polarity (negated by 'not', 'never', 'no', "
-        "and the other negation words of the rules). Two clauses in different sentences that share most "
-        "of their words, at least three, with opposite polarity are reported: 'all agreements on "
+        "and the other negation words of the rules). Two clauses in different sentences that share at "
+        "least three words, and most of the words of the longer one, with opposite polarity are "
+        "reported: 'all agreements on "
         "humanitarian issues have been fulfilled' against 'the agreement on humanitarian issues has not "
         "been fulfilled'."
     ),
