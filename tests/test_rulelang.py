@@ -165,3 +165,43 @@ def test_rule_phrases_are_data_not_patterns(tmp_path):
 
 def test_rule_error_without_position_reads_cleanly():
     assert str(RuleError("x.rules", 0, 0, "no such rule file")) == "x.rules: no such rule file"
+
+
+def test_quantity_and_date_facts_parse_with_their_comparisons(tmp_path):
+    text = """
+    quantity "exchange" { mentions "exchange", "prisoners" value 250 per "side" }
+    quantity "proposal" { mentions "proposed" value at least 1,200 "prisoners" per "side" severity warning }
+    quantity "ceasefire" { mentions "ceasefires" value between 24 and 48 "hours" }
+    quantity "cap" { mentions "cap" value at most 5.5 }
+    date "summit" { mentions "summit" by 2025-08-31 }
+    date "window" { mentions "talks" between 2025-07-01 and 2025-07-31 }
+    """
+    ruleset = load_rules([_write(tmp_path, "values.rules", text)])
+    exchange, proposal, ceasefire, cap = ruleset.quantities
+    assert (exchange.comparison.low, exchange.comparison.high, exchange.per.value) == (250, 250, "side")
+    assert (proposal.comparison.op, proposal.comparison.low, proposal.unit.value) == ("at least", 1200, "prisoners")
+    assert proposal.severity == "warning"
+    assert (ceasefire.comparison.low, ceasefire.comparison.high) == (24, 48)
+    assert cap.comparison.describe() == "at most 5.5"
+    summit, window = ruleset.dates
+    assert (summit.relation, summit.start) == ("by", dt.date(2025, 8, 31))
+    assert (window.relation, window.start, window.end) == ("between", dt.date(2025, 7, 1), dt.date(2025, 7, 31))
+
+
+@pytest.mark.parametrize(
+    "text,line,column,problem",
+    [
+        ('quantity "x" { mentions "a" value between 48 and 24 }', 1, 50, "expected a number of at least 48, found 24"),
+        ('quantity "x" { mentions "a" value at lots 3 }', 1, 38, "expected 'least' or 'most', found 'lots'"),
+        ('quantity "x" { mentions "a" }', 1, 1, "expected a value (value 250, value at least 1200, ...)"),
+        ('quantity "x" { value 3 }', 1, 1, "expected the words the claim mentions"),
+        ('date "x" { mentions "a" soon 2025-01-01 }', 1, 25, "found 'soon'"),
+        ('date "x" { mentions "a" between 2025-02-01 and 2025-01-01 }', 1, 48, "expected a date after 2025-02-01"),
+        ('date "x" { mentions "a" }', 1, 1, "expected a date (on, before, after, by or between ...)"),
+        ('month 13 "Smarch"', 1, 1, "expected a month from 1 to 12, found 13"),
+    ],
+)
+def test_malformed_quantity_and_date_facts_read_like_a_compiler(tmp_path, text, line, column, problem):
+    (error,) = _errors(tmp_path, text)
+    assert (error.line, error.column) == (line, column), str(error)
+    assert problem in error.problem
