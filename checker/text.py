@@ -64,7 +64,9 @@ class PhraseMatcher:
         self._root: dict = {}
         self._first: frozenset[str] = frozenset()
         self._barred = frozenset(barred)
+        self.phrases: list[tuple[str, object]] = []  # as given, so matchers can be combined
         for phrase, label in phrases:
+            self.phrases.append((phrase, label))
             words = phrase_words(phrase)
             if not words:
                 continue

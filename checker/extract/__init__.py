@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from checker.extract import dates, quantities
-from checker.extract.clauses import Clauses, sentence_names
+from checker.extract.clauses import Clauses, sentence_names, stem
 from checker.extract.events import alias_keys, event_mentions
 from checker.extract.polarity import statements
 from checker.extract.roles import role_mentions
@@ -14,14 +15,18 @@ from checker.extract.vocab import CompiledVocabulary
 from checker.model import ClaimSet, Document, Sentence
 from checker.text import tokenize
 
+_DIGIT = re.compile(r"\d")
+
 
 def extract(
     document: Document, sentences: tuple[Sentence, ...], vocab: CompiledVocabulary, as_of: dt.date | None = None
 ) -> ClaimSet:
     keys = alias_keys(vocab)
     found: dict[str, list] = {"events": [], "roles": [], "quantities": [], "dates": [], "statements": []}
-    for sentence in sentences:
-        tokens = tokenize(document.prose, sentence.span.start, sentence.span.end)
+    tokenized = [(s, tokenize(document.prose, s.span.start, s.span.end)) for s in sentences]
+    lowers = [{t.lower for t in tokens} for _, tokens in tokenized]
+    needs_statements = _statement_sentences(lowers, vocab)
+    for (sentence, tokens), words in zip(tokenized, lowers, strict=True):
         if not tokens:
             continue
         index = sentence.index
@@ -29,10 +34,15 @@ def extract(
         found["events"].extend(event_mentions(tokens, index, speaker, vocab, keys))
         found["roles"].extend(role_mentions(tokens, index, speaker, vocab))
 
-        text = document.prose[sentence.span.start : sentence.span.end]
-        date_values = dates.find(tokens, vocab) if vocab.may_hold_date.search(text) else []
+        # Cheap tests first: most sentences hold no digit, month or number word.
+        digits = _DIGIT.search(document.prose, sentence.span.start, sentence.span.end) is not None
+        date_values = dates.find(tokens, vocab) if digits or not words.isdisjoint(vocab.date_words) else []
         occupied = {k for v in date_values for k in range(v.start, v.end)}
-        quantity_values = quantities.find(tokens, vocab, occupied) if vocab.may_hold_number.search(text) else []
+        may_count = digits or not words.isdisjoint(vocab.number_words)
+        quantity_values = quantities.find(tokens, vocab, occupied) if may_count else []
+        negated = sentence.index in needs_statements
+        if not (date_values or quantity_values or negated):
+            continue
         ranges = [(v.start, v.end) for v in date_values] + [v.number_range for v in quantity_values]
         clauses = Clauses(tokens, vocab, ranges)
         names = sentence_names(tokens, vocab)
@@ -51,5 +61,21 @@ def extract(
         found["quantities"].extend(
             quantities.to_claims(quantity_values, tokens, clauses, index, speaker, vocab, anchors_of, names)
         )
-        found["statements"].extend(statements(tokens, clauses, index, speaker, vocab, names))
+        if negated:
+            found["statements"].extend(statements(tokens, clauses, index, speaker, vocab, names))
     return ClaimSet(sentences=sentences, **{kind: tuple(items) for kind, items in found.items()})
+
+
+def _statement_sentences(lowers: list[set[str]], vocab: CompiledVocabulary) -> set[int]:
+    """Sentences whose clauses the negation check may compare: those with a negation word,
+    and those sharing at least three stems with one of them. The rest need no statements."""
+    negative = [i for i, words in enumerate(lowers) if not words.isdisjoint(vocab.negation)]
+    if not negative:
+        return set()
+    skip = vocab.stopwords | vocab.negation
+    stems = [{stem(w) for w in words if w not in skip and w[0].isalpha()} for words in lowers]
+    chosen = set(negative)
+    for i, own in enumerate(stems):
+        if i not in chosen and any(len(own & stems[k]) >= 3 for k in negative):
+            chosen.add(i)
+    return chosen

@@ -174,7 +174,7 @@ def _widen_period(value: DateValue, tokens: list[Token], vocab: CompiledVocabula
 
 def _relatives(tokens: list[Token], vocab: CompiledVocabulary, taken: set[int]) -> list[DateValue]:
     found = []
-    for match in vocab.phrases("relative-dates").find(tokens):
+    for match in vocab.scan(tokens)["relative-dates"]:
         if not any(k in taken for k in range(match.start, match.end)):
             text = " ".join(t.text for t in tokens[match.start : match.end])
             found.append(DateValue(match.start, match.end, None, None, None, relative=text))
@@ -287,7 +287,7 @@ def to_claims(
     names: frozenset[str] = frozenset(),
 ) -> list[DateClaim]:
     claims = []
-    future = vocab.phrases("future").find(tokens)
+    future = vocab.scan(tokens)["future"]
     past = vocab.word_list("past")
     for value in values:
         first, last, granularity, year_known = interval(value, as_of)

@@ -81,7 +81,11 @@ def _ordinal_key(noun_class: str, ordinal: int | None) -> str:
 
 def _ordinal_mentions(tokens: list[Token], vocab: CompiledVocabulary) -> list[_Found]:
     found: list[_Found] = []
+    ordinals = vocab.ruleset.vocabulary.ordinals
     for i, token in enumerate(tokens):
+        lower = token.lower
+        if lower not in ordinals and not lower[0].isdigit():
+            continue  # most words: no call at all
         ordinal = vocab.ordinal(token)
         if ordinal is None:
             continue
@@ -124,7 +128,7 @@ def _qualifier(tokens: list[Token], at: int, vocab: CompiledVocabulary) -> tuple
 
 def _merge_aliases(found: list[_Found], tokens: list[Token], vocab: CompiledVocabulary) -> list[_Found]:
     """Add mentions of rule-file event aliases; an alias over an ordinal mention names it."""
-    for match in vocab.event_aliases.find(tokens):
+    for match in vocab.scan(tokens)["event-aliases"]:
         overlapping = [m for m in found if m.start < match.end and match.start < m.end]
         if overlapping:
             for m in overlapping:
@@ -148,7 +152,7 @@ def _merge_aliases(found: list[_Found], tokens: list[Token], vocab: CompiledVoca
 
 
 def _assign_statuses(found: list[_Found], tokens: list[Token], vocab: CompiledVocabulary) -> None:
-    cues = vocab.status_cues.find(tokens)
+    cues = vocab.scan(tokens)["status"]
     for cue_match in cues:
         for mention in found:
             if mention.name_end <= cue_match.start < mention.end:

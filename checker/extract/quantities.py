@@ -160,9 +160,8 @@ def _digit_atom(tokens: list[Token], i: int) -> Value | None:
 
 def _word_numbers(tokens: list[Token], vocab: CompiledVocabulary) -> dict[int, Value]:
     """'two hundred and fifty', 'a dozen', 'twenty-five': number words combined."""
-    matcher = vocab.valued("numbers")
     by_start: dict[int, tuple[int, int]] = {}
-    for match in matcher.find(tokens):
+    for match in vocab.scan(tokens)["numbers"]:
         if match.start not in by_start:  # longest first
             by_start[match.start] = (match.end, int(match.label))
     for i, token in enumerate(tokens):
@@ -324,7 +323,7 @@ def to_claims(
     names: frozenset[str] = frozenset(),
 ) -> list[QuantityClaim]:
     claims = []
-    future = vocab.phrases("future").find(tokens)
+    future = vocab.scan(tokens)["future"]
     for value in values:
         start, end = clauses.clause_of(value.start if value.bound is None else value.end - 1)
         context = clauses.content(start, end) | {w for w in (value.unit, value.measure) if w}

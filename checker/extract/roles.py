@@ -23,7 +23,7 @@ def role_mentions(
 
 
 def _cued_roles(tokens, sentence, speaker, vocab: CompiledVocabulary):
-    for match in vocab.role_cues.find(tokens):
+    for match in vocab.scan(tokens)["role-cues"]:
         holder = _holder_after(tokens, match.end, vocab)
         group = _group_before(tokens, match.start, vocab)
         if not holder or not group:

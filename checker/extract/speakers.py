@@ -11,11 +11,11 @@ _MAX_NAME = 8
 
 
 def speaker_of(tokens: list[Token], vocab: CompiledVocabulary) -> Speaker | None:
-    for match in vocab.attribution.find(tokens):
+    for match in vocab.scan(tokens)["attribution"]:
         found = _phrase_after(tokens, match.end, vocab)
         if found:
             return found
-    for match in vocab.reporting.find(tokens):
+    for match in vocab.scan(tokens)["reporting"]:
         found = _phrase_before(tokens, match.start, vocab) or _name_after(tokens, match.end, vocab)
         if found:
             return found

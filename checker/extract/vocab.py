@@ -7,7 +7,9 @@ import re
 from dataclasses import dataclass, field
 
 from checker.rulelang.ruleset import RuleSet
-from checker.text import PhraseMatcher, Token, phrase_words
+from checker.text import Match, PhraseMatcher, Token, phrase_words
+
+_SCANNED = ("status", "role-cues", "event-aliases", "reporting", "attribution", "numbers", "future", "relative-dates")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +68,37 @@ class CompiledVocabulary:
             _ordinal_number=ordinal_number,
         )
 
+    def scan(self, tokens: list[Token]) -> dict[str, list[Match]]:
+        """Every vocabulary phrase of a sentence in one pass, grouped by kind: status cues,
+        role cues, event aliases, reporting verbs, attributions, number words, future and
+        relative-date phrases. The last sentence's scan is kept, as its extractors ask in turn."""
+        cached = self._lists.get("scan")
+        if cached is not None and cached[0] is tokens:
+            return cached[1]
+        grouped: dict[str, list[Match]] = {kind: [] for kind in _SCANNED}
+        for match in self._combined.find(tokens):
+            kind, label = match.label
+            grouped[kind].append(Match(match.start, match.end, label))
+        self._lists["scan"] = (tokens, grouped)
+        return grouped
+
+    @functools.cached_property
+    def _combined(self) -> PhraseMatcher:
+        sources = {
+            "status": self.status_cues,
+            "role-cues": self.role_cues,
+            "event-aliases": self.event_aliases,
+            "reporting": self.reporting,
+            "attribution": self.attribution,
+            "numbers": self.valued("numbers"),
+            "future": self.phrases("future"),
+            "relative-dates": self.phrases("relative-dates"),
+        }
+        return PhraseMatcher(
+            ((phrase, (kind, label)) for kind, matcher in sources.items() for phrase, label in matcher.phrases),
+            barred=self.negation,
+        )
+
     def word_list(self, name: str) -> frozenset[str]:
         found = self._lists.get(("words", name))
         if found is None:
@@ -86,18 +119,18 @@ class CompiledVocabulary:
         )
 
     @functools.cached_property
-    def may_hold_date(self) -> re.Pattern:
-        """A fast test on a sentence's text: could it hold a date at all?"""
+    def date_words(self) -> frozenset[str]:
+        """Words without which (and without a digit) a sentence holds no date."""
         vocabulary = self.ruleset.vocabulary
         words = set(vocabulary.months) | set(vocabulary.weekdays)
         words |= {w for phrase in self.word_list("relative-dates") for w in phrase_words(phrase)}
-        return _any_word(words - self.stopwords, extra=r"\d")
+        return frozenset(words - self.stopwords)
 
     @functools.cached_property
-    def may_hold_number(self) -> re.Pattern:
-        """A fast test on a sentence's text: could it hold a quantity at all?"""
+    def number_words(self) -> frozenset[str]:
+        """Words without which (and without a digit) a sentence holds no quantity."""
         words = {w for phrase in self.ruleset.vocabulary.numbers for w in phrase_words(phrase)}
-        return _any_word(words - self.stopwords, extra=r"\d")
+        return frozenset(words - self.stopwords)
 
     @functools.cached_property
     def date_starters(self) -> frozenset[str]:
@@ -140,12 +173,6 @@ class CompiledVocabulary:
 
     def phrase_content(self, phrase: str) -> frozenset[str]:
         return self.content_words(_joined_synonyms(phrase_words(phrase), self.ruleset.vocabulary.synonyms))
-
-
-def _any_word(words, extra: str) -> re.Pattern:
-    """One case-insensitive pattern for any of `words` as a whole word (literals only)."""
-    alternatives = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-    return re.compile(rf"{extra}|\b(?:{alternatives})\b" if alternatives else extra, re.IGNORECASE)
 
 
 def _single_words(phrases) -> frozenset[str]:
