@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
-from checker.detectors import Context
-from checker.model import Location, Severity, Span, Speaker
+from checker.detectors import Context, Detector
+from checker.model import Finding, Location, Severity, Span, Speaker
 
 T = TypeVar("T")
 
@@ -40,3 +40,29 @@ def pair_severity(default: Severity, first: Speaker | None, second: Speaker | No
         return default, ""
     lowered = Severity.WARNING if default is Severity.ERROR else Severity.NOTE
     return lowered, f"; the two come from different sources ({speaker_name(first)}, {speaker_name(second)})"
+
+
+def value_conflicts(
+    context: Context,
+    detector: Detector,
+    claims: Sequence,
+    conflict: Callable[[object, object], bool],
+    message: Callable[[str, str], str],
+) -> Iterator[Finding]:
+    """One finding for each later quantity or date that conflicts with an earlier one, quoting
+    both clauses; `message` gets the two values as written."""
+    reported: set[int] = set()
+    quote_text = context.document.quote
+    for first, second in pairs_across_sentences(claims):
+        if id(second) in reported or not conflict(first, second):
+            continue
+        reported.add(id(second))
+        severity, note = pair_severity(detector.severity, first.speaker, second.speaker)
+        yield Finding(
+            code=detector.code,
+            name=detector.name,
+            severity=severity,
+            message=message(quote_text(first.span), quote_text(second.span)) + note,
+            primary=quote(context, first.clause or first.span),
+            related=(quote(context, second.clause or second.span),),
+        )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.detectors import Context, Detector
-from checker.detectors._common import pair_severity, pairs_across_sentences, quote
+from checker.detectors._common import quote, value_conflicts
 from checker.extract.clauses import same_subjects, same_topic
 from checker.model import DateClaim, Finding, Severity
 
@@ -38,23 +38,13 @@ def run(context: Context) -> Iterator[Finding]:
                 message=f"the range '{context.document.quote(claim.span)}' ends before it starts",
                 primary=quote(context, claim.span),
             )
-    reported: set[int] = set()
-    for first, second in pairs_across_sentences(claims):
-        if id(second) in reported or not comparable(first, second):
-            continue
-        if first.end < second.start or second.end < first.start:
-            reported.add(id(second))
-            severity, note = pair_severity(DETECTOR.severity, first.speaker, second.speaker)
-            one, other = quote(context, first.clause or first.span), quote(context, second.clause or second.span)
-            first_value, second_value = context.document.quote(first.span), context.document.quote(second.span)
-            yield Finding(
-                code=DETECTOR.code,
-                name=DETECTOR.name,
-                severity=severity,
-                message=f"dated '{first_value}' here but '{second_value}' later, for the same event{note}",
-                primary=one,
-                related=(other,),
-            )
+    yield from value_conflicts(
+        context,
+        DETECTOR,
+        claims,
+        lambda a, b: comparable(a, b) and (a.end < b.start or b.end < a.start),
+        lambda one, other: f"dated '{one}' here but '{other}' later, for the same event",
+    )
 
 
 DETECTOR = Detector(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.detectors import Context, Detector
-from checker.detectors._common import pair_severity, pairs_across_sentences, quote
+from checker.detectors._common import value_conflicts
 from checker.extract.clauses import same_subjects, same_topic
 from checker.model import Finding, QuantityClaim, Severity
 
@@ -45,22 +45,13 @@ def disjoint(a: QuantityClaim, b: QuantityClaim) -> bool:
 
 def run(context: Context) -> Iterator[Finding]:
     claims = [q for q in context.claims.quantities if q.unit is not None]
-    reported: set[int] = set()
-    for first, second in pairs_across_sentences(claims):
-        if id(second) in reported or not comparable(first, second) or not disjoint(first, second):
-            continue
-        reported.add(id(second))
-        severity, note = pair_severity(DETECTOR.severity, first.speaker, second.speaker)
-        one, other = quote(context, first.clause or first.span), quote(context, second.clause or second.span)
-        first_value, second_value = context.document.quote(first.span), context.document.quote(second.span)
-        yield Finding(
-            code=DETECTOR.code,
-            name=DETECTOR.name,
-            severity=severity,
-            message=f"'{first_value}' here but '{second_value}' later, said of the same thing{note}",
-            primary=one,
-            related=(other,),
-        )
+    yield from value_conflicts(
+        context,
+        DETECTOR,
+        claims,
+        lambda a, b: comparable(a, b) and disjoint(a, b),
+        lambda one, other: f"'{one}' here but '{other}' later, said of the same thing",
+    )
 
 
 DETECTOR = Detector(
