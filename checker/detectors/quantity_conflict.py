@@ -6,15 +6,14 @@ from collections.abc import Iterator
 
 from checker.detectors import Context, Detector
 from checker.detectors._common import value_conflicts
-from checker.extract.clauses import same_subjects, same_topic
+from checker.extract.clauses import same_subjects, same_topic, stem
 from checker.model import Finding, QuantityClaim, Severity
 
-_MONEY_WORDS = frozenset({"euro", "dollar", "pound", "yen", "rupee", "yuan", "rouble", "franc", "point"})
 
-
-def comparable(a: QuantityClaim, b: QuantityClaim) -> bool:
+def comparable(a: QuantityClaim, b: QuantityClaim, measures: frozenset[str]) -> bool:
     """Same unit or measure ('a capacity of 20,000' and 'a capacity of 25,000 people'), rate and
     modality, the same surrounding words, and no other date between them."""
+    counted = _counted(a, measures) and _counted(b, measures)
     return (
         a.unit is not None
         and b.unit is not None
@@ -25,18 +24,19 @@ def comparable(a: QuantityClaim, b: QuantityClaim) -> bool:
         and not b.negated
         and a.anchors == b.anchors
         and same_subjects(a.names, b.names)
-        and same_topic(_words(a), _words(b), loose=_counted(a) and _counted(b))
+        and same_topic(_words(a, measures), _words(b, measures), loose=counted)
     )
 
 
-def _words(claim: QuantityClaim) -> frozenset[str]:
+def _words(claim: QuantityClaim, measures: frozenset[str]) -> frozenset[str]:
     """The context, less a symbol unit: 'it took $18m' says little beyond '$'."""
-    return claim.context if _counted(claim) else claim.context - {claim.unit}
+    return claim.context if _counted(claim, measures) else claim.context - {claim.unit}
 
 
-def _counted(claim: QuantityClaim) -> bool:
-    """A counted noun ('teams', 'spectators') ties two claims more than '%' or '$' does."""
-    return bool(claim.unit) and claim.unit.isalpha() and claim.unit not in _MONEY_WORDS
+def _counted(claim: QuantityClaim, measures: frozenset[str]) -> bool:
+    """A counted noun ('teams', 'spectators') ties two claims more than '%', '$' or 'points'
+    (the rules' measure-units) do."""
+    return bool(claim.unit) and claim.unit.isalpha() and claim.unit not in measures
 
 
 def disjoint(a: QuantityClaim, b: QuantityClaim) -> bool:
@@ -44,12 +44,13 @@ def disjoint(a: QuantityClaim, b: QuantityClaim) -> bool:
 
 
 def run(context: Context) -> Iterator[Finding]:
+    measures = frozenset(stem(word) for word in context.vocab.word_list("measure-units"))
     claims = [q for q in context.claims.quantities if q.unit is not None]
     yield from value_conflicts(
         context,
         DETECTOR,
         claims,
-        lambda a, b: comparable(a, b) and disjoint(a, b),
+        lambda a, b: comparable(a, b, measures) and disjoint(a, b),
         lambda one, other: f"'{one}' here but '{other}' later, said of the same thing",
     )
 

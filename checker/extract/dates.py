@@ -25,7 +25,6 @@ _YEAR_RANGE = re.compile(r"(1[89]\d\d|20\d\d)[-–](\d{2}|1[89]\d\d|20\d\d)")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MID_YEAR = re.compile(r"(mid|early|late)-(1[89]\d\d|20\d\d)")
 _OLD_YEAR = re.compile(r"1[0-7]\d\d")
-_YEAR_PREPOSITIONS = frozenset({"in", "since", "by", "from", "until", "before", "after", "during", "of", "circa"})
 _LEAP_YEAR = 2000
 _PERIOD_PREFIXES = frozenset({"mid", "ear", "lat"})  # stands in for an unknown year, so 29 February stays a valid date
 
@@ -145,7 +144,12 @@ def _absolute_at(tokens: list[Token], i: int, vocab: CompiledVocabulary) -> Date
         return DateValue(i, end, year, month, None)
     if weekday is None and _YEAR.fullmatch(token.text) and not _followed_by_unit(tokens, i):
         return DateValue(i, i + 1, int(token.text), None, None)
-    if weekday is None and _OLD_YEAR.fullmatch(token.text) and i > 0 and tokens[i - 1].lower in _YEAR_PREPOSITIONS:
+    if (
+        weekday is None
+        and _OLD_YEAR.fullmatch(token.text)
+        and i > 0
+        and tokens[i - 1].lower in vocab.word_list("year-prepositions")
+    ):
         return DateValue(i, i + 1, int(token.text), None, None)  # 'in 1279': older years need 'in', 'by' ...
     return None
 

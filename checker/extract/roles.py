@@ -10,7 +10,6 @@ from checker.text import Token
 _MAX_GROUP = 6  # words of the group before "led by"
 _MAX_HOLDER = 10  # words of a description after "led by the ..."
 _MAX_APPOSITIVE = 8
-_NAME_JOINERS = frozenset({"of", "the", "and", "de", "van", "von", "der", "al", "bin"})
 _PHRASE_ENDS = frozenset({",", ".", ";", ":", "—", "–", "(", ")", '"', "“", "”", "!", "?"})
 
 
@@ -91,7 +90,11 @@ def _holder_after(tokens: list[Token], at: int, vocab: CompiledVocabulary) -> tu
             and tokens[end].is_word
             and (
                 tokens[end].is_capitalised
-                or (tokens[end].lower in _NAME_JOINERS and end + 1 < len(tokens) and tokens[end + 1].is_capitalised)
+                or (
+                    tokens[end].lower in vocab.word_list("name-joiners")
+                    and end + 1 < len(tokens)
+                    and tokens[end + 1].is_capitalised
+                )
             )
         ):
             end += 1
