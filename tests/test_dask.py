@@ -10,7 +10,7 @@ import pytest
 import checker
 from checker.cli import main
 
-from conftest import fixture_cases
+from conftest import fixture_article, fixture_cases
 
 distributed = pytest.importorskip(
     "dask.distributed", reason="Dask is not installed: pip install 'claim-checker[dask]' to run the cluster tests"
@@ -36,7 +36,8 @@ def archive(tmp_path):
     folder.mkdir()
     for copy in range(14):  # more than one batch of 64
         for case in fixture_cases():
-            shutil.copyfile(case / "article.txt", folder / f"{copy:02d}-{case.name}.txt")
+            article = fixture_article(case)
+            shutil.copyfile(article, folder / f"{copy:02d}-{case.name}{article.suffix}")
     return folder
 
 
@@ -45,7 +46,7 @@ def _summary(report):
 
 
 def test_an_existing_cluster_gives_the_serial_findings_in_order(cluster, archive):
-    paths = sorted(archive.glob("*.txt"))
+    paths = sorted(p for p in archive.iterdir())
     serial = checker.audit(paths, jobs=1)
     on_cluster = checker.audit(paths, scheduler=cluster.scheduler_address)
     assert _summary(on_cluster) == _summary(serial)
@@ -62,7 +63,7 @@ def test_the_command_line_runs_on_a_scheduler(cluster, archive, capsys):
 
 
 def test_a_local_dask_cluster_gives_the_serial_report(archive):
-    paths = sorted(archive.glob("*.txt"))[:20]
+    paths = sorted(p for p in archive.iterdir())[:20]
     assert checker.audit(paths, engine="dask", jobs=2) == checker.audit(paths, jobs=1)
 
 
