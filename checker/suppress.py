@@ -12,6 +12,7 @@ that cannot be read, is reported as a CC901 note, so stale suppressions do not p
 
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import dataclass
 
@@ -90,22 +91,37 @@ def suppressions(text: str, directives: tuple[Directive, ...]) -> list[Suppressi
     return result
 
 
+def _covering(regions: list[Suppression], findings: list[Finding]) -> dict[int, list[Suppression]]:
+    """For each offset where a finding's location starts, the regions that contain it.
+
+    One sweep over offsets and regions, both in order, so a document with thousands of
+    directives and findings costs what it holds, not the product of the two.
+    """
+    starts = sorted({loc.span.start for finding in findings for loc in finding.locations})
+    ordered = sorted(regions, key=lambda s: s.region.start)
+    active: list[tuple[int, int, Suppression]] = []  # a heap by region end
+    covering: dict[int, list[Suppression]] = {}
+    i = 0
+    for at in starts:
+        while i < len(ordered) and ordered[i].region.start <= at:
+            region = ordered[i].region
+            heapq.heappush(active, (max(region.end, region.start + 1), i, ordered[i]))
+            i += 1
+        while active and active[0][0] <= at:
+            heapq.heappop(active)
+        covering[at] = [entry[2] for entry in sorted(active, key=lambda entry: entry[1])]
+    return covering
+
+
 def apply(document: Document, directives: tuple[Directive, ...], findings: list[Finding]) -> list[Finding]:
     """The findings left after suppression, plus a CC901 note for each directive that did nothing."""
     from checker.detectors.unused_suppression import DETECTOR
 
-    regions = suppressions(document.text, directives)
+    covering = _covering(suppressions(document.text, directives), findings)
     used: set[Directive] = set()
     kept = []
     for finding in findings:
-        hits = [
-            s
-            for s in regions
-            if s.directive.covers(finding.code)
-            and any(
-                s.region.start <= loc.span.start < max(s.region.end, s.region.start + 1) for loc in finding.locations
-            )
-        ]
+        hits = [s for loc in finding.locations for s in covering[loc.span.start] if s.directive.covers(finding.code)]
         if hits:
             used.update(s.directive for s in hits)
         else:
