@@ -15,6 +15,9 @@ class ExitCode(IntEnum):
     USAGE = 2
     INPUT = 3
     RULES = 4
+    INTERNAL = 5  # a check failed on some document (a CC900 finding); the others were checked
+    INTERRUPTED = 130  # SIGINT (Ctrl-C), as a shell reports it
+    TERMINATED = 143  # SIGTERM
 
 
 class CheckerError(Exception):
