@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -56,7 +57,7 @@ def _check(document: Document, prepared: Prepared, day: dt.date | None) -> Docum
     context = Context(document=read, claims=claims, vocab=vocab, as_of=day, facts=facts)
     findings = [finding for detector in all_detectors() for finding in run_check(detector, context)]
     failures = internal_errors(findings)  # never suppressed
-    findings = suppress.apply(document, directives, [f for f in findings if f not in failures]) + failures
-    findings.sort(key=lambda f: (f.primary.span.start, f.code))
-    report = DocumentReport(document=document, as_of=day, findings=tuple(findings), facts=facts, claims=claims)
-    return to_source(report)
+    kept, notes = suppress.apply(document, directives, [f for f in findings if f not in failures])
+    report = to_source(DocumentReport(document=document, as_of=day, findings=tuple(kept), facts=facts, claims=claims))
+    findings = sorted((*report.findings, *notes, *failures), key=lambda f: (f.primary.span.start, f.code))
+    return dataclasses.replace(report, findings=tuple(findings))  # notes and failures are in source offsets
