@@ -18,7 +18,6 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hostile import BY_SUFFIX, markdown, prose, rule_text, spans_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -31,6 +30,7 @@ from checker.rulelang.load import load_rules
 from checker.rulelang.parse import parse
 
 from conftest import FIXTURES, ROOT
+from hostile import BY_SUFFIX, markdown, prose, rule_text, spans_of
 
 
 @functools.cache
