@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import checker
@@ -64,8 +64,7 @@ def test_every_span_lies_in_the_document_and_quotes_it(suffix):
 
 @given(prose)
 def test_audit_of_a_text_is_the_same_every_time(text):
-    if not text.strip():
-        return
+    assume(text.strip() and not checker.api._names_path(text))  # '.' names a folder, not a text
     assert checker.audit(text) == checker.audit(text)
 
 
