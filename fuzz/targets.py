@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 
 from checker import readers
-from checker.errors import InputError, RuleError
+from checker.errors import InputError, RuleError, rule_lines
 from checker.model import Location, Span
 
 SUFFIXES = (".txt", ".md", ".html")
@@ -25,7 +25,7 @@ def rules(data: bytes) -> None:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return  # the loader refuses such a file before parsing, with the byte's line and column
-    lines = text.splitlines() or [""]
+    lines = rule_lines(text)
     try:
         parsed = parse(text, "fuzz.rules")
     except RuleError as error:
@@ -42,6 +42,8 @@ def _located(error: RuleError, lines: list[str]) -> None:
     assert 1 <= error.line <= len(lines) + 1, (error, len(lines))
     width = len(lines[error.line - 1]) if error.line <= len(lines) else 0
     assert 1 <= error.column <= width + 1, (error, width)
+    if error.line <= len(lines) and error.source_line is not None:
+        assert error.source_line == lines[error.line - 1], (error, error.source_line)  # the caret's line
     for word in ("__ANON", "$END", "Traceback"):
         assert word not in error.render(), error.render()
 

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 import checker
 from checker import readers
 from checker.api import _names_path
-from checker.errors import InputError, RuleError, RuleErrors
+from checker.errors import InputError, RuleError, RuleErrors, rule_lines
 from checker.model import Location, Span
 from checker.pipeline import Prepared, check
 from checker.rulelang.load import load_rules
@@ -165,7 +165,7 @@ def test_the_report_does_not_depend_on_hash_randomisation(tmp_path):
 
 
 def _assert_located(error: RuleError, text: str) -> None:
-    lines = text.splitlines() or [""]
+    lines = rule_lines(text)
     assert 1 <= error.line <= len(lines) + 1, (error, len(lines))
     width = len(lines[error.line - 1]) if error.line <= len(lines) else 0
     assert 1 <= error.column <= width + 1, (error, width)

@@ -9,7 +9,7 @@ import importlib.util
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from checker.errors import RuleError, RuleErrors
+from checker.errors import RuleError, RuleErrors, rule_lines
 from checker.rulelang import ast
 from checker.rulelang import cache as rule_cache
 from checker.rulelang.resolve import resolve
@@ -165,7 +165,7 @@ class _Loader:
             self.errors.append(RuleError(str(path), 0, 0, problem))
             return
         origin = include.target.origin
-        source = self.texts.get(origin.path, "").splitlines()
+        source = rule_lines(self.texts.get(origin.path, ""))
         line = source[origin.line - 1] if 0 < origin.line <= len(source) else None
         self.errors.append(RuleError(origin.path, origin.line, origin.column, f"{problem} ({path})", line))
 
@@ -175,6 +175,6 @@ def _includes(statements: Iterable[ast.Statement]) -> list[ast.Include]:
 
 
 def _with_source(error: RuleError, texts: dict[str, str]) -> RuleError:
-    lines = texts.get(error.path, "").splitlines()
+    lines = rule_lines(texts.get(error.path, ""))
     source = lines[error.line - 1] if 0 < error.line <= len(lines) else None
     return RuleError(error.path, error.line, error.column, error.problem, source)
