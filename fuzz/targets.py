@@ -44,8 +44,9 @@ def _located(error: RuleError, lines: list[str]) -> None:
     assert 1 <= error.column <= width + 1, (error, width)
     if error.line <= len(lines) and error.source_line is not None:
         assert error.source_line == lines[error.line - 1], (error, error.source_line)  # the caret's line
-    for word in ("__ANON", "$END", "Traceback"):
-        assert word not in error.render(), error.render()
+    expected = error.problem.split(", found")[0]  # what follows 'found' quotes the file, which may say anything
+    for word in ("__ANON", "$END"):
+        assert word not in expected, error.problem
 
 
 def readers_and_pipeline(data: bytes) -> None:
