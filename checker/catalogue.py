@@ -1,5 +1,5 @@
 """Every check the tool can report, with its metadata: the detectors that run on one
-document, and the checks made by passes around them (suppressions, edits).
+document, and the checks made by passes around them (suppressions, edits, the guard).
 
 SARIF's rules, `detectors`, `explain` and the configuration's code validation read this list.
 """
@@ -11,8 +11,9 @@ from checker.detectors import Detector, all_detectors
 
 def checks() -> tuple[Detector, ...]:
     from checker.changes import CLAIM_CHANGED
+    from checker.guard import INTERNAL_ERROR, TRUNCATED
 
-    return tuple(sorted((*all_detectors(), CLAIM_CHANGED), key=lambda d: d.code))
+    return tuple(sorted((*all_detectors(), CLAIM_CHANGED, INTERNAL_ERROR, TRUNCATED), key=lambda d: d.code))
 
 
 def find(code: str) -> Detector | None:

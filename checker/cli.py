@@ -2,11 +2,14 @@
 
 Every user error becomes one clear message on stderr and its own exit code (see
 checker.errors.ExitCode); never a traceback. Commands live in checker/commands/.
+An interrupted run (SIGINT, SIGTERM) exits 130 or 143; what it was writing is removed
+(checker.output writes through a temporary file), so no half report is left.
 """
 
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -14,6 +17,15 @@ from checker import __version__
 from checker.errors import CheckerError, ExitCode, UsageError
 
 PROG = "claim-checker"
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised where the run is so that `finally` blocks and temporary files are cleaned up.
+    A BaseException, like KeyboardInterrupt, so no `except Exception` swallows it."""
+
+
+def _terminate(signum, frame) -> None:
+    raise Terminated
 
 
 class _Parser(argparse.ArgumentParser):
@@ -38,21 +50,40 @@ def _build_parser() -> tuple[argparse.ArgumentParser, dict]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
+    previous = _on_sigterm(_terminate)
     try:
-        if arguments in (["--version"], ["-V"]):  # answered before any command is loaded
-            print(f"{PROG} {__version__}")
-            return ExitCode.OK
-        parser, runners = _build_parser()
-        args = parser.parse_args(arguments)
-        if args.command is None:
-            parser.print_help()
-            return ExitCode.USAGE
-        return runners[args.command](args)
+        return _run(arguments)
     except CheckerError as error:
         print(f"{PROG}: {error.render()}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
-        print(f"{PROG}: interrupted", file=sys.stderr)
-        return 130
+        print(f"{PROG}: interrupted; no report was written", file=sys.stderr)
+        return ExitCode.INTERRUPTED
+    except Terminated:
+        print(f"{PROG}: terminated; no report was written", file=sys.stderr)
+        return ExitCode.TERMINATED
     except BrokenPipeError:
         return ExitCode.OK
+    finally:
+        if previous is not None:
+            _on_sigterm(previous)
+
+
+def _run(arguments: list[str]) -> int:
+    if arguments in (["--version"], ["-V"]):  # answered before any command is loaded
+        print(f"{PROG} {__version__}")
+        return ExitCode.OK
+    parser, runners = _build_parser()
+    args = parser.parse_args(arguments)
+    if args.command is None:
+        parser.print_help()
+        return ExitCode.USAGE
+    return runners[args.command](args)
+
+
+def _on_sigterm(handler):
+    """Install `handler` for SIGTERM and return the one it replaces (only the main thread may)."""
+    try:
+        return signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread (an embedding application): leave signals alone
+        return None

@@ -15,6 +15,9 @@ class ExitCode(IntEnum):
     USAGE = 2
     INPUT = 3
     RULES = 4
+    INTERNAL = 5  # a check failed on some document (a CC900 finding); the others were checked
+    INTERRUPTED = 130  # SIGINT (Ctrl-C), as a shell reports it
+    TERMINATED = 143  # SIGTERM
 
 
 class CheckerError(Exception):
@@ -67,7 +70,8 @@ class RuleError(CheckerError):
         head = str(self)
         if not self.source_line:
             return head
-        shown = self.source_line.rstrip("\n").expandtabs(1)
+        # one column per character: tabs and other controls (a stray CR) shown as spaces, so the caret lines up
+        shown = "".join(c if c.isprintable() else " " for c in self.source_line.rstrip("\n"))
         caret = " " * (max(self.column, 1) - 1) + "^"
         return f"{head}\n    {shown}\n    {caret}"
 
@@ -83,3 +87,9 @@ class RuleErrors(CheckerError):
 
     def render(self) -> str:
         return "\n".join(e.render() for e in self.errors)
+
+
+def rule_lines(text: str) -> list[str]:
+    """A rule file's lines as its parser counts them: split at line feeds only, so a lone
+    carriage return or form feed does not shift the line a caret is drawn under."""
+    return [line.removesuffix("\r") for line in text.split("\n")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -9,6 +10,7 @@ from checker import suppress
 from checker.detectors import Context, all_detectors
 from checker.extract import extract
 from checker.extract.vocab import CompiledVocabulary
+from checker.guard import internal_error, internal_errors, run_check
 from checker.model import Document, DocumentReport
 from checker.relocate import to_source
 from checker.rulelang.ruleset import RuleSet
@@ -34,16 +36,28 @@ def reference_date(document: Document, ruleset: RuleSet, as_of: dt.date | None) 
 
 
 def check(document: Document, prepared: Prepared, as_of: dt.date | None = None) -> DocumentReport:
-    """Analyse the prose; every span of the returned report points at the document's source text."""
-    vocab = prepared.vocab
+    """Analyse the prose; every span of the returned report points at the document's source text.
+
+    Never raises for a bug in the analysis: the report then holds a CC900 internal-error
+    finding instead (see checker.guard), so the other documents of a run are still checked.
+    """
     day = reference_date(document, prepared.ruleset, as_of)
+    try:
+        return _check(document, prepared, day)
+    except Exception as error:  # one document's bug must not end the run
+        return DocumentReport(document=document, as_of=day, findings=(internal_error(document, "the analysis", error),))
+
+
+def _check(document: Document, prepared: Prepared, day: dt.date | None) -> DocumentReport:
+    vocab = prepared.vocab
     directives = suppress.scan(document.text)
     read = suppress.blank(document, directives)  # directives are not prose
     claims = extract(read, sentences(read.prose, vocab.abbreviations), vocab, day)
     facts = verify(read, claims, vocab, day)
     context = Context(document=read, claims=claims, vocab=vocab, as_of=day, facts=facts)
-    findings = [finding for detector in all_detectors() for finding in detector.run(context)]
-    findings = suppress.apply(document, directives, findings)
-    findings.sort(key=lambda f: (f.primary.span.start, f.code))
-    report = DocumentReport(document=document, as_of=day, findings=tuple(findings), facts=facts, claims=claims)
-    return to_source(report)
+    findings = [finding for detector in all_detectors() for finding in run_check(detector, context)]
+    failures = internal_errors(findings)  # never suppressed
+    kept, notes = suppress.apply(document, directives, [f for f in findings if f not in failures])
+    report = to_source(DocumentReport(document=document, as_of=day, findings=tuple(kept), facts=facts, claims=claims))
+    findings = sorted((*report.findings, *notes, *failures), key=lambda f: (f.primary.span.start, f.code))
+    return dataclasses.replace(report, findings=tuple(findings))  # notes and failures are in source offsets

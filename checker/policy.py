@@ -11,6 +11,7 @@ from dataclasses import replace
 from fnmatch import fnmatchcase
 from pathlib import Path
 
+from checker.guard import INTERNAL_ERROR
 from checker.model import DocumentReport, Finding, Report, Severity
 from checker.settings import CodePolicy, GlobPolicy, Settings
 
@@ -54,7 +55,9 @@ def _document(document_report: DocumentReport, settings: Settings) -> DocumentRe
     layers = _layers(settings, document_report.document.path)
     kept: list[Finding] = []
     for finding in document_report.findings:
-        if selected(finding.code, layers):
+        if finding.code == INTERNAL_ERROR.code:  # a bug report, not an opinion: never ignored or lowered
+            kept.append(finding)
+        elif selected(finding.code, layers):
             kept.append(replace(finding, severity=severity_for(finding.code, finding.severity, layers)))
     return replace(document_report, findings=tuple(kept))
 

@@ -6,6 +6,12 @@ always ends a sentence, and a single line break ends one unless the text plainly
 runs on (next line in lower case, or the line ends in a comma or similar). U+2029
 PARAGRAPH SEPARATOR, which the Markdown and HTML readers write between blocks
 (a heading, a paragraph, a table cell), always ends a sentence.
+
+A run of text longer than MAX_SENTENCE characters with no sentence end in it (a
+megabyte on one line, a table flattened to one paragraph) is cut at whitespace into
+pieces of at most that length: real sentences are far shorter (the longest in the
+BBC corpus has 474 characters), and the extractors look at pairs of words within a
+sentence, so an unbounded sentence would make their work grow with its square.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from checker.model import Sentence, Span
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n|\u2029")
 _PARAGRAPH = "\u2029"
 _RUNS_ON = ",;:(-–—/"
+MAX_SENTENCE = 2000
 
 
 def sentences(text: str, abbreviations: Collection[str] = ()) -> tuple[Sentence, ...]:
@@ -44,8 +51,22 @@ def _trimmed_spans(text: str, cuts: list[int]):
         while e > s and text[e - 1].isspace():
             e -= 1
         if e > s:
-            yield Span(s, e)
+            yield from _bounded(text, s, e)
         start = end
+
+
+def _bounded(text: str, start: int, end: int):
+    """[start, end) in pieces of at most MAX_SENTENCE characters, cut after whitespace where there is some."""
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = max(text.rfind(" ", start + 1, limit), text.rfind("\n", start + 1, limit))
+        piece_end = cut if cut > start else limit
+        yield Span(start, piece_end)
+        start = piece_end
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        yield Span(start, end)
 
 
 def _line_break_ends_sentence(text: str, at: int) -> bool:

@@ -12,6 +12,9 @@ that cannot be read, is reported as a CC901 note, so stale suppressions do not p
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import heapq
 import re
 from dataclasses import dataclass
 
@@ -61,10 +64,11 @@ def blank(document: Document, directives: tuple[Directive, ...]) -> Document:
         return document
     prose = list(document.prose)
     for directive in directives:
-        for i in range(directive.span.start, directive.span.end):
+        read = document.to_prose(directive.span)  # directives are found in the source; blank them where read
+        for i in range(read.start, read.end):
             if prose[i] != "\n":
                 prose[i] = " "
-    return Document(document.path, document.text, "".join(prose), document.format, document.as_of)
+    return dataclasses.replace(document, prose="".join(prose))
 
 
 def suppressions(text: str, directives: tuple[Directive, ...]) -> list[Suppression]:
@@ -90,26 +94,51 @@ def suppressions(text: str, directives: tuple[Directive, ...]) -> list[Suppressi
     return result
 
 
-def apply(document: Document, directives: tuple[Directive, ...], findings: list[Finding]) -> list[Finding]:
-    """The findings left after suppression, plus a CC901 note for each directive that did nothing."""
+def _covering(regions: list[Suppression], starts: set[int]) -> dict[int, list[Suppression]]:
+    """For each source offset in `starts`, the regions that contain it.
+
+    One sweep over offsets and regions, both in order, so a document with thousands of
+    directives and findings costs what it holds, not the product of the two.
+    """
+    ordered = sorted(regions, key=lambda s: s.region.start)
+    active: list[tuple[int, int, Suppression]] = []  # a heap by region end
+    covering: dict[int, list[Suppression]] = {}
+    i = 0
+    for at in sorted(starts):
+        while i < len(ordered) and ordered[i].region.start <= at:
+            region = ordered[i].region
+            heapq.heappush(active, (max(region.end, region.start + 1), i, ordered[i]))
+            i += 1
+        while active and active[0][0] <= at:
+            heapq.heappop(active)
+        covering[at] = [entry[2] for entry in sorted(active, key=lambda entry: entry[1])]
+    return covering
+
+
+def apply(
+    document: Document, directives: tuple[Directive, ...], findings: list[Finding]
+) -> tuple[list[Finding], list[Finding]]:
+    """The findings left after suppression, and a CC901 note for each directive that did nothing.
+
+    `findings` are in prose offsets (checker.relocate moves them later); the notes point at the
+    directives in the source, so they are already in source offsets and must not be moved.
+    """
     from checker.detectors.unused_suppression import DETECTOR
 
-    regions = suppressions(document.text, directives)
+    # Regions are in source offsets, findings still in prose offsets (checker.relocate runs later).
+    start = functools.cache(lambda span: document.to_source(span).start)
+    covering = _covering(
+        suppressions(document.text, directives), {start(loc.span) for f in findings for loc in f.locations}
+    )
     used: set[Directive] = set()
     kept = []
     for finding in findings:
-        hits = [
-            s
-            for s in regions
-            if s.directive.covers(finding.code)
-            and any(
-                s.region.start <= loc.span.start < max(s.region.end, s.region.start + 1) for loc in finding.locations
-            )
-        ]
+        hits = [s for loc in finding.locations for s in covering[start(loc.span)] if s.directive.covers(finding.code)]
         if hits:
             used.update(s.directive for s in hits)
         else:
             kept.append(finding)
+    notes = []
     for directive in directives:
         if directive.action == "enable" and not directive.problem:
             continue
@@ -119,13 +148,13 @@ def apply(document: Document, directives: tuple[Directive, ...], findings: list[
             f"this '{directive.action}' suppresses nothing"
             + (f" (no {', '.join(directive.codes)} finding in its region)" if directive.codes else "")
         )
-        kept.append(
+        notes.append(
             Finding(
                 code=DETECTOR.code,
                 name=DETECTOR.name,
                 severity=DETECTOR.severity,
                 message=f"unused suppression: {reason}",
-                primary=Location(directive.span, document.quote(directive.span)),
+                primary=Location(directive.span, document.text[directive.span.start : directive.span.end]),
             )
         )
-    return kept
+    return kept, notes

@@ -7,6 +7,22 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def _hypothesis_profiles() -> None:
+    """Property tests run a modest number of examples in CI; `--hypothesis-profile long`
+    (or HYPOTHESIS_PROFILE=long) runs many more by hand. See README, "Bad input"."""
+    import os
+
+    from hypothesis import HealthCheck, settings
+
+    quiet = [HealthCheck.too_slow, HealthCheck.data_too_large]
+    settings.register_profile("ci", max_examples=40, deadline=None, suppress_health_check=quiet, print_blob=True)
+    settings.register_profile("long", max_examples=2000, deadline=None, suppress_health_check=quiet, print_blob=True)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+_hypothesis_profiles()
 FIXTURES = ROOT / "fixtures"
 SHARED = ROOT.parent / "shared"
 

@@ -26,10 +26,21 @@ def add_report_flags(parser: argparse.ArgumentParser) -> None:
 
 
 def finish(report: Report, settings: Settings) -> int:
+    """Render and write the report; exit 5 when a check failed on some document (each is also
+    one line on stderr), else 1 when a finding reaches --fail-on, else 0."""
+    import sys
+
+    from checker.cli import PROG
     from checker.errors import ExitCode
+    from checker.guard import internal_errors
     from checker.output import write_report
     from checker.reporters import renderer
 
     render = renderer(settings.format)
     write_report(render(report), settings.output)
+    failed = [(d.document.path, f) for d in report.documents for f in internal_errors(d.findings)]
+    for path, finding in failed:
+        print(f"{PROG}: {path}: {finding.message}", file=sys.stderr)
+    if failed:
+        return ExitCode.INTERNAL
     return ExitCode.FINDINGS if settings.fails(report.worst) else ExitCode.OK

@@ -98,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
     code = finish(dataclasses.replace(report, refused=refused), settings)
     for refusal in refused:
         print(f"{PROG}: {refusal.path}: {refusal.problem}", file=sys.stderr)
-    return ExitCode.INPUT if refused else code
+    return ExitCode.INPUT if refused and code != ExitCode.INTERNAL else code
 
 
 def _since(revision: str, report, ruleset, settings):

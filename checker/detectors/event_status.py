@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from checker.detectors import Context, Detector
 from checker.extract.events import same_event
@@ -28,16 +29,41 @@ def run(context: Context) -> Iterator[Finding]:
             by_event[mention.event_key].append(mention)
     vocabulary = context.vocab.ruleset.vocabulary
     for mentions in by_event.values():
-        reported: set[frozenset[str]] = set()
-        for i, first in enumerate(mentions):
-            for second in mentions[i + 1 :]:
-                pair = frozenset((first.status, second.status))
-                if pair in reported or vocabulary.compatible(first.status, second.status):
-                    continue
-                if not same_event(first, second, context.vocab):
-                    continue
+        for first, second in _conflicting_pairs(mentions, vocabulary.compatible, context):
+            yield _finding(context, first, second)
+
+
+def _conflicting_pairs(
+    mentions: list[EventMention], compatible: Callable[[str, str], bool], context: Context
+) -> Iterator[tuple[EventMention, EventMention]]:
+    """For each pair of incompatible statuses, the earliest pair of mentions of one event that
+    gives it (earliest first mention, then earliest second), in the order a scan of every pair
+    would find them.
+
+    Mentions with the same status and qualifier behave alike, so only the first of each such
+    class can open a pair, and its partner in a class is that class's first mention after it:
+    the work grows with the square of the classes, not of the mentions, which keeps a document
+    that repeats one event thousands of times linear.
+    """
+    classes: dict[tuple[str, str | None], list[int]] = defaultdict(list)
+    for index, mention in enumerate(mentions):
+        classes[(mention.status, mention.qualifier)].append(index)
+    openers = sorted(indices[0] for indices in classes.values())
+    reported: set[frozenset[str]] = set()
+    for i in openers:
+        first = mentions[i]
+        partners: list[tuple[int, frozenset[str]]] = []
+        for (status, _), indices in classes.items():
+            pair = frozenset((first.status, status))
+            if pair in reported or compatible(first.status, status):
+                continue
+            after = bisect.bisect_right(indices, i)
+            if after < len(indices) and same_event(first, mentions[indices[after]], context.vocab):
+                partners.append((indices[after], pair))
+        for j, pair in sorted(partners, key=lambda p: p[0]):
+            if pair not in reported:
                 reported.add(pair)
-                yield _finding(context, first, second)
+                yield first, mentions[j]
 
 
 def _finding(context: Context, first: EventMention, second: EventMention) -> Finding:

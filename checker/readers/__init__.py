@@ -74,7 +74,8 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
 
     A byte order mark always wins. Text that is valid UTF-8 is read as UTF-8 even
     when `encoding` is given (it is the fallback for legacy files, not a filter).
-    A NUL character means a binary file, whatever the encoding.
+    A NUL character means a binary file, whatever the encoding; NUL bytes at every other
+    position mean UTF-16 without a BOM, refused with the `--encoding` that reads it.
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = _decode_strictly(data, "utf-16", name, "UTF-16")
@@ -82,24 +83,27 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
         text = _decode_strictly(data, "utf-8-sig", name, "UTF-8")
     else:
         nul = data.find(b"\x00")
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as error:
-            if encoding is None and nul != -1:
-                raise _binary(name, f"a NUL byte at byte offset {nul}") from None
-            if encoding is None:
-                raise InputError(
-                    name,
-                    f"is not valid UTF-8 (byte 0x{data[error.start]:02x} at byte offset {error.start}); "
-                    "if it is in another encoding, name it with --encoding",
-                ) from None
+        if nul != -1 and encoding is not None:  # UTF-16 without a BOM is valid UTF-8, NULs and all
             text = _decode_strictly(data, encoding, name, encoding)
         else:
-            if nul != -1:
-                raise _binary(name, f"a NUL byte at byte offset {nul}")
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError as error:
+                if encoding is None and nul != -1:
+                    raise _binary(data, name, nul) from None
+                if encoding is None:
+                    raise InputError(
+                        name,
+                        f"is not valid UTF-8 (byte 0x{data[error.start]:02x} at byte offset {error.start}); "
+                        "if it is in another encoding, name it with --encoding",
+                    ) from None
+                text = _decode_strictly(data, encoding, name, encoding)
+            else:
+                if nul != -1:
+                    raise _binary(data, name, nul)
     nul = text.find("\x00")
     if nul != -1:
-        raise _binary(name, f"a NUL character at character {nul} of the decoded text")
+        raise InputError(name, f"looks binary (a NUL character at character {nul} of the decoded text), not text")
     return text
 
 
@@ -114,5 +118,28 @@ def _decode_strictly(data: bytes, codec: str, name: str, shown: str) -> str:
         raise UsageError(f"--encoding: unknown encoding {codec!r}") from None
 
 
-def _binary(name: str, evidence: str) -> InputError:
-    return InputError(name, f"looks binary ({evidence}), not text")
+def _binary(data: bytes, name: str, nul: int) -> InputError:
+    """A NUL byte: binary, or UTF-16 saved without its byte order mark (NULs at every other byte)."""
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return InputError(
+            name,
+            f"looks like {utf16} without a byte order mark (a NUL at every other byte); "
+            f"name it with --encoding {utf16.lower()}, or save it as UTF-8",
+        )
+    return InputError(name, f"looks binary (a NUL byte at byte offset {nul}), not text")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'UTF-16-LE' or 'UTF-16-BE' when most pairs of bytes read as one ASCII character, else None."""
+    sample = data[:4096]
+    pairs = len(sample) // 2
+    if len(data) % 2 or pairs == 0:
+        return None
+    high_zero = sum(1 for i in range(1, 2 * pairs, 2) if sample[i] == 0 and sample[i - 1] != 0)
+    low_zero = sum(1 for i in range(0, 2 * pairs, 2) if sample[i] == 0 and sample[i + 1] != 0)
+    if high_zero >= 0.6 * pairs:
+        return "UTF-16-LE"
+    if low_zero >= 0.6 * pairs:
+        return "UTF-16-BE"
+    return None

@@ -28,6 +28,9 @@ from checker.readers._prose import ProseBuilder
 SUFFIXES = (".md", ".markdown")
 DATE_KEYS = ("date", "published")
 
+# Block nesting markdown-it reads (its CommonMark preset stops at 20; a quote in a list in a
+# quote is 6). Deeper, it skips the text inside, so such an article is refused.
+MAX_NESTING = 100
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _FENCES = {"---": ("yaml", ("---", "...")), "+++": ("toml", ("+++",))}
 _BR_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -41,17 +44,32 @@ def parse(path: str, text: str) -> Document:
     body = text
     if front is not None:  # blank the front matter line for line, so the parser's line numbers stay the file's
         body = "\n" * len(_LINE_BREAK.findall(text[: front.end])) + text[front.end :]
-    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
+    parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
+    tokens = parser.disable("text_join").parse(body)
+    _refuse_too_deep(path, tokens)
     builder = ProseBuilder(text)
     starts = _line_starts(text)
     aligner = _Aligner(text, builder)
-    for token in parser.parse(body):
+    for token in tokens:
         if token.type == "inline" and token.map:
             region = (starts[token.map[0]], starts[token.map[1]] if token.map[1] < len(starts) else len(text))
             builder.block_break()
             aligner.inline(token.children or [], *region)
     prose, offsets = builder.finish()
     return Document(path=path, text=text, prose=prose, format="markdown", as_of=as_of, offsets=offsets)
+
+
+def _refuse_too_deep(path: str, tokens) -> None:
+    """markdown-it stops reading blocks nested MAX_NESTING deep and silently drops what is
+    inside; an article is refused rather than checked without that text."""
+    for token in tokens:
+        if token.level >= MAX_NESTING - 1:
+            line = token.map[0] + 1 if token.map else 1
+            raise InputError(
+                path,
+                f"nests block quotes or lists more than {MAX_NESTING - 3} levels deep (from line {line}); "
+                "the innermost text could not be read",
+            )
 
 
 @dataclass(frozen=True, slots=True)

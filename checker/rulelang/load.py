@@ -6,10 +6,10 @@ The only I/O of the rule language; parsing and resolution stay pure.
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from checker.errors import RuleError, RuleErrors
+from checker.errors import RuleError, RuleErrors, rule_lines
 from checker.rulelang import ast
 from checker.rulelang import cache as rule_cache
 from checker.rulelang.resolve import resolve
@@ -82,31 +82,60 @@ class _Loader:
         self.digests: dict[str, str] = {}  # resolved path -> SHA-256 of its bytes
         self._seen: set[Path] = set()
 
-    def load(self, path: Path, stack: tuple[Path, ...], include: ast.Include | None = None) -> None:
+    def load(self, path: Path, stack: tuple[Path, ...] = (), include: ast.Include | None = None) -> None:
+        """Parse `path` and, depth first, the files it includes; each file is added after its includes.
+
+        A loop with its own stack, not recursion: a chain of thousands of includes must not
+        exhaust Python's.
+        """
+        ancestors = list(stack)  # the include chain down to the file being read, for cycles
+        on_chain = set(stack)
+        frames: list[tuple[Path, ast.RuleFile, Iterator[ast.Include]]] = []
+        target: Path | None = path
+        while True:
+            if target is not None:
+                opened = self._open(target, ancestors, on_chain, include)
+                if opened is not None:
+                    real, rule_file = opened
+                    ancestors.append(real)
+                    on_chain.add(real)
+                    frames.append((target, rule_file, iter(_includes(rule_file.statements))))
+            if not frames:
+                return
+            current, rule_file, pending = frames[-1]
+            include = next(pending, None)
+            if include is None:
+                frames.pop()
+                on_chain.discard(ancestors.pop())
+                self.files.append(rule_file)
+                target = None
+            else:
+                target = current.parent / include.target.value
+
+    def _open(
+        self, path: Path, ancestors: list[Path], on_chain: set[Path], include: ast.Include | None
+    ) -> tuple[Path, ast.RuleFile] | None:
+        """The file's real path and parsed statements, or None: already read, a cycle, or an error."""
         real = path.resolve()
-        if real in stack:
-            chain = " -> ".join(p.name for p in (*stack, real))
+        if real in on_chain:
+            chain = " -> ".join(p.name for p in (*ancestors, real))
             self._fail_at(include, path, f"expected no include cycle, found {chain}")
-            return
+            return None
         if real in self._seen:
-            return
+            return None
         self._seen.add(real)
         text = self._read(path, include)
         if text is None:
-            return
+            return None
         name = str(path)
         self.texts[name] = text
         from checker.rulelang.parse import parse  # only when the cache misses
 
         try:
-            rule_file = parse(text, name)
+            return real, parse(text, name)
         except RuleError as error:
             self.errors.append(error)
-            return
-        for statement in _includes(rule_file.statements):
-            target = path.parent / statement.target.value
-            self.load(target, (*stack, real), statement)
-        self.files.append(rule_file)
+            return None
 
     def _read(self, path: Path, include: ast.Include | None) -> str | None:
         try:
@@ -136,7 +165,7 @@ class _Loader:
             self.errors.append(RuleError(str(path), 0, 0, problem))
             return
         origin = include.target.origin
-        source = self.texts.get(origin.path, "").splitlines()
+        source = rule_lines(self.texts.get(origin.path, ""))
         line = source[origin.line - 1] if 0 < origin.line <= len(source) else None
         self.errors.append(RuleError(origin.path, origin.line, origin.column, f"{problem} ({path})", line))
 
@@ -146,6 +175,6 @@ def _includes(statements: Iterable[ast.Statement]) -> list[ast.Include]:
 
 
 def _with_source(error: RuleError, texts: dict[str, str]) -> RuleError:
-    lines = texts.get(error.path, "").splitlines()
+    lines = rule_lines(texts.get(error.path, ""))
     source = lines[error.line - 1] if 0 < error.line <= len(lines) else None
     return RuleError(error.path, error.line, error.column, error.problem, source)

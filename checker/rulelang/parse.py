@@ -8,7 +8,7 @@ import functools
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from checker.errors import RuleError
+from checker.errors import RuleError, rule_lines
 from checker.rulelang import ast
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ def parse(text: str, path: str) -> ast.RuleFile:
 
 
 def _with_source(error: RuleError, text: str) -> RuleError:
-    lines = text.splitlines()
+    lines = rule_lines(text)
     source = lines[error.line - 1] if 0 < error.line <= len(lines) else None
     return RuleError(error.path, error.line, error.column, error.problem, source)
 
@@ -81,7 +81,7 @@ def _syntax_error(problem: lark.exceptions.UnexpectedInput, text: str, path: str
 
 
 def _end_position(text: str) -> tuple[int, int]:
-    lines = text.splitlines() or [""]
+    lines = rule_lines(text.removesuffix("\n"))
     return len(lines), len(lines[-1]) + 1
 
 
