@@ -73,7 +73,7 @@ def _statement_sentences(lowers: list[set[str]], vocab: CompiledVocabulary) -> s
     if not negative:
         return set()
     skip = vocab.stopwords | vocab.negation
-    stems = [{stem(w) for w in words if w not in skip and w[0].isalpha()} for words in lowers]
+    stems = [{stem(w) for w in words - skip if w[0].isalpha()} for words in lowers]
     chosen = set(negative)
     for i, own in enumerate(stems):
         if i not in chosen and any(len(own & stems[k]) >= 3 for k in negative):
