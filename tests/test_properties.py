@@ -143,7 +143,8 @@ def test_results_do_not_depend_on_the_number_of_processes(texts):
             path = Path(folder, f"{number}.md")
             path.write_text(text + "\n\nThe 3rd round has concluded. Delegates are preparing for the third round.")
             paths.append(path)
-        assert checker.audit(paths, jobs=2) == checker.audit(paths, jobs=1)
+        # keep_going: an input refused (a NUL makes it binary) must be refused the same way in both
+        assert checker.audit(paths, jobs=2, keep_going=True) == checker.audit(paths, jobs=1, keep_going=True)
 
 
 def test_the_report_does_not_depend_on_hash_randomisation(tmp_path):
