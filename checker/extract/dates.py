@@ -168,12 +168,11 @@ def _widen_period(value: DateValue, tokens: list[Token], vocab: CompiledVocabula
     if value.day is not None or value.period is not None:
         return
     for name, period in (("period-start", "start"), ("period-middle", "middle"), ("period-end", "end")):
-        window = tokens[max(0, value.start - 4) : value.start]
-        for match in vocab.phrases(name).find(window):
-            if match.end == len(window):
-                value.period = period
-                value.start = value.start - len(window) + match.start
-                return
+        start = vocab.phrase_ending_at(name, tokens, value.start)
+        if start is not None:
+            value.period = period
+            value.start = start
+            return
 
 
 def _relatives(tokens: list[Token], vocab: CompiledVocabulary, taken: set[int]) -> list[DateValue]:
@@ -218,8 +217,7 @@ def _join_ranges(found: list[DateValue], tokens: list[Token], vocab: CompiledVoc
 
 
 def _mark_deadline(value: DateValue, tokens: list[Token], vocab: CompiledVocabulary) -> None:
-    window = tokens[max(0, value.start - 3) : value.start]
-    value.deadline = any(m.end == len(window) for m in vocab.phrases("deadline").find(window))
+    value.deadline = vocab.phrase_ending_at("deadline", tokens, value.start, width=3) is not None
 
 
 # Turning values into claims -------------------------------------------------------------

@@ -70,8 +70,7 @@ def _not_a_count(value: Value, tokens: list[Token], vocab: CompiledVocabulary) -
         return True
     if value.end < len(tokens) and tokens[value.end].lower in vocab.word_list("time-offsets"):
         return True
-    window = tokens[max(0, value.start - 3) : value.start]
-    if any(m.end == len(window) for m in vocab.phrases("denominators").find(window)):
+    if vocab.phrase_ending_at("denominators", tokens, value.start, width=3) is not None:
         return True
     return before == "(" and value.start >= 2 and tokens[value.start - 2].text[-1:].isalnum()
 
@@ -240,13 +239,12 @@ def _attach_bound(value: Value, tokens: list[Token], vocab: CompiledVocabulary) 
     while start > 0 and tokens[start - 1].text in _QUOTES:
         start -= 1
     for name in ("lower-bound", "upper-bound", "approximate"):
-        for match in vocab.phrases(name).find(tokens[max(0, start - 4) : start]):
-            if match.end == min(start, 4):
-                value.bound = name
-                bound_start = start - min(start, 4) + match.start
-                value.start = bound_start
-                _apply_bound(value, name)
-                return
+        bound_start = vocab.phrase_ending_at(name, tokens, start)
+        if bound_start is not None:
+            value.bound = name
+            value.start = bound_start
+            _apply_bound(value, name)
+            return
 
 
 def _apply_bound(value: Value, kind: str) -> None:

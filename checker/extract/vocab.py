@@ -146,6 +146,15 @@ class CompiledVocabulary:
             self._lists[name] = matcher
         return matcher
 
+    def phrase_ending_at(self, name: str, tokens: list[Token], at: int, width: int = 4) -> int | None:
+        """Where a phrase of the word list `name` starts, if one ends right before token `at`
+        ('no less than' before '1,200', 'the end of' before 'August'); the longest wins."""
+        window = tokens[max(0, at - width) : at]
+        for match in self.phrases(name).find(window):
+            if match.end == len(window):
+                return at - len(window) + match.start
+        return None
+
     def valued(self, kind: str) -> PhraseMatcher:
         """Number, month or weekday words as a matcher labelled with their values."""
         key = f"value:{kind}"
