@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 from checker.model import Report
 
 
 def render(report: Report) -> str:
-    from checker.reporters._json_model import build
+    from checker.reporters._json_data import report_data
 
-    return build(report).model_dump_json(indent=2) + "\n"
+    return json.dumps(report_data(report), indent=2, ensure_ascii=False) + "\n"
