@@ -46,17 +46,12 @@ class ClaimView:
     shown: Callable[[object], str] | None = None  # the subject for people, if not the matched one
 
 
-def _cover(*spans: Span | None) -> Span:
-    present = [s for s in spans if s is not None]
-    return Span(min(s.start for s in present), max(s.end for s in present))
-
-
 VIEWS: dict[str, ClaimView] = {
     "events": ClaimView(
         label="status",
         subject=lambda m: m.event_key or m.name,
         value=lambda m: m.status,
-        span=lambda m: _cover(m.span, m.status_cue),
+        span=lambda m: m.with_cue,
         shown=lambda m: m.name,
     ),
     "roles": ClaimView(label="role", subject=lambda m: m.holder, value=lambda m: m.role),

@@ -117,6 +117,12 @@ class EventMention:
     status_cue: Span | None = None
     speaker: Speaker | None = None
 
+    @property
+    def with_cue(self) -> Span:
+        """The mention together with the cue that gave it its status."""
+        cue = self.status_cue or self.span
+        return Span(min(self.span.start, cue.start), max(self.span.end, cue.end))
+
 
 @dataclass(frozen=True, slots=True)
 class RoleMention:

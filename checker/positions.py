@@ -16,13 +16,7 @@ class LineIndex:
             starts.append(at + 1)
             at = find("\n", at + 1)
         self._starts = starts
-        self._text = text
 
     def line_col(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self._starts, offset) - 1
         return line + 1, offset - self._starts[line] + 1
-
-    def line_text(self, line: int) -> str:
-        start = self._starts[line - 1]
-        end = self._text.find("\n", start)
-        return self._text[start:] if end == -1 else self._text[start:end]

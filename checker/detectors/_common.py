@@ -20,11 +20,6 @@ def quote(context: Context, span: Span) -> Location:
     return Location(span, context.document.quote(span))
 
 
-def cover(*spans: Span | None) -> Span:
-    present = [s for s in spans if s is not None]
-    return Span(min(s.start for s in present), max(s.end for s in present))
-
-
 def pairs_across_sentences(claims: Sequence[T]) -> Iterator[tuple[T, T]]:
     """Every ordered pair of claims from different sentences, earlier first, at most PAIR_WINDOW apart."""
     for i, first in enumerate(claims):

@@ -8,14 +8,12 @@ from collections.abc import Callable, Iterator
 
 from checker.detectors import Context, Detector
 from checker.extract.events import same_event
-from checker.model import EventMention, Finding, Location, Severity, Span
+from checker.model import EventMention, Finding, Location, Severity
 
 
 def _side(context: Context, mention: EventMention) -> Location:
     """The mention together with the cue that gave it its status."""
-    cue = mention.status_cue or mention.span
-    span = Span(min(mention.span.start, cue.start), max(mention.span.end, cue.end))
-    return Location(span, context.document.quote(span))
+    return Location(mention.with_cue, context.document.quote(mention.with_cue))
 
 
 def _speaker_name(mention: EventMention) -> str:

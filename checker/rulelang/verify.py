@@ -62,7 +62,7 @@ def _event_results(
         else:
             verdict = Verdict.NOT_FOUND
             note = "mentioned, but with no status" if mentions else "not mentioned"
-        evidence = [_location(document, _cover(m.span, m.status_cue)) for m in (*disagree, *agree)]
+        evidence = [_location(document, m.with_cue) for m in (*disagree, *agree)]
         yield FactResult(name, "event status", expected, verdict, str(event.status.origin), tuple(evidence), note)
     if event.place:
         place = event.place.value
@@ -72,12 +72,6 @@ def _event_results(
         note = "" if hits else ("place not named beside the event" if mentions else "event not mentioned")
         evidence = tuple(_location(document, span) for span in hits)
         yield FactResult(name, "event place", place, verdict, str(event.place.origin), evidence, note)
-
-
-def _cover(span: Span, other: Span | None) -> Span:
-    if other is None:
-        return span
-    return Span(min(span.start, other.start), max(span.end, other.end))
 
 
 def _phrase_spans(document: Document, claims: ClaimSet, index: int, phrase: str) -> list[Span]:
