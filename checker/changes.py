@@ -9,16 +9,15 @@ generic one, so new claim kinds are compared without editing this module.
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from checker.detectors import Detector
 from checker.model import ClaimSet, Document, DocumentReport, Finding, Location, Severity, Span
+from checker.record import fields, is_record, record, replace
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Claim:
     kind: str  # the ClaimSet field it comes from: events, roles, ...
     subject: str  # what the claim is about, as matched
@@ -27,7 +26,7 @@ class Claim:
     shown: str = ""  # the subject as the text names it
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ClaimChange:
     kind: str
     subject: str
@@ -35,7 +34,7 @@ class ClaimChange:
     new: Claim | None  # None: a claim the edit removed
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ClaimView:
     """How to read one kind of claim: its label, subject, value and the span to show."""
 
@@ -102,10 +101,10 @@ def _plain(value: object) -> object:
     """A claim's field with positions removed, comparable across versions."""
     if isinstance(value, Span):
         return None
-    if dataclasses.is_dataclass(value):
+    if is_record(value):
         if hasattr(value, "key"):
             return value.key  # a speaker is who, not where
-        return tuple((f.name, _plain(getattr(value, f.name))) for f in dataclasses.fields(value))
+        return tuple((f.name, _plain(getattr(value, f.name))) for f in fields(value))
     if isinstance(value, frozenset | set):
         return tuple(sorted(map(str, value)))
     return value
@@ -122,7 +121,7 @@ def generic_view(kind: str) -> ClaimView:
     def value(claim) -> str:
         parts = [
             f"{f.name}={_plain(getattr(claim, f.name))}"
-            for f in dataclasses.fields(claim)
+            for f in fields(claim)
             if f.name not in _POSITIONAL and _plain(getattr(claim, f.name)) is not None
         ]
         return ", ".join(parts)
@@ -132,7 +131,7 @@ def generic_view(kind: str) -> ClaimView:
 
 def claims_of(document: Document, claims: ClaimSet) -> list[Claim]:
     found = []
-    for field in dataclasses.fields(claims):
+    for field in fields(claims):
         items = getattr(claims, field.name)
         if field.name == "sentences" or not isinstance(items, tuple):
             continue
@@ -206,7 +205,7 @@ def compare(old: DocumentReport, new: DocumentReport) -> DocumentReport:
     """The new version's report, keeping only the findings the edit introduced, plus its claim changes."""
     notes = [note for note in map(change_note, changed_claims(old, new)) if note is not None]
     findings = sorted((*introduced(old, new), *notes), key=lambda f: (f.primary.span.start, f.code))
-    return dataclasses.replace(new, findings=tuple(findings))
+    return replace(new, findings=tuple(findings))
 
 
 def _never(context) -> tuple[Finding, ...]:

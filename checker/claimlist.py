@@ -4,13 +4,13 @@ fired or did not: `claim-checker claims ARTICLE`."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 from checker.model import DateClaim, DocumentReport, EventMention, QuantityClaim, RoleMention, Span, Statement
 from checker.positions import LineIndex
+from checker.record import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ClaimRow:
     kind: str
     span: Span

@@ -21,12 +21,12 @@ key and value is checked, and a bad one is one clear error naming the file and t
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from checker.errors import UsageError
 from checker.model import Severity
+from checker.record import field, record
 from checker.settings import FAIL_ON_CHOICES, CodePolicy, GlobPolicy
 
 OWN_FILE = ".claim-checker.toml"
@@ -35,7 +35,7 @@ _TOP_KEYS = ("rules", "default-rules", "select", "ignore", "severity", "fail-on"
 _GLOB_KEYS = ("select", "ignore", "severity")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Config:
     path: Path | None = None
     rules: tuple[str, ...] = ()

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from checker.record import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Segment:
     """Prose [prose_start, prose_start + length) was read from source [source_start, source_end).
 
@@ -32,7 +33,7 @@ class Segment:
     exact: bool
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class OffsetMap:
     """Prose offsets <-> source offsets for one document.
 

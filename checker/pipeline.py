@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-from dataclasses import dataclass
 
 from checker import suppress
 from checker.detectors import Context, all_detectors
@@ -12,13 +10,14 @@ from checker.extract import extract
 from checker.extract.vocab import CompiledVocabulary
 from checker.guard import internal_error, internal_errors, run_check
 from checker.model import Document, DocumentReport
+from checker.record import record, replace
 from checker.relocate import to_source
 from checker.rulelang.ruleset import RuleSet
 from checker.rulelang.verify import verify
 from checker.segment import sentences
 
 
-@dataclass(frozen=True)
+@record
 class Prepared:
     """A rule set with its vocabularies compiled: build once, check many documents."""
 
@@ -60,4 +59,4 @@ def _check(document: Document, prepared: Prepared, day: dt.date | None) -> Docum
     kept, notes = suppress.apply(document, directives, [f for f in findings if f not in failures])
     report = to_source(DocumentReport(document=document, as_of=day, findings=tuple(kept), facts=facts, claims=claims))
     findings = sorted((*report.findings, *notes, *failures), key=lambda f: (f.primary.span.start, f.code))
-    return dataclasses.replace(report, findings=tuple(findings))  # notes and failures are in source offsets
+    return replace(report, findings=tuple(findings))  # notes and failures are in source offsets

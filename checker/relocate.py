@@ -3,24 +3,24 @@
 The analysis reads `document.prose`; editors open `document.text`. Every Span in a
 report (sentences, claims, findings, fact evidence) is translated here, once, at
 the end of the pipeline, and every Location's text becomes the source text it now
-points at. The walk is generic over the frozen dataclasses of checker.model, so a
+points at. The walk is generic over the frozen records of checker.model, so a
 new claim kind needs no change here.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from typing import TypeVar
 
 from checker.model import Document, DocumentReport, Location, Span
+from checker.record import fields, is_record, replace
 
 T = TypeVar("T")
 
 
 def to_source(report: DocumentReport) -> DocumentReport:
     document = report.document
-    return dataclasses.replace(
+    return replace(
         report,
         findings=_moved(report.findings, document),
         facts=_moved(report.facts, document),
@@ -37,17 +37,17 @@ def _moved(value: T, document: Document) -> T:
         return Location(span, document.text[span.start : span.end])  # type: ignore[return-value]
     if isinstance(value, tuple):
         return tuple(_moved(item, document) for item in value)  # type: ignore[return-value]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type | Document):
+    if is_record(value) and not isinstance(value, type | Document):
         changes = {}
         for name in _field_names(type(value)):
             old = getattr(value, name)
             new = _moved(old, document)
             if new is not old:
                 changes[name] = new
-        return dataclasses.replace(value, **changes) if changes else value
+        return replace(value, **changes) if changes else value
     return value
 
 
 @functools.cache
 def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls))
+    return tuple(f.name for f in fields(cls))

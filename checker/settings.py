@@ -8,16 +8,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.errors import UsageError
 from checker.model import Severity
+from checker.record import field, record
 
 FAIL_ON_CHOICES = ("error", "warning", "note", "never")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CodePolicy:
     """Which checks run and at what severity, by code prefix (longest prefix wins)."""
 
@@ -30,14 +30,14 @@ class CodePolicy:
         return bool(self.select or self.ignore or self.severity)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class GlobPolicy:
     pattern: str  # matched against a document's path relative to `base`, in / form
     base: Path
     policy: CodePolicy
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Settings:
     rules: tuple[str, ...] = ()
     default_rules: bool = True

@@ -12,13 +12,12 @@ that cannot be read, is reported as a CC901 note, so stale suppressions do not p
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import heapq
 import re
-from dataclasses import dataclass
 
 from checker.model import Document, Finding, Location, Span
+from checker.record import record, replace
 
 _COMMENT = re.compile(r"<!--[ \t]*claim-checker:[ \t]*(?P<action>[A-Za-z-]*)(?P<codes>[^\n]*?)[ \t]*-->")
 _LINE = re.compile(r"^[ \t]*claim-checker:[ \t]*(?P<action>[A-Za-z-]*)(?P<codes>[^\n]*?)[ \t]*$", re.MULTILINE)
@@ -27,7 +26,7 @@ _CODE = re.compile(r"^[A-Z]+[0-9]*$")
 ACTIONS = ("ignore", "disable", "enable")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Directive:
     action: str
     codes: tuple[str, ...]  # prefixes; empty means every check
@@ -38,7 +37,7 @@ class Directive:
         return not self.codes or any(code.startswith(prefix) for prefix in self.codes)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Suppression:
     directive: Directive
     region: Span
@@ -68,7 +67,7 @@ def blank(document: Document, directives: tuple[Directive, ...]) -> Document:
         for i in range(read.start, read.end):
             if prose[i] != "\n":
                 prose[i] = " "
-    return dataclasses.replace(document, prose="".join(prose))
+    return replace(document, prose="".join(prose))
 
 
 def suppressions(text: str, directives: tuple[Directive, ...]) -> list[Suppression]:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from checker.record import record
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*(?:-\w+)*|[^\w\s]")
 WILDCARD = "*"
@@ -59,7 +60,7 @@ def phrase_words(phrase: str) -> tuple[str, ...]:
     return tuple(t.lower for t in tokenize(phrase))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Match:
     start: int  # token index, inclusive
     end: int  # token index, exclusive

@@ -3,11 +3,10 @@ mixed with arbitrary characters. Shared by the property tests and the fuzz targe
 
 from __future__ import annotations
 
-import dataclasses
-
 from hypothesis import strategies as st
 
 from checker.model import Location, Span
+from checker.record import fields, is_record
 
 # Words and pieces that make the extractors and readers work: ordinals and event nouns,
 # status cues, numbers with units, dates, negations, attributions, and markup of every reader.
@@ -215,7 +214,7 @@ rule_text = _pieces(_RULES)
 
 
 def spans_of(value, seen: set[int] | None = None):
-    """Every Span and Location inside a report or claim, found by walking its dataclass fields
+    """Every Span and Location inside a report or claim, found by walking its record fields
     (so new claim kinds are covered without listing them); the Document itself is skipped."""
     seen = set() if seen is None else seen
     if isinstance(value, Span | Location):
@@ -227,7 +226,7 @@ def spans_of(value, seen: set[int] | None = None):
     if isinstance(value, tuple | list):
         for item in value:
             yield from spans_of(item, seen)
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for field in dataclasses.fields(value):
+    elif is_record(value) and not isinstance(value, type):
+        for field in fields(value):
             if field.name != "document":
                 yield from spans_of(getattr(value, field.name), seen)

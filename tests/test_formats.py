@@ -3,7 +3,6 @@ format every reported span, sentence and claim points at the exact source charac
 
 from __future__ import annotations
 
-import dataclasses
 import html
 import re
 import string
@@ -12,6 +11,7 @@ import pytest
 
 import checker
 from checker.model import DocumentReport, Location, Span
+from checker.record import fields, is_record
 
 from conftest import FIXTURES, fixture_article, fixture_cases
 from readers_helpers import assert_faithful
@@ -83,8 +83,8 @@ def _spans(value):
     elif isinstance(value, tuple):
         for item in value:
             yield from _spans(item)
-    elif dataclasses.is_dataclass(value):
-        for field in dataclasses.fields(value):
+    elif is_record(value):
+        for field in fields(value):
             yield from _spans(getattr(value, field.name))
 
 

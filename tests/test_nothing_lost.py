@@ -4,7 +4,6 @@ document is reported for that document while the others are still checked."""
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import os
@@ -22,6 +21,7 @@ from checker import guard, pipeline
 from checker.cli import main
 from checker.detectors import all_detectors
 from checker.errors import ExitCode
+from checker.record import replace
 
 from conftest import FIXTURES, ROOT
 
@@ -181,7 +181,7 @@ def _raising_for(name: str):
             raise ValueError("boom")
         return original.run(context)
 
-    return tuple(dataclasses.replace(d, run=run) if d is original else d for d in all_detectors())
+    return tuple(replace(d, run=run) if d is original else d for d in all_detectors())
 
 
 def _three_articles(tmp_path: Path) -> list[str]:
@@ -247,10 +247,10 @@ def test_a_check_reports_at_most_max_findings_per_document_then_a_note(monkeypat
         sentence = context.claims.sentences[0].span
         for _ in range(guard.MAX_FINDINGS * 3):
             yield from original.run(context)
-            yield dataclasses.replace(next(iter(original.run(context))), message="again")
+            yield replace(next(iter(original.run(context))), message="again")
         assert sentence  # never reached past the limit: the check is stopped
 
-    patched = tuple(dataclasses.replace(d, run=run) if d is original else d for d in all_detectors())
+    patched = tuple(replace(d, run=run) if d is original else d for d in all_detectors())
     monkeypatch.setattr(pipeline, "all_detectors", lambda: patched)
     report = checker.audit(SEED / "article.txt")
     codes = [f.code for f in report.documents[0].findings]

@@ -57,7 +57,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import dataclasses
     import sys
 
     from checker.api import audit
@@ -65,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
     from checker.commands._shared import finish
     from checker.errors import ExitCode
     from checker.policy import apply_policy
+    from checker.record import replace
     from checker.rulelang.load import load_rules
     from checker.settings import settings_for
 
@@ -95,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
         from checker.baseline import load, new_findings
 
         report = new_findings(report, load(args.baseline))
-    code = finish(dataclasses.replace(report, refused=refused), settings)
+    code = finish(replace(report, refused=refused), settings)
     for refusal in refused:
         print(f"{PROG}: {refusal.path}: {refusal.problem}", file=sys.stderr)
     return ExitCode.INPUT if refused and code != ExitCode.INTERNAL else code

@@ -10,13 +10,13 @@ import functools
 import importlib
 import pkgutil
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import ClaimSet, Document, FactResult, Finding, Severity
+from checker.record import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Context:
     """What every check may read: the document, its claims, the vocabularies, its date."""
 
@@ -27,7 +27,7 @@ class Context:
     facts: tuple[FactResult, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Detector:
     code: str
     name: str

@@ -12,11 +12,11 @@ import calendar
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
 
 from checker.extract.clauses import Clauses
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import DateClaim, Span, Speaker
+from checker.record import record
 from checker.text import Token
 
 _DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
@@ -29,7 +29,7 @@ _LEAP_YEAR = 2000
 _PERIOD_PREFIXES = frozenset({"mid", "ear", "lat"})  # stands in for an unknown year, so 29 February stays a valid date
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class DateValue:
     start: int  # token range
     end: int

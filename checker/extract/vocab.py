@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
 
+from checker.record import field, record
 from checker.rulelang.ruleset import RuleSet
 from checker.text import Match, PhraseMatcher, Token, phrase_words
 
 _SCANNED = ("status", "role-cues", "event-aliases", "reporting", "attribution", "numbers", "future", "relative-dates")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class StatusCue:
     status: str
     side: str  # "before" or "after" the event's name
 
 
-@dataclass(frozen=True, eq=False)
+@record(eq=False, slots=False)
 class CompiledVocabulary:
     ruleset: RuleSet
     status_cues: PhraseMatcher

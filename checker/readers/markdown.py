@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 from checker.errors import InputError
 from checker.model import Document
 from checker.readers._dates import as_date
 from checker.readers._prose import ProseBuilder
+from checker.record import record
 
 SUFFIXES = (".md", ".markdown")
 DATE_KEYS = ("date", "published")
@@ -72,7 +72,7 @@ def _refuse_too_deep(path: str, tokens) -> None:
             )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FrontMatter:
     kind: str  # yaml or toml
     body_start: int

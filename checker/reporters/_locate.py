@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from checker.model import DocumentReport, Location
 from checker.positions import LineIndex
+from checker.record import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Placed:
     start: int
     end: int

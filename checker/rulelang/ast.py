@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+
+from checker.record import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Origin:
     path: str
     line: int
@@ -16,7 +17,7 @@ class Origin:
         return f"{self.path}:{self.line}:{self.column}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Text:
     """A quoted string and where it stands."""
 
@@ -24,25 +25,25 @@ class Text:
     origin: Origin
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Name:
     value: str
     origin: Origin
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Include:
     target: Text
     origin: Origin
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AsOf:
     date: dt.date
     origin: Origin
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class StatusDef:
     name: Name
     compatible: tuple[Name, ...]
@@ -51,13 +52,13 @@ class StatusDef:
     origin: Origin
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class EventNouns:
     nouns: tuple[Text, ...]
     origin: Origin
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ValueDef:
     """Words with a value: an ordinal, a number, a month or a weekday."""
 
@@ -67,27 +68,27 @@ class ValueDef:
     origin: Origin
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class WordList:
     name: Name
     words: tuple[Text, ...]
     origin: Origin
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RoleCue:
     cues: tuple[Text, ...]
     means: Text
     origin: Origin
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Synonyms:
     words: tuple[Text, ...]
     origin: Origin
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RoleFact:
     title: Text
     aliases: tuple[Text, ...]
@@ -96,7 +97,7 @@ class RoleFact:
     origin: Origin
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class EntityFact:
     name: Text
     aliases: tuple[Text, ...]
@@ -106,7 +107,7 @@ class EntityFact:
     origin: Origin
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class EventFact:
     name: Text
     aliases: tuple[Text, ...]
@@ -117,7 +118,7 @@ class EventFact:
     origin: Origin
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Comparison:
     """How a stated quantity must compare: equal, at least, at most, or between."""
 
@@ -138,7 +139,7 @@ class Comparison:
         return show(self.low)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class QuantityFact:
     name: Text
     mentions: tuple[Text, ...]
@@ -151,7 +152,7 @@ class QuantityFact:
     value_origin: Origin | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DateFact:
     name: Text
     mentions: tuple[Text, ...]
@@ -180,7 +181,7 @@ Statement = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RuleFile:
     path: str
     statements: tuple[Statement, ...]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
+from checker.record import field, record
 from checker.rulelang.ast import DateFact, EntityFact, EventFact, Origin, QuantityFact
 
 # The word lists a rule file may declare with `words NAME ...`, and what each is for.
@@ -40,7 +40,7 @@ WORD_LISTS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class StatusWords:
     name: str
     before: tuple[str, ...]
@@ -48,7 +48,7 @@ class StatusWords:
     compatible: frozenset[str]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Vocabulary:
     statuses: dict[str, StatusWords] = field(default_factory=dict)
     event_nouns: dict[str, str] = field(default_factory=dict)  # noun -> its synonym class
@@ -71,7 +71,7 @@ class Vocabulary:
         return bool((sa and b in sa.compatible) or (sb and a in sb.compatible))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RuleSet:
     vocabulary: Vocabulary
     entities: tuple[EntityFact, ...] = ()

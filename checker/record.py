@@ -1,0 +1,259 @@
+"""Typed value records: what `@dataclass(frozen=True, slots=True)` gives us, at a fraction of its start-up.
+
+Every value of the pipeline is a record. The standard library's dataclasses compile six
+methods per class from source, each on its own, and import `inspect`; with the ~60 records
+of this package that was the largest single cost of a one-article audit's start-up
+(issue 6). Here only `__init__` is compiled, since it runs once per value and must be as
+fast as a hand-written one, and only when the first value of that class is made, so a
+run pays for the records it uses. Equality, hashing, ordering and repr are shared
+functions over the record's fields; unpickling (the rule cache, worker processes) fills
+the slots directly, without compiling anything or validating again.
+
+    @record                 frozen, slotted, equal and hashed by value
+    @record(order=True)     and ordered by its fields, in order
+    @record(frozen=False)   mutable (a builder filled in step by step); then unhashable
+    @record(eq=False)       equal and hashed by identity
+    @record(slots=False)    keeps a __dict__, for functools.cached_property
+
+Fields are the class's annotations in order; a class attribute is the default, or
+`field(default_factory=..., repr=False)`. `__post_init__` runs after `__init__` if
+defined. A record does not inherit from a record.
+"""
+
+from __future__ import annotations
+
+from operator import attrgetter
+
+TYPE_CHECKING = False  # typing stays out of start-up; type checkers read the block below
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any, TypeVar, dataclass_transform
+
+    T = TypeVar("T")
+else:
+
+    def dataclass_transform(**_options):
+        return lambda decorator: decorator
+
+
+_MISSING = object()
+_set = object.__setattr__
+
+
+class FrozenRecordError(AttributeError):
+    """An attempt to change a field of a frozen record."""
+
+
+class Field:
+    __slots__ = ("default", "default_factory", "name", "repr")
+
+    def __init__(self, default: Any = _MISSING, default_factory: Callable[[], Any] | None = None, repr: bool = True):
+        if default is not _MISSING and default_factory is not None:
+            raise TypeError("a field takes a default or a default_factory, not both")
+        self.name = ""
+        self.default = default
+        self.default_factory = default_factory
+        self.repr = repr
+
+    def __repr__(self) -> str:
+        return f"Field({self.name!r})"
+
+
+def field(*, default: Any = _MISSING, default_factory: Callable[[], Any] | None = None, repr: bool = True) -> Any:
+    return Field(default, default_factory, repr)
+
+
+@dataclass_transform(field_specifiers=(field,), frozen_default=True)
+def record(cls: type[T] | None = None, /, *, frozen=True, eq=True, order=False, slots=True) -> Any:
+    def make(cls: type[T]) -> type[T]:
+        return _make(cls, frozen=frozen, eq=eq, order=order, slots=slots)
+
+    return make if cls is None else make(cls)
+
+
+def fields(value: Any) -> tuple[Field, ...]:
+    """The fields of a record or record class, in order."""
+    try:
+        return value.__record_fields__
+    except AttributeError:
+        raise TypeError(f"{value!r} is not a record") from None
+
+
+def is_record(value: Any) -> bool:
+    """Whether this is a record or a record class (as dataclasses.is_dataclass)."""
+    return hasattr(value, "__record_fields__")
+
+
+def replace(value: T, /, **changes: Any) -> T:
+    """A copy of a record with some fields changed (validated again by its __post_init__)."""
+    for name in changes:
+        if name not in value.__match_args__:
+            raise TypeError(f"{type(value).__name__} has no field {name!r}")
+    values = {f.name: getattr(value, f.name) for f in value.__record_fields__}
+    return type(value)(**{**values, **changes})
+
+
+def _make(cls: type, *, frozen: bool, eq: bool, order: bool, slots: bool) -> type:
+    if any(hasattr(base, "__record_fields__") for base in cls.__mro__[1:]):
+        raise TypeError(f"{cls.__name__}: a record does not inherit from a record")
+    if order and not eq:
+        raise TypeError(f"{cls.__name__}: order=True needs eq=True")
+    namespace = dict(cls.__dict__)
+    namespace.pop("__dict__", None)  # the old class's descriptors; the new class makes its own
+    namespace.pop("__weakref__", None)
+    record_fields = tuple(_fields(cls.__name__, namespace))
+    names = tuple(f.name for f in record_fields)
+    key = _key_of(names)
+
+    namespace["__record_fields__"] = record_fields
+    namespace["__match_args__"] = names
+    namespace["__init__"] = _first_init(record_fields, frozen, "__post_init__" in namespace)
+    namespace.setdefault("__repr__", _repr_of(tuple(f.name for f in record_fields if f.repr)))
+    namespace["__reduce__"] = _reduce_of(key)
+    if frozen:
+        namespace["__setattr__"] = _frozen_setattr
+        namespace["__delattr__"] = _frozen_delattr
+    if eq and "__eq__" not in namespace:
+        namespace["__eq__"] = _eq_of(key)
+        namespace["__hash__"] = _hash_of(key) if frozen else None
+    if order:
+        for method in (_lt_of, _le_of, _gt_of, _ge_of):
+            function = method(key)
+            namespace[function.__name__] = function
+    if slots:
+        namespace["__slots__"] = names
+    return type(cls)(cls.__name__, cls.__bases__, namespace)
+
+
+def _fields(class_name: str, namespace: dict) -> list[Field]:
+    found = []
+    for name, annotation in namespace.get("__annotations__", {}).items():
+        if str(annotation).startswith(("ClassVar", "typing.ClassVar")):
+            continue
+        spec = namespace.pop(name, _MISSING)  # a slot and a class attribute cannot share a name
+        spec = spec if isinstance(spec, Field) else Field(default=spec)
+        if isinstance(spec.default, list | dict | set):
+            raise ValueError(f"{class_name}.{name}: a mutable default is shared; use field(default_factory=...)")
+        spec.name = name
+        found.append(spec)
+    return found
+
+
+def _key_of(names: tuple[str, ...]) -> Callable[[Any], tuple]:
+    """The record's field values as a tuple (attrgetter of one name returns the bare value)."""
+    if len(names) > 1:
+        return attrgetter(*names)
+    if names:
+        getter = attrgetter(names[0])
+        return lambda value: (getter(value),)
+    return lambda value: ()
+
+
+def _first_init(record_fields: tuple[Field, ...], frozen: bool, post_init: bool) -> Callable[..., None]:
+    """Stands in for `__init__` until the first value is made: compiles the real one, installs it, runs it."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        owner = type(self)
+        compiled = _compile_init(owner, record_fields, frozen, post_init)
+        type.__setattr__(owner, "__init__", compiled)
+        compiled(self, *args, **kwargs)
+
+    return __init__
+
+
+def _compile_init(owner: type, record_fields: tuple[Field, ...], frozen: bool, post_init: bool) -> Callable[..., None]:
+    """A plain function with one parameter per field, as fast as a hand-written one."""
+    scope: dict[str, Any] = {"_set": _set, "_MISSING": _MISSING}
+    parameters, body = [], []
+    for spec in record_fields:
+        name = spec.name
+        if spec.default_factory is not None:
+            scope[f"_factory_{name}"] = spec.default_factory
+            parameters.append(f"{name}=_MISSING")
+            body.append(f"    if {name} is _MISSING: {name} = _factory_{name}()")
+        elif spec.default is not _MISSING:
+            scope[f"_default_{name}"] = spec.default
+            parameters.append(f"{name}=_default_{name}")
+        else:
+            parameters.append(name)
+        body.append(f"    _set(self, {name!r}, {name})" if frozen else f"    self.{name} = {name}")
+    if post_init:
+        body.append("    self.__post_init__()")
+    source = f"def __init__(self, {', '.join(parameters)}):\n" + ("\n".join(body) or "    pass")
+    exec(compile(source, f"<record {owner.__module__}.{owner.__qualname__}>", "exec"), scope)
+    function = scope["__init__"]
+    function.__qualname__ = f"{owner.__qualname__}.__init__"
+    return function
+
+
+def _restore(cls: type, values: tuple) -> Any:
+    """Unpickling: the values were valid when pickled, so fill the fields without __init__."""
+    value = cls.__new__(cls)
+    for spec, item in zip(cls.__record_fields__, values, strict=True):
+        _set(value, spec.name, item)
+    return value
+
+
+def _reduce_of(key: Callable[[Any], tuple]) -> Callable[[Any], tuple]:
+    def __reduce__(self) -> tuple:
+        return _restore, (type(self), key(self))
+
+    return __reduce__
+
+
+def _repr_of(names: tuple[str, ...]) -> Callable[[Any], str]:
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in names)
+        return f"{type(self).__qualname__}({shown})"
+
+    return __repr__
+
+
+def _frozen_setattr(self, name: str, value: Any) -> None:
+    raise FrozenRecordError(f"cannot assign to field {name!r} of a frozen {type(self).__name__}")
+
+
+def _frozen_delattr(self, name: str) -> None:
+    raise FrozenRecordError(f"cannot delete field {name!r} of a frozen {type(self).__name__}")
+
+
+def _eq_of(key: Callable[[Any], tuple]) -> Callable[[Any, Any], Any]:
+    def __eq__(self, other: Any) -> Any:
+        return key(self) == key(other) if other.__class__ is self.__class__ else NotImplemented
+
+    return __eq__
+
+
+def _hash_of(key: Callable[[Any], tuple]) -> Callable[[Any], int]:
+    def __hash__(self) -> int:
+        return hash(key(self))
+
+    return __hash__
+
+
+def _lt_of(key):
+    def __lt__(self, other):
+        return key(self) < key(other) if other.__class__ is self.__class__ else NotImplemented
+
+    return __lt__
+
+
+def _le_of(key):
+    def __le__(self, other):
+        return key(self) <= key(other) if other.__class__ is self.__class__ else NotImplemented
+
+    return __le__
+
+
+def _gt_of(key):
+    def __gt__(self, other):
+        return key(self) > key(other) if other.__class__ is self.__class__ else NotImplemented
+
+    return __gt__
+
+
+def _ge_of(key):
+    def __ge__(self, other):
+        return key(self) >= key(other) if other.__class__ is self.__class__ else NotImplemented
+
+    return __ge__
