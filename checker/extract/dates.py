@@ -14,7 +14,7 @@ import functools
 import re
 
 from checker.extract.clauses import Clauses
-from checker.extract.vocab import CompiledVocabulary
+from checker.extract.vocab import PERIOD_LISTS, CompiledVocabulary
 from checker.model import DateClaim, Span, Speaker
 from checker.record import record
 from checker.text import Token
@@ -23,10 +23,9 @@ _DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
 _YEAR_RANGE = re.compile(r"(1[89]\d\d|20\d\d)[-–](\d{2}|1[89]\d\d|20\d\d)")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_MID_YEAR = re.compile(r"(mid|early|late)-(1[89]\d\d|20\d\d)")
+_PREFIXED_YEAR = re.compile(r"([^\W\d_]+)-(1[89]\d\d|20\d\d)")  # 'mid-2025', when the prefix is a period word
 _OLD_YEAR = re.compile(r"1[0-7]\d\d")
-_LEAP_YEAR = 2000
-_PERIOD_PREFIXES = frozenset({"mid", "ear", "lat"})  # stands in for an unknown year, so 29 February stays a valid date
+_LEAP_YEAR = 2000  # stands in for an unknown year, so 29 February stays a valid date
 
 
 @record(frozen=False)
@@ -48,10 +47,11 @@ def find(tokens: list[Token], vocab: CompiledVocabulary) -> list[DateValue]:
     found: list[DateValue] = []
     taken: set[int] = set()
     starters = vocab.date_starters
+    prefixes = vocab.period_prefixes
     i = 0
     while i < len(tokens):
         lower = tokens[i].lower
-        if not (lower[0].isdigit() or lower in starters or lower[:3] in _PERIOD_PREFIXES):
+        if not (lower[0].isdigit() or lower in starters or lower.partition("-")[0] in prefixes):
             i += 1
             continue
         value = _absolute_at(tokens, i, vocab)
@@ -105,10 +105,10 @@ def _absolute_at(tokens: list[Token], i: int, vocab: CompiledVocabulary) -> Date
         last = int(second) if len(second) == 4 else first - first % 100 + int(second)
         end = DateValue(i, i + 1, last, None, None)
         return DateValue(i, i + 1, first, None, None, range_to=end)
-    mid_year = _MID_YEAR.fullmatch(token.lower)
-    if mid_year:
-        period = {"mid": "middle", "early": "start", "late": "end"}[mid_year.group(1)]
-        return DateValue(i, i + 1, int(mid_year.group(2)), None, None, period=period)
+    prefixed = _PREFIXED_YEAR.fullmatch(token.lower)
+    if prefixed and prefixed.group(1) in vocab.period_prefixes:
+        period = vocab.period_prefixes[prefixed.group(1)]
+        return DateValue(i, i + 1, int(prefixed.group(2)), None, None, period=period)
 
     j = i
     weekday = _capitalised_value(token, vocabulary.weekdays)
@@ -142,7 +142,7 @@ def _absolute_at(tokens: list[Token], i: int, vocab: CompiledVocabulary) -> Date
         if weekday is not None:
             return None  # 'Monday, May' is not a date we can read
         return DateValue(i, end, year, month, None)
-    if weekday is None and _YEAR.fullmatch(token.text) and not _followed_by_unit(tokens, i):
+    if weekday is None and _YEAR.fullmatch(token.text) and not _followed_by_plural(tokens, i, vocab):
         return DateValue(i, i + 1, int(token.text), None, None)
     if (
         weekday is None
@@ -154,9 +154,11 @@ def _absolute_at(tokens: list[Token], i: int, vocab: CompiledVocabulary) -> Date
     return None
 
 
-def _followed_by_unit(tokens: list[Token], i: int) -> bool:
-    """'2000 people' is a count, not a year: a plural noun right after it."""
-    return i + 1 < len(tokens) and tokens[i + 1].lower.endswith("s") and tokens[i + 1].text.islower()
+def _followed_by_plural(tokens: list[Token], i: int, vocab: CompiledVocabulary) -> bool:
+    """'2000 troops' is a count, not a year: a plural noun right after it."""
+    if i + 1 >= len(tokens) or not tokens[i + 1].text.islower():
+        return False
+    return tokens[i + 1].lower.endswith(tuple(vocab.word_list("plural-endings")))
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -167,7 +169,7 @@ def _widen_period(value: DateValue, tokens: list[Token], vocab: CompiledVocabula
     """'the end of August', 'early 2025': the period phrase joins the date."""
     if value.day is not None or value.period is not None:
         return
-    for name, period in (("period-start", "start"), ("period-middle", "middle"), ("period-end", "end")):
+    for name, period in PERIOD_LISTS:
         start = vocab.phrase_ending_at(name, tokens, value.start)
         if start is not None:
             value.period = period
@@ -190,7 +192,7 @@ def _relatives(tokens: list[Token], vocab: CompiledVocabulary, taken: set[int]) 
 
 
 def _join_ranges(found: list[DateValue], tokens: list[Token], vocab: CompiledVocabulary) -> list[DateValue]:
-    joiners = vocab.word_list("range-joiners") | {"until", "till"}
+    joiners = vocab.word_list("range-joiners") | vocab.word_list("date-range-joiners")
     openers = vocab.word_list("range-openers")
     out: list[DateValue] = []
     k = 0

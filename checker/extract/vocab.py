@@ -12,6 +12,9 @@ from checker.text import Match, PhraseMatcher, Token, phrase_words
 _SCANNED = ("status", "role-cues", "event-aliases", "reporting", "attribution", "numbers", "future", "relative-dates")
 
 
+PERIOD_LISTS = (("period-start", "start"), ("period-middle", "middle"), ("period-end", "end"))
+
+
 @record
 class StatusCue:
     status: str
@@ -137,6 +140,16 @@ class CompiledVocabulary:
         """Words a written date can begin with, to skip most tokens at once."""
         vocabulary = self.ruleset.vocabulary
         return frozenset(vocabulary.months.keys() | vocabulary.weekdays.keys())
+
+    @functools.cached_property
+    def period_prefixes(self) -> dict[str, str]:
+        """One-word period phrases that may prefix a year with a hyphen ('mid-2025'), and their period."""
+        return {
+            phrase: period
+            for name, period in PERIOD_LISTS
+            for phrase in self.word_list(name)
+            if len(phrase_words(phrase)) == 1
+        }
 
     def phrases(self, name: str) -> PhraseMatcher:
         """The word list `name` as a matcher, compiled once."""
