@@ -25,6 +25,9 @@ class Rule(NamedTuple):
 
 
 class Style(NamedTuple):
+    """A layout: the lines drawn above, under the headers, between rows and below (None for
+    none), how a row is framed, and the spaces each side of a cell's text."""
+
     above: Rule | None
     below_header: Rule | None
     between_rows: Rule | None
@@ -42,6 +45,8 @@ BOXED = Style(
     row=("│", "│", "│"),
     padding=1,
 )
+# tabulate's `simple` draws dashes above and below only for a table without headers; ours
+# always have headers.
 SIMPLE = Style(
     above=None,
     below_header=Rule("", "-", "  ", ""),
@@ -60,7 +65,8 @@ _CR_OR_LF = re.compile(r"[\r\n]")
 
 class _Wrapper(textwrap.TextWrapper):
     """textwrap, except that a word longer than the width is cut at the width exactly,
-    never after a hyphen inside it, as tabulate cut it."""
+    never after a hyphen inside it, as tabulate cut it (it overrode the same hook). Lines
+    still break after hyphens between words."""
 
     def _handle_long_word(self, reversed_chunks, cur_line, cur_len, width):
         space_left = 1 if width < 1 else width - cur_len
