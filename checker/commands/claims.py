@@ -64,21 +64,16 @@ def _json(listed) -> str:
 
 
 def _table(listed) -> str:
-    from tabulate import tabulate
+    from checker.grid import table
 
     parts = []
     for d, found in listed:
         as_of = d.as_of.isoformat() if d.as_of else "none"
         parts.append(f"{d.document.path}  (reference date: {as_of})  {len(found)} claims")
-        table = [(row.kind, f"{row.line}:{row.column}", row.text, _details(row.details)) for row in found]
+        claims = [(row.kind, f"{row.line}:{row.column}", row.text, _details(row.details)) for row in found]
         parts.append(
-            tabulate(
-                table,
-                headers=("kind", "line:col", "text", "details"),
-                tablefmt="simple_grid",
-                maxcolwidths=[None, None, 40, 60],
-            )
-            if table
+            table(("kind", "line:col", "text", "details"), claims, max_widths=(None, None, 40, 60))
+            if claims
             else "No claims."
         )
     return "\n".join(parts) + "\n"

@@ -16,11 +16,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tabulate import tabulate
-
     from checker.catalogue import checks
+    from checker.grid import SIMPLE, table
 
     rows = [(d.code, d.name, d.severity.value, d.summary) for d in checks()]
     headers = ("code", "name", "severity", "summary")
-    print(tabulate(rows, headers=headers, tablefmt="simple", maxcolwidths=[None, None, None, 70]))
+    print(table(headers, rows, max_widths=(None, None, None, 70), style=SIMPLE))
     return ExitCode.OK

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from checker.grid import table
 from checker.model import DocumentReport, Report, Severity
 from checker.reporters._locate import Locator
 
@@ -9,9 +10,7 @@ _WRAP = {"message": 48, "evidence": 56}
 
 
 def render(report: Report) -> str:
-    from tabulate import tabulate
-
-    parts = [_document(d, tabulate) for d in report.documents]
+    parts = [_document(d) for d in report.documents]
     if report.refused:
         listed = "".join(f"  {r.path}: {r.problem}\n" for r in report.refused)
         parts.append(f"Not checked:\n{listed}")
@@ -30,7 +29,7 @@ def _counts(errors: int, warnings: int, notes: int) -> str:
     return ", ".join((plural(errors, "error"), plural(warnings, "warning"), plural(notes, "note")))
 
 
-def _document(document_report: DocumentReport, tabulate) -> str:
+def _document(document_report: DocumentReport) -> str:
     locator = Locator(document_report)
     document = document_report.document
     as_of = document_report.as_of.isoformat() if document_report.as_of else "none"
@@ -43,11 +42,10 @@ def _document(document_report: DocumentReport, tabulate) -> str:
             evidence = "\n".join(f"{p.where} “{p.text}”" for p in placed)
             rows.append((finding.code, finding.severity.value, placed[0].where, finding.message, evidence))
         lines.append(
-            tabulate(
+            table(
+                ("code", "severity", "line:col", "message", "evidence"),
                 rows,
-                headers=("code", "severity", "line:col", "message", "evidence"),
-                tablefmt="simple_grid",
-                maxcolwidths=[None, None, None, _WRAP["message"], _WRAP["evidence"]],
+                max_widths=(None, None, None, _WRAP["message"], _WRAP["evidence"]),
             )
         )
     else:
@@ -60,11 +58,6 @@ def _document(document_report: DocumentReport, tabulate) -> str:
             rows.append((fact.verdict.value, f"{fact.subject}: {fact.kind} {fact.expected}", fact.origin, evidence))
         lines.append("Expected facts:")
         lines.append(
-            tabulate(
-                rows,
-                headers=("verdict", "fact", "rule", "evidence"),
-                tablefmt="simple_grid",
-                maxcolwidths=[None, 40, None, _WRAP["evidence"]],
-            )
+            table(("verdict", "fact", "rule", "evidence"), rows, max_widths=(None, 40, None, _WRAP["evidence"]))
         )
     return "\n".join(lines) + "\n"
