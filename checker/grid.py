@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Sequence
-from typing import NamedTuple
+
+from checker.record import record
 
 
-class Rule(NamedTuple):
+@record
+class Rule:
     """A horizontal line: its first character, the fill, the column crossing, its last."""
 
     begin: str
@@ -24,7 +26,8 @@ class Rule(NamedTuple):
     end: str
 
 
-class Style(NamedTuple):
+@record
+class Style:
     """A layout: the lines drawn above, under the headers, between rows and below (None for
     none), how a row is framed, and the spaces each side of a cell's text."""
 
