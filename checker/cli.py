@@ -35,17 +35,32 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see '{PROG} --help')")
 
 
-def _build_parser() -> tuple[argparse.ArgumentParser, dict]:
-    from checker.commands import all_commands
+class _CommandParser(_Parser):
+    """A command's parser, filled in by the command's module only when that command is parsed:
+    the other commands' modules (and what they import) are never loaded."""
+
+    def __init__(self, *args, command: str | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._unconfigured = command  # the command whose module still has to configure this parser
+
+    def parse_known_args(self, args=None, namespace=None):  # type: ignore[override]
+        if self._unconfigured is not None:
+            from checker.commands import command_module
+
+            command_module(self._unconfigured).configure(self)
+            self._unconfigured = None
+        return super().parse_known_args(args, namespace)
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    from checker.commands import COMMANDS
 
     parser = _Parser(prog=PROG, description="Find where prose contradicts itself or the facts its editors expect.")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    runners = {}
-    for command in all_commands():
-        command.configure(sub.add_parser(command.NAME, help=command.HELP, description=command.HELP))
-        runners[command.NAME] = command.run
-    return parser, runners
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_CommandParser)
+    for name, (_, summary) in COMMANDS.items():
+        sub.add_parser(name, help=summary, description=summary, command=name)
+    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -73,12 +88,14 @@ def _run(arguments: list[str]) -> int:
     if arguments in (["--version"], ["-V"]):  # answered before any command is loaded
         print(f"{PROG} {__version__}")
         return ExitCode.OK
-    parser, runners = _build_parser()
+    from checker.commands import command_module
+
+    parser = _build_parser()
     args = parser.parse_args(arguments)
     if args.command is None:
         parser.print_help()
         return ExitCode.USAGE
-    return runners[args.command](args)
+    return command_module(args.command).run(args)
 
 
 def _on_sigterm(handler):
