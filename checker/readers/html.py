@@ -27,8 +27,6 @@ from checker.model import Document
 from checker.readers._dates import iso_date
 from checker.readers._prose import ProseBuilder
 
-SUFFIXES = (".html", ".htm", ".xhtml")
-
 ROOTS = ("article", "main", "body")
 
 
