@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import heapq
 import re
 from dataclasses import dataclass
 
@@ -100,6 +99,10 @@ def _covering(regions: list[Suppression], starts: set[int]) -> dict[int, list[Su
     One sweep over offsets and regions, both in order, so a document with thousands of
     directives and findings costs what it holds, not the product of the two.
     """
+    if not regions:  # the usual case: no directive, no heap
+        return {at: [] for at in starts}
+    import heapq
+
     ordered = sorted(regions, key=lambda s: s.region.start)
     active: list[tuple[int, int, Suppression]] = []  # a heap by region end
     covering: dict[int, list[Suppression]] = {}
