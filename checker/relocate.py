@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from typing import TypeVar
 
 from checker.model import Document, DocumentReport, Location, Span
 
-T = TypeVar("T")
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    T = TypeVar("T")
 
 
 def to_source(report: DocumentReport) -> DocumentReport:

@@ -5,7 +5,6 @@ The only I/O of the rule language; parsing and resolution stay pure.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -21,10 +20,11 @@ DEFAULT_ENTRY = "default.rules"
 
 def bundled_rules_dir() -> Path:
     """The rules/ folder: installed as package data, or beside checker/ in a checkout."""
-    spec = importlib.util.find_spec("checker.bundled_rules")
-    if spec and spec.submodule_search_locations:
-        return Path(next(iter(spec.submodule_search_locations)))
-    return Path(__file__).resolve().parents[2] / "rules"
+    try:  # a namespace package (no __init__.py): importing it only finds its folder
+        import checker.bundled_rules as bundled
+    except ImportError:
+        return Path(__file__).resolve().parents[2] / "rules"
+    return Path(next(iter(bundled.__path__)))
 
 
 def load_rules(paths: Sequence[str | Path] = (), *, defaults: bool = True, cache: bool | None = None) -> RuleSet:
