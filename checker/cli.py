@@ -52,14 +52,19 @@ class _CommandParser(_Parser):
         return super().parse_known_args(args, namespace)
 
 
-def _build_parser() -> argparse.ArgumentParser:
+def _build_parser(arguments: Sequence[str]) -> argparse.ArgumentParser:
+    """The parser for these arguments. When they start with a command's name, every later argument
+    is that command's, so the other commands' parsers (needed only to list them in --help, or to
+    name them when the command is unknown) are not built: each costs argparse about a millisecond."""
     from checker.commands import COMMANDS
 
     parser = _Parser(prog=PROG, description="Find where prose contradicts itself or the facts its editors expect.")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_CommandParser)
+    chosen = arguments[0] if arguments and arguments[0] in COMMANDS else None
     for name, (_, summary) in COMMANDS.items():
-        sub.add_parser(name, help=summary, description=summary, command=name)
+        if chosen in (None, name):
+            sub.add_parser(name, help=summary, description=summary, command=name)
     return parser
 
 
@@ -90,7 +95,7 @@ def _run(arguments: list[str]) -> int:
         return ExitCode.OK
     from checker.commands import command_module
 
-    parser = _build_parser()
+    parser = _build_parser(arguments)
     args = parser.parse_args(arguments)
     if args.command is None:
         parser.print_help()

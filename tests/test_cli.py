@@ -207,3 +207,10 @@ def test_each_command_help_shows_its_own_options(capsys):
         out = capsys.readouterr().out
         assert out.startswith(f"usage: claim-checker {name} ") and expected in out, name
         assert COMMANDS[name][1] in out
+
+
+def test_an_unknown_command_is_refused_naming_every_command(capsys):
+    assert main(["frobnicate", SEED]) == 2
+    error = capsys.readouterr().err
+    assert "invalid choice: 'frobnicate'" in error
+    assert all(f"'{name}'" in error for name in COMMANDS)
