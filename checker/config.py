@@ -22,12 +22,15 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
 
 from checker.errors import UsageError
 from checker.model import Severity
 from checker.record import field, record
 from checker.settings import FAIL_ON_CHOICES, CodePolicy, GlobPolicy
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 OWN_FILE = ".claim-checker.toml"
 PYPROJECT = "pyproject.toml"

@@ -12,7 +12,6 @@ matches no article) is a Refusal, reported beside the other inputs' results.
 
 from __future__ import annotations
 
-import glob
 import os
 import sys
 from collections.abc import Iterable
@@ -115,6 +114,8 @@ def _articles_under(folder: Path, wanted: frozenset[str]) -> list[Path]:
 
 
 def _matches(pattern: str, wanted: frozenset[str]) -> list[Path]:
+    import glob  # only an argument with wildcards needs it
+
     found: list[Path] = []
     for match in sorted(glob.glob(pattern, recursive=True), key=lambda m: Path(m).parts):
         path = Path(match)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from checker.errors import UsageError
@@ -20,6 +19,8 @@ def write_report(text: str, output: str | None) -> None:
 
 
 def write_whole(path: str, text: str) -> None:
+    import tempfile  # only a report written to a file needs one
+
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     try:

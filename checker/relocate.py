@@ -10,12 +10,15 @@ new claim kind needs no change here.
 from __future__ import annotations
 
 import functools
-from typing import TypeVar
 
 from checker.model import Document, DocumentReport, Location, Span
 from checker.record import fields, is_record, replace
 
-T = TypeVar("T")
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    T = TypeVar("T")
 
 
 def to_source(report: DocumentReport) -> DocumentReport:

@@ -13,7 +13,6 @@ that cannot be read, is reported as a CC901 note, so stale suppressions do not p
 from __future__ import annotations
 
 import functools
-import heapq
 import re
 
 from checker.model import Document, Finding, Location, Span
@@ -99,6 +98,10 @@ def _covering(regions: list[Suppression], starts: set[int]) -> dict[int, list[Su
     One sweep over offsets and regions, both in order, so a document with thousands of
     directives and findings costs what it holds, not the product of the two.
     """
+    if not regions:  # the usual case: no directive, no heap
+        return {at: [] for at in starts}
+    import heapq
+
     ordered = sorted(regions, key=lambda s: s.region.start)
     active: list[tuple[int, int, Suppression]] = []  # a heap by region end
     covering: dict[int, list[Suppression]] = {}

@@ -11,6 +11,7 @@ import jsonschema
 import pytest
 
 from checker.cli import main
+from checker.commands import COMMANDS, command_module
 
 from conftest import ROOT
 
@@ -176,3 +177,40 @@ def test_detectors_and_explain_read_the_metadata(capsys):
 def test_version_and_module_entry_point():
     result = _run("--version")
     assert result.returncode == 0 and result.stdout.startswith("claim-checker ")
+
+
+def test_the_command_table_names_every_command_module_and_each_can_run():
+    # COMMANDS lets --help list commands without importing them; a module left out of it
+    # would be a command no one can reach.
+    folder = ROOT / "checker" / "commands"
+    on_disk = {p.stem for p in folder.glob("*.py") if not p.stem.startswith("_")}
+    assert {module for module, _ in COMMANDS.values()} == on_disk
+    for name in COMMANDS:
+        module = command_module(name)
+        assert callable(module.configure) and callable(module.run), name
+
+
+def test_help_lists_every_command_with_its_help_in_table_order(capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["--help"])
+    assert exited.value.code == 0
+    listing = " ".join(capsys.readouterr().out.split())  # argparse wraps long names onto two lines
+    places = [listing.index(f"{name} {summary}") for name, (_, summary) in COMMANDS.items()]
+    assert places == sorted(places)
+
+
+def test_each_command_help_shows_its_own_options(capsys):
+    for name, expected in [("audit", "--since"), ("diff", "OLD"), ("claims", "--as-of"), ("rules", "SUBCOMMAND")]:
+        with pytest.raises(SystemExit) as exited:
+            main([name, "--help"])
+        assert exited.value.code == 0
+        out = capsys.readouterr().out
+        assert out.startswith(f"usage: claim-checker {name} ") and expected in out, name
+        assert COMMANDS[name][1] in out
+
+
+def test_an_unknown_command_is_refused_naming_every_command(capsys):
+    assert main(["frobnicate", SEED]) == 2
+    error = capsys.readouterr().err
+    assert "invalid choice: 'frobnicate'" in error
+    assert all(f"'{name}'" in error for name in COMMANDS)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import checker
+from checker import readers
 from checker.cli import main
 from checker.errors import InputError, UsageError
 from checker.inputs import expand
@@ -200,3 +201,14 @@ def test_the_api_expands_folders_and_raises_or_keeps_going(tmp_path):
     report = checker.audit([root / "a.txt", missing, root / "b"], keep_going=True)
     assert [Path(d.document.path).name for d in report.documents] == ["a.txt", "a.html", "z.md"]
     assert [(r.path, r.problem) for r in report.refused] == [(str(missing), "no such file")]
+
+
+def test_the_reader_table_names_every_reader_module_and_routes_each_suffix_to_it():
+    # FORMATS lets a folder be expanded without importing any reader; a reader module left
+    # out of it would never read a document.
+    folder = ROOT / "checker" / "readers"
+    assert set(readers.FORMATS) == {p.stem for p in folder.glob("*.py") if not p.stem.startswith("_")}
+    for name, suffixes in readers.FORMATS.items():
+        for suffix in suffixes:
+            assert readers.from_text(QUIET, f"story{suffix.upper()}").format == name, suffix
+    assert readers.from_text(QUIET, "story.rst").format == readers.DEFAULT_FORMAT

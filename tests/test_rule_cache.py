@@ -11,7 +11,7 @@ import pytest
 
 from checker.errors import RuleErrors
 from checker.rulelang import cache as rule_cache
-from checker.rulelang.load import load_rules
+from checker.rulelang.load import DEFAULT_ENTRY, bundled_rules_dir, load_rules
 
 from conftest import ROOT
 
@@ -20,7 +20,7 @@ MORE = 'event "fourth round" {\n  status upcoming\n}\n'
 
 PROBE = """
 import json, sys
-from checker.rulelang.load import load_rules
+from checker.rulelang.load import DEFAULT_ENTRY, bundled_rules_dir, load_rules
 ruleset = load_rules(sys.argv[1:])
 print(json.dumps({"lark": "lark" in sys.modules, "events": sorted(e.name.value for e in ruleset.events)}))
 """
@@ -84,8 +84,65 @@ def test_a_corrupt_entry_is_ignored_and_replaced(cache_dir, rules):
 def test_an_entry_others_can_write_is_not_trusted(cache_dir, rules):
     load_rules([rules])
     (entry,) = cache_dir.glob("rules-*.pickle")
+    mine = rule_cache.Entry([bundled_rules_dir() / DEFAULT_ENTRY, rules], True)
+    assert mine.path == entry and mine.get() is not None
     entry.chmod(0o666)
-    assert rule_cache.get(entry) is None
+    assert mine.get() is None
+
+
+@pytest.fixture
+def parses(monkeypatch):
+    """How many times the rule files were parsed (the cache missed) in this process."""
+    from checker.rulelang import load
+
+    count = []
+    real = load._parse_and_resolve
+    monkeypatch.setattr(load, "_parse_and_resolve", lambda entries: count.append(1) or real(entries))
+    return count
+
+
+def test_a_same_size_edit_with_the_old_mtime_is_seen(cache_dir, rules, parses):
+    # The entry compares the files' bytes, not their size or time.
+    load_rules([rules])
+    before = rules.stat()
+    rules.write_text(FACTS.replace("concluded", "cancelled"), encoding="utf-8")
+    os.utime(rules, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert rules.stat().st_size == before.st_size
+    changed = load_rules([rules])
+    assert len(parses) == 2
+    assert changed == load_rules([rules], cache=False)
+    load_rules([rules])
+    assert len(parses) == 3  # the rewritten entry is used: no parse beyond the uncached one
+
+
+def test_a_change_to_the_rule_language_code_invalidates_the_entry(cache_dir, rules, parses, tmp_path, monkeypatch):
+    code = tmp_path / "code"
+    code.mkdir()
+    for path in rule_cache._CODE_DIR.iterdir():
+        if path.suffix in (".py", ".lark"):
+            (code / path.name).write_bytes(path.read_bytes())
+    monkeypatch.setattr(rule_cache, "_CODE_DIR", code)
+    load_rules([rules])
+    load_rules([rules])
+    assert len(parses) == 1
+    grammar = code / "grammar.lark"
+    grammar.write_bytes(grammar.read_bytes() + b"\n")
+    load_rules([rules])
+    assert len(parses) == 2
+    (code / "new_module.py").write_text("", encoding="utf-8")
+    load_rules([rules])
+    assert len(parses) == 3
+
+
+def test_an_entry_of_other_rule_files_at_the_same_name_is_never_used(cache_dir, rules, tmp_path):
+    other = tmp_path / "other.rules"
+    other.write_text(MORE, encoding="utf-8")
+    mine, theirs = rule_cache.Entry([rules], True), rule_cache.Entry([other], True)
+    theirs.path = mine.path  # as if the two keys' CRCs collided
+    theirs.put({str(other.resolve()): other.read_bytes()}, load_rules([other], cache=False))
+    assert mine.get() is None
+    assert theirs.get() == load_rules([other], cache=False)
+    assert rule_cache.Entry([rules], False).get() is None  # without the bundled rules: another key
 
 
 def test_rule_errors_are_reported_the_same_with_a_warm_cache(cache_dir, rules, tmp_path):

@@ -1,24 +1,33 @@
-"""One module per subcommand, found by scanning this package.
+"""One module per subcommand, listed in COMMANDS.
 
-A command module defines NAME, HELP, `configure(parser)` and `run(args) -> int`,
-and keeps its heavy imports inside `run` so that start-up stays light.
+A command module defines `configure(parser)` and `run(args) -> int`, and keeps its
+heavy imports inside `run`. Its name and one-line help are in COMMANDS, so that
+`claim-checker --help` lists every command without importing any, and a run
+imports only the command it runs (tests/test_startup.py checks both, and that
+COMMANDS names every module in this folder).
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
-import pkgutil
 from types import ModuleType
 
+# command name -> (module in this package, one-line help), in the order --help lists them
+COMMANDS: dict[str, tuple[str, str]] = {
+    "audit": ("audit", "check articles and print a verification report"),
+    "diff": ("diff", "report the findings an edit introduced (OLD -> NEW) and the claims it changed"),
+    "claims": ("claims", "list every claim extracted from articles, with its place"),
+    "rules": ("rules", "work with rule files (rules check FILE...)"),
+    "detectors": ("detectors", "list the checks: code, name, severity, summary"),
+    "explain": ("explain", "document one check, with its examples"),
+    "schema": ("schema", "print the JSON Schema of the JSON report"),
+}
 
-def all_commands() -> list[ModuleType]:
-    modules = [
-        importlib.import_module(f"{__name__}.{info.name}")
-        for info in pkgutil.iter_modules(__path__)
-        if not info.name.startswith("_")
-    ]
-    return sorted(modules, key=lambda m: (getattr(m, "ORDER", 50), m.NAME))
+
+def command_module(name: str) -> ModuleType:
+    """The module that configures and runs command `name` (a key of COMMANDS)."""
+    return importlib.import_module(f"{__name__}.{COMMANDS[name][0]}")
 
 
 def add_rule_flags(parser: argparse.ArgumentParser) -> None:

@@ -12,10 +12,6 @@ import argparse
 from checker.commands import add_rule_flags
 from checker.commands._shared import add_report_flags
 
-NAME = "audit"
-HELP = "check articles and print a verification report"
-ORDER = 10
-
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(

@@ -8,9 +8,6 @@ import argparse
 from checker.commands import add_rule_flags
 from checker.errors import ExitCode, UsageError
 
-NAME = "claims"
-HELP = "list every claim extracted from articles, with its place"
-ORDER = 15
 FORMATS = ("table", "json")
 
 

@@ -6,10 +6,6 @@ import argparse
 
 from checker.errors import ExitCode
 
-NAME = "detectors"
-HELP = "list the checks: code, name, severity, summary"
-ORDER = 30
-
 
 def configure(parser: argparse.ArgumentParser) -> None:
     pass

@@ -7,10 +7,6 @@ import argparse
 from checker.commands import add_rule_flags
 from checker.commands._shared import add_report_flags
 
-NAME = "diff"
-HELP = "report the findings an edit introduced (OLD -> NEW) and the claims it changed"
-ORDER = 11
-
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("old", metavar="OLD", help="the article before the edit")

@@ -6,10 +6,6 @@ import argparse
 
 from checker.errors import ExitCode, UsageError
 
-NAME = "explain"
-HELP = "document one check, with its examples"
-ORDER = 31
-
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("code", metavar="CODE", help="a check's code (CC101) or name (event-status-conflict)")

@@ -6,10 +6,6 @@ import argparse
 
 from checker.errors import ExitCode, UsageError
 
-NAME = "rules"
-HELP = "work with rule files (rules check FILE...)"
-ORDER = 20
-
 
 def configure(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="rules_command", metavar="SUBCOMMAND", parser_class=type(parser))

@@ -6,10 +6,6 @@ import argparse
 
 from checker.errors import ExitCode
 
-NAME = "schema"
-HELP = "print the JSON Schema of the JSON report"
-ORDER = 40
-
 
 def configure(parser: argparse.ArgumentParser) -> None:
     pass

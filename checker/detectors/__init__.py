@@ -8,12 +8,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import importlib
-import pkgutil
 from collections.abc import Callable, Iterable
 
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import ClaimSet, Document, FactResult, Finding, Severity
 from checker.record import record
+from checker.submodules import module_names
 
 
 @record
@@ -43,8 +43,8 @@ class Detector:
 @functools.cache
 def all_detectors() -> tuple[Detector, ...]:
     found = []
-    for info in pkgutil.iter_modules(__path__):
-        module = importlib.import_module(f"{__name__}.{info.name}")
+    for name in module_names(__path__):
+        module = importlib.import_module(f"{__name__}.{name}")
         detector = getattr(module, "DETECTOR", None)
         if isinstance(detector, Detector):
             found.append(detector)

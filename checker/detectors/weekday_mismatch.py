@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterator
 
 from checker.detectors import Context, Detector
@@ -16,6 +15,8 @@ def run(context: Context) -> Iterator[Finding]:
             continue
         actual = claim.start.isoweekday()
         if actual != claim.weekday:
+            import calendar  # for the weekday's name, only when the check fires
+
             written = context.document.quote(claim.weekday_span) if claim.weekday_span else "the weekday"
             yield Finding(
                 code=DETECTOR.code,

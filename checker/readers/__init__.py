@@ -1,16 +1,15 @@
 """Bytes -> Document. One module per input format, chosen by file suffix.
 
-A format module declares SUFFIXES and `parse(path, text) -> Document`; the plain
-text reader takes every suffix no other module claims. Modules starting with an
-underscore are helpers, not formats.
+A format module defines `parse(path, text) -> Document`; FORMATS below names its
+suffixes, so that expanding a folder needs no reader, and a reader is imported only
+when a document of its format is read. The plain text reader takes every suffix no
+other format claims. Modules starting with an underscore are helpers, not formats.
 """
 
 from __future__ import annotations
 
 import codecs
-import functools
 import importlib
-import pkgutil
 from pathlib import Path
 from types import ModuleType
 
@@ -20,27 +19,23 @@ from checker.model import Document
 MAX_BYTES = 5_000_000
 DEFAULT_FORMAT = "text"
 
-
-@functools.cache
-def _formats() -> dict[str, ModuleType]:
-    by_suffix: dict[str, ModuleType] = {}
-    for info in pkgutil.iter_modules(__path__):
-        if info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        for suffix in getattr(module, "SUFFIXES", ()):
-            by_suffix[suffix] = module
-    return by_suffix
+# format (its module in this package) -> the file suffixes it reads
+FORMATS: dict[str, tuple[str, ...]] = {
+    "text": (".txt", ".text"),
+    "markdown": (".md", ".markdown"),
+    "html": (".html", ".htm", ".xhtml"),
+}
+_FORMAT_OF_SUFFIX = {suffix: name for name, suffixes in FORMATS.items() for suffix in suffixes}
 
 
 def known_suffixes() -> tuple[str, ...]:
     """The file suffixes some reader claims, e.g. ('.htm', '.html', '.markdown', '.md', '.text', '.txt')."""
-    return tuple(sorted(_formats()))
+    return tuple(sorted(_FORMAT_OF_SUFFIX))
 
 
 def _format_for(path: str) -> ModuleType:
-    formats = _formats()
-    return formats.get(Path(path).suffix.lower()) or importlib.import_module(f"{__name__}.{DEFAULT_FORMAT}")
+    name = _FORMAT_OF_SUFFIX.get(Path(path).suffix.lower(), DEFAULT_FORMAT)
+    return importlib.import_module(f"{__name__}.{name}")
 
 
 def load(path: str | Path, *, max_bytes: int = MAX_BYTES, encoding: str | None = None) -> Document:

@@ -27,8 +27,6 @@ from checker.readers._dates import iso_date
 from checker.readers._prose import ProseBuilder
 from checker.record import field, record
 
-SUFFIXES = (".html", ".htm", ".xhtml")
-
 ROOTS = ("article", "main", "body")
 
 

@@ -25,7 +25,6 @@ from checker.readers._dates import as_date
 from checker.readers._prose import ProseBuilder
 from checker.record import record
 
-SUFFIXES = (".md", ".markdown")
 DATE_KEYS = ("date", "published")
 
 # Block nesting markdown-it reads (its CommonMark preset stops at 20; a quote in a list in a

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from checker.model import Document
 
-SUFFIXES = (".txt", ".text")
-
 
 def parse(path: str, text: str) -> Document:
     return Document(path=path, text=text, prose=text, format="text")

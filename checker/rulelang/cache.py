@@ -1,13 +1,23 @@
 """A cache of resolved rule sets, so a second run neither imports Lark nor re-parses.
 
-An entry's name hashes what the rule set is built from besides file contents: the
-rule paths as given and as resolved, the tool version, and the bytes of the rule
-language's own code and grammar. The entry stores, beside the pickled RuleSet, the
-SHA-256 of every file read (includes too); it is used only while every one of those
-files still has that hash. An entry that cannot be read, is stale or is not ours is
-ignored and rewritten. Entries are written whole (temporary file, then rename) and
-unpickled only from our own cache folder, only when owned by us and writable by
-no one else.
+An entry holds, beside the pickled RuleSet, everything the rule set was built from,
+and is used only while all of it is byte for byte what this run has:
+
+- its key: the entry layout, the tool's and Python's versions, whether the bundled
+  vocabularies were loaded, and the rule paths as given and as resolved;
+- the bytes of the rule language's own code and grammar (a parser or record changed
+  in a checkout invalidates entries);
+- the bytes of every rule file read for it, includes too.
+
+Comparing the bytes themselves, rather than their SHA-256 as before, is exact (no
+collision can pass a stale entry) and spares importing hashlib, whose OpenSSL binding
+cost more start-up than reading and comparing these files (about 80 kB). The entry's
+file name is a CRC of its key; two keys that share a name only take turns in one
+file (a miss, never a wrong hit).
+
+An entry that cannot be read, is stale or is not ours is ignored and rewritten.
+Entries are written whole (temporary file, then rename) and unpickled only from our
+own cache folder, only when owned by us and writable by no one else.
 
 CLAIM_CHECKER_CACHE_DIR moves the folder (default: $XDG_CACHE_HOME/claim-checker,
 else ~/.cache/claim-checker); CLAIM_CHECKER_NO_CACHE=1 turns the cache off.
@@ -15,10 +25,10 @@ else ~/.cache/claim-checker); CLAIM_CHECKER_NO_CACHE=1 turns the cache off.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
+import zlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -27,7 +37,7 @@ from checker.rulelang.ruleset import RuleSet
 
 CACHE_DIR_ENV = "CLAIM_CHECKER_CACHE_DIR"
 NO_CACHE_ENV = "CLAIM_CHECKER_NO_CACHE"
-_FORMAT = 1  # bump when the entry's layout changes
+_FORMAT = 2  # bump when the entry's layout changes
 _CODE_DIR = Path(__file__).resolve().parent
 
 
@@ -45,61 +55,53 @@ def cache_dir() -> Path:
     return Path(base) / "claim-checker"
 
 
-def digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+class Entry:
+    """The cache entry for the rule set built from these rule files (as named, in this order)."""
 
+    __slots__ = ("key", "path")
 
-def entry_path(rule_paths: Sequence[Path], defaults: bool) -> Path:
-    """Where the rule set built from these files (as named, in this order) is kept."""
-    key = hashlib.sha256()
-    for part in (str(_FORMAT), __version__, sys.version, repr(defaults), _code_fingerprint()):
-        key.update(part.encode() + b"\0")
-    for path in rule_paths:
-        key.update(f"{path}\0{path.resolve()}\0".encode())
-    return cache_dir() / f"rules-{key.hexdigest()[:32]}.pickle"
+    def __init__(self, rule_paths: Sequence[Path], defaults: bool) -> None:
+        named = tuple((str(path), str(path.resolve())) for path in rule_paths)
+        self.key = (_FORMAT, __version__, sys.version, defaults, named)
+        self.path = cache_dir() / f"rules-{zlib.crc32(repr(self.key).encode()):08x}.pickle"
 
-
-def _code_fingerprint() -> str:
-    """The rule language's own code: a parser or record changed in a checkout invalidates entries."""
-    code = hashlib.sha256()
-    for path in sorted(_CODE_DIR.iterdir()):
-        if path.suffix in (".py", ".lark"):
-            code.update(path.name.encode() + b"\0" + path.read_bytes())
-    return code.hexdigest()
-
-
-def get(entry: Path) -> RuleSet | None:
-    """The cached rule set if the entry is ours, readable, and every file it was built from is unchanged."""
-    try:
-        if not _trusted(entry):
-            return None
-        with entry.open("rb") as stream:
-            stored = pickle.load(stream)
-        manifest, ruleset = stored["files"], stored["ruleset"]
-        if stored.get("format") != _FORMAT or not isinstance(ruleset, RuleSet):
-            return None
-        for name, expected in manifest.items():
-            if digest(Path(name).read_bytes()) != expected:
+    def get(self) -> RuleSet | None:
+        """The cached rule set if the entry is ours, readable, and built from exactly what is here now."""
+        try:
+            if not _trusted(self.path):
                 return None
-        return ruleset
-    except Exception:  # a damaged or foreign entry is a miss, never an error
-        return None
+            with self.path.open("rb") as stream:
+                stored = pickle.load(stream)
+            ruleset = stored["ruleset"]
+            if stored["key"] != self.key or not isinstance(ruleset, RuleSet) or stored["code"] != _code():
+                return None
+            for name, expected in stored["files"].items():
+                if Path(name).read_bytes() != expected:
+                    return None
+            return ruleset
+        except Exception:  # a damaged, stale-format or foreign entry is a miss, never an error
+            return None
+
+    def put(self, files: Mapping[str, bytes], ruleset: RuleSet) -> None:
+        """Store the rule set with the bytes of every file read; a cache that cannot be written is skipped."""
+        import tempfile  # only a miss writes
+
+        stored = {"key": self.key, "code": _code(), "files": dict(files), "ruleset": ruleset}
+        temporary = None
+        try:
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(prefix=".rules-", suffix=".tmp", dir=self.path.parent)
+            with os.fdopen(handle, "wb") as stream:
+                pickle.dump(stored, stream, pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.path)
+        except OSError:
+            if temporary:
+                Path(temporary).unlink(missing_ok=True)
 
 
-def put(entry: Path, files: Mapping[str, str], ruleset: RuleSet) -> None:
-    """Store the rule set with the hash of every file read; a cache that cannot be written is skipped."""
-    import tempfile  # only a miss writes
-
-    temporary = None
-    try:
-        entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".rules-", suffix=".tmp", dir=entry.parent)
-        with os.fdopen(handle, "wb") as stream:
-            pickle.dump({"format": _FORMAT, "files": dict(files), "ruleset": ruleset}, stream, pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, entry)
-    except OSError:
-        if temporary:
-            Path(temporary).unlink(missing_ok=True)
+def _code() -> dict[str, bytes]:
+    """The rule language's own code and grammar, file name -> bytes."""
+    return {path.name: path.read_bytes() for path in sorted(_CODE_DIR.iterdir()) if path.suffix in (".py", ".lark")}
 
 
 def _trusted(entry: Path) -> bool:

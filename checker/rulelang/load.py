@@ -5,7 +5,6 @@ The only I/O of the rule language; parsing and resolution stay pure.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -21,10 +20,11 @@ DEFAULT_ENTRY = "default.rules"
 
 def bundled_rules_dir() -> Path:
     """The rules/ folder: installed as package data, or beside checker/ in a checkout."""
-    spec = importlib.util.find_spec("checker.bundled_rules")
-    if spec and spec.submodule_search_locations:
-        return Path(next(iter(spec.submodule_search_locations)))
-    return Path(__file__).resolve().parents[2] / "rules"
+    try:  # a namespace package (no __init__.py): importing it only finds its folder
+        import checker.bundled_rules as bundled
+    except ImportError:
+        return Path(__file__).resolve().parents[2] / "rules"
+    return Path(next(iter(bundled.__path__)))
 
 
 def load_rules(paths: Sequence[str | Path] = (), *, defaults: bool = True, cache: bool | None = None) -> RuleSet:
@@ -39,18 +39,18 @@ def load_rules(paths: Sequence[str | Path] = (), *, defaults: bool = True, cache
     entries.extend(_expand(Path(p)) for p in paths)
     cached = None
     if rule_cache.enabled(cache) and not any(isinstance(entry, RuleError) for entry in entries):
-        cached = rule_cache.entry_path([path for entry in entries for path in entry], defaults)
-        ruleset = rule_cache.get(cached)
+        cached = rule_cache.Entry([path for entry in entries for path in entry], defaults)
+        ruleset = cached.get()
         if ruleset is not None:
             return ruleset
     ruleset, read = _parse_and_resolve(entries)
     if cached is not None:
-        rule_cache.put(cached, read, ruleset)
+        cached.put(read, ruleset)
     return ruleset
 
 
-def _parse_and_resolve(entries: list[list[Path] | RuleError]) -> tuple[RuleSet, dict[str, str]]:
-    """The rule set, and the hash of every file read for it; or RuleErrors."""
+def _parse_and_resolve(entries: list[list[Path] | RuleError]) -> tuple[RuleSet, dict[str, bytes]]:
+    """The rule set, and the bytes of every file read for it; or RuleErrors."""
     loader = _Loader()
     for entry in entries:
         if isinstance(entry, RuleError):
@@ -62,7 +62,7 @@ def _parse_and_resolve(entries: list[list[Path] | RuleError]) -> tuple[RuleSet, 
     errors = loader.errors + [_with_source(e, loader.texts) for e in meaning_errors]
     if errors:
         raise RuleErrors(errors)
-    return ruleset, loader.digests
+    return ruleset, loader.contents
 
 
 def _expand(path: Path) -> list[Path] | RuleError:
@@ -79,7 +79,7 @@ class _Loader:
         self.files: list[ast.RuleFile] = []
         self.texts: dict[str, str] = {}
         self.errors: list[RuleError] = []
-        self.digests: dict[str, str] = {}  # resolved path -> SHA-256 of its bytes
+        self.contents: dict[str, bytes] = {}  # resolved path -> its bytes, for the cache
         self._seen: set[Path] = set()
 
     def load(self, path: Path, stack: tuple[Path, ...] = (), include: ast.Include | None = None) -> None:
@@ -149,7 +149,7 @@ class _Loader:
         except OSError as error:
             self._fail_at(include, path, f"cannot be read: {error.strerror}")
             return None
-        self.digests[str(path.resolve())] = rule_cache.digest(data)
+        self.contents[str(path.resolve())] = data
         try:
             return data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
