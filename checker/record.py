@@ -4,10 +4,11 @@ Every value of the pipeline is a record. The standard library's dataclasses comp
 methods per class from source, each on its own, and import `inspect`; with the ~60 records
 of this package that was the largest single cost of a one-article audit's start-up
 (issue 6). Here only `__init__` is compiled, since it runs once per value and must be as
-fast as a hand-written one, and only when the first value of that class is made, so a
-run pays for the records it uses. Equality, hashing, ordering and repr are shared
-functions over the record's fields; unpickling (the rule cache, worker processes) fills
-the slots directly, without compiling anything or validating again.
+fast as a hand-written one, and only once a class has made COMPILE_AFTER values through a
+generic `__init__`: a one-article run compiles almost nothing, an archive run compiles
+its busy records at once. Equality, hashing, ordering and repr are shared functions over
+the record's fields; unpickling (the rule cache, worker processes) fills the slots
+directly, without calling `__init__` or validating again.
 
     @record                 frozen, slotted, equal and hashed by value
     @record(order=True)     and ordered by its fields, in order
@@ -38,6 +39,7 @@ else:
 
 _MISSING = object()
 _set = object.__setattr__
+COMPILE_AFTER = 50  # values of a class made before its __init__ is compiled
 
 
 class FrozenRecordError(AttributeError):
@@ -150,13 +152,42 @@ def _key_of(names: tuple[str, ...]) -> Callable[[Any], tuple]:
 
 
 def _first_init(record_fields: tuple[Field, ...], frozen: bool, post_init: bool) -> Callable[..., None]:
-    """Stands in for `__init__` until the first value is made: compiles the real one, installs it, runs it."""
+    """`__init__` until the class has made COMPILE_AFTER values: binds the arguments itself, then
+    installs a compiled `__init__`. Compiling costs ~0.3 ms a class, more than a short run saves."""
+    names = tuple(spec.name for spec in record_fields)
+    made = 0
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        nonlocal made
+        made += 1
         owner = type(self)
-        compiled = _compile_init(owner, record_fields, frozen, post_init)
-        type.__setattr__(owner, "__init__", compiled)
-        compiled(self, *args, **kwargs)
+        if made == COMPILE_AFTER:
+            type.__setattr__(owner, "__init__", _compile_init(owner, record_fields, frozen, post_init))
+        given = len(args)
+        if given > len(names):
+            raise TypeError(f"{owner.__name__}() takes {len(names)} arguments but {given} were given")
+        for name, value in zip(names[:given], args, strict=True):
+            if name in kwargs:
+                raise TypeError(f"{owner.__name__}() got multiple values for argument {name!r}")
+            _set(self, name, value)
+        used = 0
+        for spec in record_fields[given:]:
+            name = spec.name
+            if name in kwargs:
+                value = kwargs[name]
+                used += 1
+            elif spec.default_factory is not None:
+                value = spec.default_factory()
+            elif spec.default is not _MISSING:
+                value = spec.default
+            else:
+                raise TypeError(f"{owner.__name__}() missing required argument: {name!r}")
+            _set(self, name, value)
+        if used != len(kwargs):
+            unknown = next(name for name in kwargs if name not in names)
+            raise TypeError(f"{owner.__name__}() got an unexpected keyword argument {unknown!r}")
+        if post_init:
+            self.__post_init__()
 
     return __init__
 

@@ -6,7 +6,7 @@ import pickle
 
 import pytest
 
-from checker.record import FrozenRecordError, field, fields, is_record, record, replace
+from checker.record import COMPILE_AFTER, FrozenRecordError, field, fields, is_record, record, replace
 
 
 @record(order=True)
@@ -127,3 +127,56 @@ def test_mistakes_are_refused_when_the_class_is_made():
 
     with pytest.raises(TypeError, match="not a record"):
         fields(object())
+
+
+def _made_by_compiled_init(cls) -> bool:
+    return cls.__init__.__code__.co_filename.startswith("<record")
+
+
+@pytest.mark.parametrize("frozen", [True, False])
+def test_the_generic_and_the_compiled_init_make_the_same_values(frozen):
+    @record(frozen=frozen)
+    class Sample:
+        a: int
+        b: str = "b"
+        c: list = field(default_factory=list)
+        d: tuple = ()
+
+        def __post_init__(self) -> None:
+            if self.a < 0:
+                raise ValueError("negative")
+
+    def calls():
+        return [((1,), {}), ((1, "x"), {}), ((), {"a": 2, "d": (1,)}), ((3,), {"c": [1], "b": "y"})]
+
+    def bad_calls():
+        return [((), {}), ((1, "x", [], (), 5), {}), ((1,), {"a": 1}), ((1,), {"e": 1}), ((-1,), {})]
+
+    def outcome(args, kwargs):
+        try:
+            value = Sample(*args, **kwargs)
+        except (TypeError, ValueError) as error:
+            return type(error)
+        return (value.a, value.b, value.c, value.d)
+
+    assert not _made_by_compiled_init(Sample)
+    generic = [outcome(*call) for call in calls() + bad_calls()]
+    assert generic[4:] == [TypeError, TypeError, TypeError, TypeError, ValueError]
+    while not _made_by_compiled_init(Sample):
+        Sample(0)
+    compiled = [outcome(*call) for call in calls() + bad_calls()]
+    assert compiled == generic
+    assert Sample(1).c is not Sample(1).c
+
+
+def test_a_class_compiles_its_init_only_once_it_has_made_many_values():
+    @record
+    class Point:
+        x: int
+        y: int
+
+    for _ in range(COMPILE_AFTER - 1):
+        Point(1, 2)
+    assert not _made_by_compiled_init(Point)
+    Point(1, 2)
+    assert _made_by_compiled_init(Point) and Point(3, y=4) == Point(3, 4)
