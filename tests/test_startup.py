@@ -90,6 +90,7 @@ DEFERRED = {
     "pkgutil": "a package outside a folder (checker.submodules)",
     "typing": "nothing: type variables are for type checkers only",
     "importlib.util": "nothing: the bundled rules are found by import (checker.rulelang.load)",
+    "shutil": "nothing: argparse is given the help width (checker.cli), so it does not ask shutil",
     "dataclasses": "nothing: the model's classes are records (checker.record)",
     "inspect": "nothing: records need no signatures",
     "html.parser": "an HTML article",
