@@ -18,12 +18,12 @@ from checker import readers
 from checker.errors import InputError, UsageError
 from checker.inputs import STDIN_NAME, Source, expand
 from checker.model import Document, DocumentReport, Refusal, Report
-from checker.pipeline import Prepared, check
+from checker.pipeline import Prepared, check, load_prepared
 from checker.rulelang.load import load_rules
 from checker.rulelang.ruleset import RuleSet
 
 PathOrText = str | os.PathLike
-Rules = RuleSet | Iterable[str | os.PathLike] | None
+Rules = Prepared | RuleSet | Iterable[str | os.PathLike] | None
 
 
 def audit(
@@ -45,8 +45,9 @@ def audit(
     `source` is the article's text itself, a path (a `Path`, or a string naming an
     existing file or folder), or a list of paths, folders, glob patterns and `-`
     (standard input, called `stdin_name` in the report), expanded as
-    checker.inputs describes. `rules` is a loaded RuleSet or rule file paths, added
-    to the bundled vocabularies unless `default_rules` is false. `as_of` is the
+    checker.inputs describes. `rules` is a loaded RuleSet (or a Prepared one, from
+    checker.pipeline.load_prepared) or rule file paths, added to the bundled
+    vocabularies unless `default_rules` is false. `as_of` is the
     reference date, which wins over the rule files' `as of` and the document's own.
     `jobs`, `engine` and `scheduler` choose where documents are checked (see
     `check_each`); the report is the same whichever is chosen.
@@ -95,7 +96,13 @@ def check_each(
     they are spread over that many local processes; `engine="dask"` runs them on a local
     Dask cluster of `jobs` workers, or on the existing cluster at `scheduler`.
     """
-    ruleset = rules if isinstance(rules, RuleSet) else load_rules(list(rules or ()), defaults=default_rules)
+    if isinstance(rules, Prepared):
+        ruleset, prepared = rules.ruleset, rules
+    elif isinstance(rules, RuleSet):
+        ruleset, prepared = rules, None
+    else:
+        prepared = load_prepared(list(rules or ()), defaults=default_rules)
+        ruleset = prepared.ruleset
     day = dt.date.fromisoformat(as_of) if isinstance(as_of, str) else as_of
     documents = iter(documents)
     if engine == "dask" or scheduler:
@@ -112,7 +119,7 @@ def check_each(
 
         yield from local.check_all(documents, ruleset, day, jobs)
         return
-    prepared = Prepared.of(ruleset)
+    prepared = prepared or Prepared.of(ruleset)
     for document in documents:
         yield check(document, prepared, day)
 

@@ -14,7 +14,7 @@ directly, without calling `__init__` or validating again.
     @record(order=True)     and ordered by its fields, in order
     @record(frozen=False)   mutable (a builder filled in step by step); then unhashable
     @record(eq=False)       equal and hashed by identity
-    @record(slots=False)    keeps a __dict__, for functools.cached_property
+    @record(slots=False)    keeps a __dict__, for functools.cached_property (pickled too)
 
 Fields are the class's annotations in order; a class attribute is the default, or
 `field(default_factory=..., repr=False)`. `__post_init__` runs after `__init__` if
@@ -111,7 +111,7 @@ def _make(cls: type, *, frozen: bool, eq: bool, order: bool, slots: bool) -> typ
     namespace["__match_args__"] = names
     namespace["__init__"] = _first_init(record_fields, frozen, "__post_init__" in namespace)
     namespace.setdefault("__repr__", _repr_of(tuple(f.name for f in record_fields if f.repr)))
-    namespace["__reduce__"] = _reduce_of(key)
+    namespace["__reduce__"] = _reduce_of(key, names, slots)
     if frozen:
         namespace["__setattr__"] = _frozen_setattr
         namespace["__delattr__"] = _frozen_delattr
@@ -225,9 +225,17 @@ def _restore(cls: type, values: tuple) -> Any:
     return value
 
 
-def _reduce_of(key: Callable[[Any], tuple]) -> Callable[[Any], tuple]:
-    def __reduce__(self) -> tuple:
-        return _restore, (type(self), key(self))
+def _reduce_of(key: Callable[[Any], tuple], names: tuple[str, ...], slots: bool) -> Callable[[Any], tuple]:
+    if slots:
+
+        def __reduce__(self) -> tuple:
+            return _restore, (type(self), key(self))
+
+    else:  # what else its __dict__ holds (functools.cached_property values) goes along
+
+        def __reduce__(self) -> tuple:
+            extra = {name: value for name, value in self.__dict__.items() if name not in names}
+            return _restore, (type(self), key(self)), extra or None
 
     return __reduce__
 

@@ -9,9 +9,12 @@ import sys
 
 import pytest
 
+from checker import pipeline
+from checker.api import audit
 from checker.errors import RuleErrors
 from checker.rulelang import cache as rule_cache
 from checker.rulelang.load import DEFAULT_ENTRY, bundled_rules_dir, load_rules
+from checker.rulelang.ruleset import RuleSet
 
 from conftest import ROOT
 
@@ -84,7 +87,7 @@ def test_a_corrupt_entry_is_ignored_and_replaced(cache_dir, rules):
 def test_an_entry_others_can_write_is_not_trusted(cache_dir, rules):
     load_rules([rules])
     (entry,) = cache_dir.glob("rules-*.pickle")
-    mine = rule_cache.Entry([bundled_rules_dir() / DEFAULT_ENTRY, rules], True)
+    mine = rule_cache.Entry([bundled_rules_dir() / DEFAULT_ENTRY, rules], True, RuleSet)
     assert mine.path == entry and mine.get() is not None
     entry.chmod(0o666)
     assert mine.get() is None
@@ -137,12 +140,12 @@ def test_a_change_to_the_rule_language_code_invalidates_the_entry(cache_dir, rul
 def test_an_entry_of_other_rule_files_at_the_same_name_is_never_used(cache_dir, rules, tmp_path):
     other = tmp_path / "other.rules"
     other.write_text(MORE, encoding="utf-8")
-    mine, theirs = rule_cache.Entry([rules], True), rule_cache.Entry([other], True)
+    mine, theirs = rule_cache.Entry([rules], True, RuleSet), rule_cache.Entry([other], True, RuleSet)
     theirs.path = mine.path  # as if the two keys' CRCs collided
     theirs.put({str(other.resolve()): other.read_bytes()}, load_rules([other], cache=False))
     assert mine.get() is None
     assert theirs.get() == load_rules([other], cache=False)
-    assert rule_cache.Entry([rules], False).get() is None  # without the bundled rules: another key
+    assert rule_cache.Entry([rules], False, RuleSet).get() is None  # without the bundled rules: another key
 
 
 def test_rule_errors_are_reported_the_same_with_a_warm_cache(cache_dir, rules, tmp_path):
@@ -165,3 +168,44 @@ def test_the_cache_can_be_turned_off(cache_dir, rules, monkeypatch):
     assert not cache_dir.exists()
     load_rules([rules], cache=True)
     assert len(list(cache_dir.glob("rules-*.pickle"))) == 1
+
+
+# --- the prepared rule set: vocabularies compiled, kept in its own entry -------------------
+
+
+@pytest.fixture
+def builds(monkeypatch):
+    """How many times a Prepared was compiled from a rule set in this process."""
+    count = []
+    real = pipeline.Prepared.whole
+    monkeypatch.setattr(pipeline.Prepared, "whole", classmethod(lambda cls, ruleset: count.append(1) or real(ruleset)))
+    return count
+
+
+def test_a_prepared_rule_set_comes_from_its_own_entry_with_every_matcher_compiled(cache_dir, rules, builds):
+    fresh = pipeline.load_prepared([rules], cache=False)
+    pipeline.load_prepared([rules])
+    cached = pipeline.load_prepared([rules])
+    assert len(builds) == 2  # the uncached load and the first cached one; the third was read back
+    assert cached.ruleset == fresh.ruleset == load_rules([rules])
+    assert len(list(cache_dir.glob("rules-*.pickle"))) == 2  # the rule set's entry and the prepared one
+    # Matchers compiled on first use were compiled before the entry was written, and came back.
+    assert {"common_words", "_combined"} <= set(vars(cached.vocab))
+    assert set(cached.vocab._lists) == set(fresh.vocab.warm()._lists)
+    article = "The third round has concluded. The delegation is preparing for the third round."
+    assert audit(article, rules=cached) == audit(article, rules=pipeline.Prepared.of(fresh.ruleset))
+
+
+def test_a_change_to_the_matchers_code_invalidates_the_prepared_entry(cache_dir, rules, builds, tmp_path, monkeypatch):
+    copies = []
+    for path in pipeline._PREPARED_CODE:
+        copy = tmp_path / f"copy-{len(copies)}-{path.name}"
+        copy.write_bytes(path.read_bytes())
+        copies.append(copy)
+    monkeypatch.setattr(pipeline, "_PREPARED_CODE", tuple(copies))
+    pipeline.load_prepared([rules])
+    pipeline.load_prepared([rules])
+    assert len(builds) == 1
+    copies[-1].write_bytes(copies[-1].read_bytes() + b"\n")
+    pipeline.load_prepared([rules])
+    assert len(builds) == 2

@@ -59,16 +59,16 @@ def run(args: argparse.Namespace) -> int:
     from checker.cli import PROG
     from checker.commands._shared import finish
     from checker.errors import ExitCode
+    from checker.pipeline import load_prepared
     from checker.policy import apply_policy
     from checker.record import replace
-    from checker.rulelang.load import load_rules
     from checker.settings import settings_for
 
     settings = settings_for(args, args.articles)
-    ruleset = load_rules(list(settings.rules), defaults=settings.default_rules, cache=settings.cache)
+    prepared = load_prepared(list(settings.rules), defaults=settings.default_rules, cache=settings.cache)
     report = audit(
         args.articles,
-        rules=ruleset,
+        rules=prepared,
         as_of=settings.as_of,
         jobs=settings.jobs,
         engine=settings.engine,
@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     )
     refused = report.refused
     if args.since:
-        report = _since(args.since, report, ruleset, settings)
+        report = _since(args.since, report, prepared, settings)
     report = apply_policy(report, settings)
     if args.write_baseline:
         from checker.baseline import dumps
@@ -97,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
     return ExitCode.INPUT if refused and code != ExitCode.INTERNAL else code
 
 
-def _since(revision: str, report, ruleset, settings):
+def _since(revision: str, report, rules, settings):
     """Each document compared with its version at `revision` (absent there: all of it is new)."""
     from checker import readers
     from checker.api import check_documents
@@ -117,6 +117,6 @@ def _since(revision: str, report, ruleset, settings):
         if old is None:
             compared.append(current)
             continue
-        before = check_documents([old], rules=ruleset, as_of=settings.as_of).documents[0]
+        before = check_documents([old], rules=rules, as_of=settings.as_of).documents[0]
         compared.append(compare(before, current))
     return Report(documents=tuple(compared), refused=report.refused)

@@ -1,12 +1,13 @@
-"""A cache of resolved rule sets, so a second run neither imports Lark nor re-parses.
+"""A cache of what is built from rule files, so a second run neither imports Lark nor re-parses.
 
-An entry holds, beside the pickled RuleSet, everything the rule set was built from,
-and is used only while all of it is byte for byte what this run has:
+An entry holds one pickled value of a kind: the resolved RuleSet ("rules"), or that rule
+set with its vocabularies compiled into matchers ("prepared", see checker.pipeline). It
+is used only while everything it was built from is byte for byte what this run has:
 
-- its key: the entry layout, the tool's and Python's versions, whether the bundled
-  vocabularies were loaded, and the rule paths as given and as resolved;
-- the bytes of the rule language's own code and grammar (a parser or record changed
-  in a checkout invalidates entries);
+- its key: the kind, the entry layout, the tool's and Python's versions, whether the
+  bundled vocabularies were loaded, and the rule paths as given and as resolved;
+- the bytes of the rule language's own code and grammar, and of the modules whose
+  classes the value holds (a parser or record changed in a checkout invalidates entries);
 - the bytes of every rule file read for it, includes too.
 
 Comparing the bytes themselves, rather than their SHA-256 as before, is exact (no
@@ -33,11 +34,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from checker import __version__
-from checker.rulelang.ruleset import RuleSet
 
 CACHE_DIR_ENV = "CLAIM_CHECKER_CACHE_DIR"
 NO_CACHE_ENV = "CLAIM_CHECKER_NO_CACHE"
-_FORMAT = 2  # bump when the entry's layout changes
+_FORMAT = 3  # bump when the entry's layout changes
 _CODE_DIR = Path(__file__).resolve().parent
 
 
@@ -56,37 +56,40 @@ def cache_dir() -> Path:
 
 
 class Entry:
-    """The cache entry for the rule set built from these rule files (as named, in this order)."""
+    """The cache entry for the value of `kind` built from these rule files (as named, in this
+    order); `code` names the modules, beyond the rule language's, whose classes it holds."""
 
-    __slots__ = ("key", "path")
+    __slots__ = ("code", "key", "kind", "path")
 
-    def __init__(self, rule_paths: Sequence[Path], defaults: bool) -> None:
+    def __init__(self, rule_paths: Sequence[Path], defaults: bool, kind: type, code: Sequence[Path] = ()) -> None:
         named = tuple((str(path), str(path.resolve())) for path in rule_paths)
-        self.key = (_FORMAT, __version__, sys.version, defaults, named)
+        self.kind = kind
+        self.code = tuple(code)
+        self.key = (_FORMAT, kind.__module__, kind.__qualname__, __version__, sys.version, defaults, named)
         self.path = cache_dir() / f"rules-{zlib.crc32(repr(self.key).encode()):08x}.pickle"
 
-    def get(self) -> RuleSet | None:
-        """The cached rule set if the entry is ours, readable, and built from exactly what is here now."""
+    def get(self) -> object | None:
+        """The cached value if the entry is ours, readable, and built from exactly what is here now."""
         try:
             if not _trusted(self.path):
                 return None
             with self.path.open("rb") as stream:
                 stored = pickle.load(stream)
-            ruleset = stored["ruleset"]
-            if stored["key"] != self.key or not isinstance(ruleset, RuleSet) or stored["code"] != _code():
+            value = stored["value"]
+            if stored["key"] != self.key or not isinstance(value, self.kind) or stored["code"] != _code(self.code):
                 return None
             for name, expected in stored["files"].items():
                 if Path(name).read_bytes() != expected:
                     return None
-            return ruleset
+            return value
         except Exception:  # a damaged, stale-format or foreign entry is a miss, never an error
             return None
 
-    def put(self, files: Mapping[str, bytes], ruleset: RuleSet) -> None:
-        """Store the rule set with the bytes of every file read; a cache that cannot be written is skipped."""
+    def put(self, files: Mapping[str, bytes], value: object) -> None:
+        """Store the value with the bytes of every file read; a cache that cannot be written is skipped."""
         import tempfile  # only a miss writes
 
-        stored = {"key": self.key, "code": _code(), "files": dict(files), "ruleset": ruleset}
+        stored = {"key": self.key, "code": _code(self.code), "files": dict(files), "value": value}
         temporary = None
         try:
             self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -99,9 +102,10 @@ class Entry:
                 Path(temporary).unlink(missing_ok=True)
 
 
-def _code() -> dict[str, bytes]:
-    """The rule language's own code and grammar, file name -> bytes."""
-    return {path.name: path.read_bytes() for path in sorted(_CODE_DIR.iterdir()) if path.suffix in (".py", ".lark")}
+def _code(extra: Sequence[Path] = ()) -> dict[str, bytes]:
+    """The rule language's own code and grammar, and the `extra` modules: file path -> bytes."""
+    language = (path for path in sorted(_CODE_DIR.iterdir()) if path.suffix in (".py", ".lark"))
+    return {str(path): path.read_bytes() for path in (*language, *extra)}
 
 
 def _trusted(entry: Path) -> bool:

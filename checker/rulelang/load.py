@@ -5,14 +5,19 @@ The only I/O of the rule language; parsing and resolution stay pure.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from checker.errors import RuleError, RuleErrors, rule_lines
 from checker.rulelang import ast
 from checker.rulelang import cache as rule_cache
-from checker.rulelang.resolve import resolve
 from checker.rulelang.ruleset import RuleSet
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    T = TypeVar("T")
 
 RULE_SUFFIX = ".rules"
 DEFAULT_ENTRY = "default.rules"
@@ -35,17 +40,37 @@ def load_rules(paths: Sequence[str | Path] = (), *, defaults: bool = True, cache
     taken from the cache (see rulelang.cache) unless `cache` is false, or it is None
     and CLAIM_CHECKER_NO_CACHE is set.
     """
+    return load_built(paths, RuleSet, _as_is, defaults=defaults, cache=cache)
+
+
+def load_built(
+    paths: Sequence[str | Path],
+    kind: type[T],
+    build: Callable[[RuleSet], T],
+    *,
+    defaults: bool = True,
+    cache: bool | None = None,
+    code: Sequence[Path] = (),
+) -> T:
+    """`build(rule set)` for the rule set load_rules would load, taken from the cache when it
+    was built before from the same files by the same code (`code`: the modules whose classes
+    a `kind` value holds, beyond the rule language's own)."""
     entries: list[list[Path] | RuleError] = [[bundled_rules_dir() / DEFAULT_ENTRY]] if defaults else []
     entries.extend(_expand(Path(p)) for p in paths)
     cached = None
     if rule_cache.enabled(cache) and not any(isinstance(entry, RuleError) for entry in entries):
-        cached = rule_cache.Entry([path for entry in entries for path in entry], defaults)
-        ruleset = cached.get()
-        if ruleset is not None:
-            return ruleset
+        cached = rule_cache.Entry([path for entry in entries for path in entry], defaults, kind, code)
+        value = cached.get()
+        if value is not None:
+            return value
     ruleset, read = _parse_and_resolve(entries)
+    value = build(ruleset)
     if cached is not None:
-        cached.put(read, ruleset)
+        cached.put(read, value)
+    return value
+
+
+def _as_is(ruleset: RuleSet) -> RuleSet:
     return ruleset
 
 
@@ -58,6 +83,8 @@ def _parse_and_resolve(entries: list[list[Path] | RuleError]) -> tuple[RuleSet, 
         else:
             for path in entry:
                 loader.load(path, stack=())
+    from checker.rulelang.resolve import resolve  # only when the cache misses
+
     ruleset, meaning_errors = resolve(loader.files)
     errors = loader.errors + [_with_source(e, loader.texts) for e in meaning_errors]
     if errors:
