@@ -18,8 +18,7 @@ import re
 from checker.model import Document, Finding, Location, Span
 from checker.record import record, replace
 
-_COMMENT = re.compile(r"<!--[ \t]*claim-checker:[ \t]*(?P<action>[A-Za-z-]*)(?P<codes>[^\n]*?)[ \t]*-->")
-_LINE = re.compile(r"^[ \t]*claim-checker:[ \t]*(?P<action>[A-Za-z-]*)(?P<codes>[^\n]*?)[ \t]*$", re.MULTILINE)
+_MARK = "claim-checker:"  # in every directive: a text without it has none, and compiles no pattern
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n|</(?:p|li|h[1-6]|blockquote|td|dd)\s*>", re.IGNORECASE)
 _CODE = re.compile(r"^[A-Z]+[0-9]*$")
 ACTIONS = ("ignore", "disable", "enable")
@@ -42,9 +41,19 @@ class Suppression:
     region: Span
 
 
+@functools.cache
+def _directive_patterns() -> tuple[re.Pattern, re.Pattern]:
+    comment = re.compile(r"<!--[ \t]*claim-checker:[ \t]*(?P<action>[A-Za-z-]*)(?P<codes>[^\n]*?)[ \t]*-->")
+    line = re.compile(r"^[ \t]*claim-checker:[ \t]*(?P<action>[A-Za-z-]*)(?P<codes>[^\n]*?)[ \t]*$", re.MULTILINE)
+    return comment, line
+
+
 def scan(text: str) -> tuple[Directive, ...]:
+    if _MARK not in text:
+        return ()
+    comment, line = _directive_patterns()
     found = []
-    for match in sorted((*_COMMENT.finditer(text), *_LINE.finditer(text)), key=lambda m: m.start()):
+    for match in sorted((*comment.finditer(text), *line.finditer(text)), key=lambda m: m.start()):
         action = match["action"].lower()
         codes = tuple(part.upper() for part in re.split(r"[\s,]+", match["codes"].strip()) if part)
         problem = ""
