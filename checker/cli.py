@@ -9,6 +9,8 @@ An interrupted run (SIGINT, SIGTERM) exits 130 or 143; what it was writing is re
 from __future__ import annotations
 
 import argparse
+import functools
+import gc
 import os
 import signal
 import sys
@@ -18,6 +20,7 @@ from checker import __version__
 from checker.errors import CheckerError, ExitCode, UsageError
 
 PROG = "claim-checker"
+_YOUNG_COLLECTION = 100_000  # allocations between collections of the youngest generation
 
 
 class Terminated(BaseException):
@@ -36,12 +39,16 @@ def _help_width() -> int:
         columns = int(os.environ.get("COLUMNS", ""))
     except ValueError:
         columns = 0
-    if columns <= 0:
-        try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
-        except (AttributeError, ValueError, OSError):
-            columns = 0
-    return (columns or 80) - 2
+    return (columns if columns > 0 else _terminal_columns()) - 2
+
+
+@functools.cache
+def _terminal_columns() -> int:
+    """Asked once: argparse makes a formatter for every option it adds."""
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80
+    except (AttributeError, ValueError, OSError):
+        return 80
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -96,6 +103,11 @@ def _build_parser(arguments: Sequence[str]) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
     previous = _on_sigterm(_terminate)
+    # Start-up makes many long-lived objects (modules, records, the cached rules) and little
+    # garbage: collecting the young generation every 700 allocations was 3% of a one-article
+    # run. Raised for the run, as mypy does, and restored for a caller that embeds us.
+    collection = gc.get_threshold()
+    gc.set_threshold(_YOUNG_COLLECTION, *collection[1:])
     try:
         return _run(arguments)
     except CheckerError as error:
@@ -110,6 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return ExitCode.OK
     finally:
+        gc.set_threshold(*collection)
         if previous is not None:
             _on_sigterm(previous)
 
