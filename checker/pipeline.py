@@ -16,7 +16,6 @@ from checker.record import record, replace
 from checker.relocate import to_source
 from checker.rulelang.load import load_built
 from checker.rulelang.ruleset import RuleSet
-from checker.rulelang.verify import verify
 from checker.segment import sentences
 
 
@@ -67,12 +66,21 @@ def check(document: Document, prepared: Prepared, as_of: dt.date | None = None) 
         return DocumentReport(document=document, as_of=day, findings=(internal_error(document, "the analysis", error),))
 
 
+def _verified(document: Document, claims, vocab: CompiledVocabulary, day: dt.date | None) -> tuple:
+    """The rule files' expected facts, verified; most rule sets (the bundled ones) state none."""
+    if not vocab.ruleset.has_facts:
+        return ()
+    from checker.rulelang.verify import verify
+
+    return verify(document, claims, vocab, day)
+
+
 def _check(document: Document, prepared: Prepared, day: dt.date | None) -> DocumentReport:
     vocab = prepared.vocab
     directives = suppress.scan(document.text)
     read = suppress.blank(document, directives)  # directives are not prose
     claims = extract(read, sentences(read.prose, vocab.abbreviations), vocab, day)
-    facts = verify(read, claims, vocab, day)
+    facts = _verified(read, claims, vocab, day)
     context = Context(document=read, claims=claims, vocab=vocab, as_of=day, facts=facts)
     findings = [finding for detector in all_detectors() for finding in run_check(detector, context)]
     failures = internal_errors(findings)  # never suppressed

@@ -125,6 +125,19 @@ def test_a_command_imports_no_other_command_module(warm_rule_cache):
     assert not _modules(help_only) & commands
 
 
+def test_rules_without_facts_load_none_of_the_fact_machinery(warm_rule_cache, tmp_path):
+    # The bundled vocabularies state no facts: their statements' classes, the parser, the
+    # resolver and the fact verifiers stay unloaded. A rule file with a fact brings them back.
+    facts = {"checker.rulelang.ast", "checker.rulelang.verify", "checker.rulelang.verify_values"}
+    misses_only = {"checker.rulelang.parse", "checker.rulelang.resolve", "lark"}
+    assert not _modules(_audit(SEED)) & (facts | misses_only)
+    rules = tmp_path / "facts.rules"
+    rules.write_text('event "third round" {\n  status concluded\n}\n', encoding="utf-8")
+    _modules(_audit(SEED, "--rules", str(rules)))  # the first run parses and fills the cache
+    loaded = _modules(_audit(SEED, "--rules", str(rules)))
+    assert facts <= loaded and not loaded & misses_only
+
+
 def test_a_plain_text_audit_imports_no_other_reader(warm_rule_cache):
     loaded = _modules(_audit(SEED))
     assert "checker.readers.text" in loaded

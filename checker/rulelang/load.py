@@ -9,13 +9,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from checker.errors import RuleError, RuleErrors, rule_lines
-from checker.rulelang import ast
 from checker.rulelang import cache as rule_cache
 from checker.rulelang.ruleset import RuleSet
 
 TYPE_CHECKING = False
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the statements' classes load with the parser, on a cache miss
     from typing import TypeVar
+
+    from checker.rulelang import ast
 
     T = TypeVar("T")
 
@@ -198,6 +199,8 @@ class _Loader:
 
 
 def _includes(statements: Iterable[ast.Statement]) -> list[ast.Include]:
+    from checker.rulelang import ast  # only when the cache misses
+
     return [s for s in statements if isinstance(s, ast.Include)]
 
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from checker.record import field, record
-from checker.rulelang.ast import DateFact, EntityFact, EventFact, Origin, QuantityFact
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # the facts' classes load with the facts (pickle imports them), not with every rule set
+    from checker.rulelang.ast import DateFact, EntityFact, EventFact, Origin, QuantityFact
 
 # The word lists a rule file may declare with `words NAME ...`, and what each is for.
 WORD_LISTS: dict[str, str] = {
@@ -83,3 +86,7 @@ class RuleSet:
     as_of: dt.date | None = None
     as_of_origin: Origin | None = None
     files: tuple[str, ...] = ()
+
+    @property
+    def has_facts(self) -> bool:
+        return bool(self.entities or self.events or self.quantities or self.dates)

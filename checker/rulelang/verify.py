@@ -12,9 +12,12 @@ from collections.abc import Iterator
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import ClaimSet, Document, FactResult, Location, RoleMention, Severity, Span, Verdict
 from checker.record import replace
-from checker.rulelang.ast import EntityFact, EventFact, RoleFact
 from checker.rulelang.verify_values import date_result, quantity_result
 from checker.text import tokenize
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from checker.rulelang.ast import EntityFact, EventFact, RoleFact
 
 
 def verify(

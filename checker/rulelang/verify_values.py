@@ -14,8 +14,11 @@ from collections.abc import Callable, Sequence
 from checker.extract.clauses import stem
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import ClaimSet, Document, FactResult, Location, QuantityClaim, Verdict
-from checker.rulelang.ast import DateFact, QuantityFact, Text
 from checker.text import phrase_words, tokenize
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from checker.rulelang.ast import DateFact, QuantityFact, Text
 
 
 def quantity_result(document: Document, claims: ClaimSet, vocab: CompiledVocabulary, fact: QuantityFact) -> FactResult:
