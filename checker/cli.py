@@ -103,11 +103,11 @@ def _build_parser(arguments: Sequence[str]) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
     previous = _on_sigterm(_terminate)
-    # Start-up makes many long-lived objects (modules, records, the cached rules) and little
-    # garbage: collecting the young generation every 700 allocations was 3% of a one-article
-    # run. Raised for the run, as mypy does, and restored for a caller that embeds us.
-    collection = gc.get_threshold()
-    gc.set_threshold(_YOUNG_COLLECTION, *collection[1:])
+    if argv is None:  # run as the program (not called by a test or another program): the process is ours
+        # Start-up makes many long-lived objects (modules, records, the cached rules) and little
+        # garbage: collecting the young generation every 700 allocations was 3% of a one-article
+        # run. Raised, as mypy does, for the rest of the process.
+        gc.set_threshold(_YOUNG_COLLECTION, *gc.get_threshold()[1:])
     try:
         return _run(arguments)
     except CheckerError as error:
@@ -122,7 +122,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return ExitCode.OK
     finally:
-        gc.set_threshold(*collection)
         if previous is not None:
             _on_sigterm(previous)
 
