@@ -137,7 +137,7 @@ def settings_for(args: argparse.Namespace, paths: Sequence[str]) -> Settings:
         engine=parse_engine(getattr(args, "engine", "local"), getattr(args, "scheduler", None)),
         scheduler=getattr(args, "scheduler", None),
         cache=False if getattr(args, "no_cache", False) else None,
-        max_bytes=parse_size(getattr(args, "max_size", None) or "5MB"),
+        max_bytes=_max_bytes(getattr(args, "max_size", None)),
         encoding=_encoding(getattr(args, "encoding", None)),
         stdin_name=getattr(args, "stdin_filename", None) or "<stdin>",
     )
@@ -152,6 +152,12 @@ def _encoding(name: str | None) -> str | None:
 
 
 _UNITS = {"": 1, "b": 1, "k": 1000, "kb": 1000, "m": 1000**2, "mb": 1000**2, "g": 1000**3, "gb": 1000**3}
+
+
+def _max_bytes(flag: str | None) -> int:
+    from checker.readers import MAX_BYTES  # the readers' own limit (5MB) when no --max-size is given
+
+    return parse_size(flag) if flag else MAX_BYTES
 
 
 def parse_size(text: str) -> int:

@@ -19,8 +19,6 @@ from checker.model import Document, Finding, Location, Span
 from checker.record import record, replace
 
 _MARK = "claim-checker:"  # in every directive: a text without it has none, and compiles no pattern
-_PARAGRAPH_END = re.compile(r"\n[ \t]*\n|</(?:p|li|h[1-6]|blockquote|td|dd)\s*>", re.IGNORECASE)
-_CODE = re.compile(r"^[A-Z]+[0-9]*$")
 ACTIONS = ("ignore", "disable", "enable")
 
 
@@ -42,16 +40,20 @@ class Suppression:
 
 
 @functools.cache
-def _directive_patterns() -> tuple[re.Pattern, re.Pattern]:
-    comment = re.compile(r"<!--[ \t]*claim-checker:[ \t]*(?P<action>[A-Za-z-]*)(?P<codes>[^\n]*?)[ \t]*-->")
-    line = re.compile(r"^[ \t]*claim-checker:[ \t]*(?P<action>[A-Za-z-]*)(?P<codes>[^\n]*?)[ \t]*$", re.MULTILINE)
-    return comment, line
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """The directive as an HTML comment and as a line of its own, a check code, a paragraph's end."""
+    return (
+        re.compile(r"<!--[ \t]*claim-checker:[ \t]*(?P<action>[A-Za-z-]*)(?P<codes>[^\n]*?)[ \t]*-->"),
+        re.compile(r"^[ \t]*claim-checker:[ \t]*(?P<action>[A-Za-z-]*)(?P<codes>[^\n]*?)[ \t]*$", re.MULTILINE),
+        re.compile(r"^[A-Z]+[0-9]*$"),
+        re.compile(r"\n[ \t]*\n|</(?:p|li|h[1-6]|blockquote|td|dd)\s*>", re.IGNORECASE),
+    )
 
 
 def scan(text: str) -> tuple[Directive, ...]:
     if _MARK not in text:
         return ()
-    comment, line = _directive_patterns()
+    comment, line, code, _ = _patterns()
     found = []
     for match in sorted((*comment.finditer(text), *line.finditer(text)), key=lambda m: m.start()):
         action = match["action"].lower()
@@ -59,7 +61,7 @@ def scan(text: str) -> tuple[Directive, ...]:
         problem = ""
         if action not in ACTIONS:
             problem = f"expected ignore, disable or enable, found {match['action'] or 'nothing'!r}"
-        elif bad := [c for c in codes if not _CODE.match(c)]:
+        elif bad := [c for c in codes if not code.match(c)]:
             problem = f"expected check codes such as CC101, found {bad[0]!r}"
         found.append(Directive(action, codes, Span(match.start(), match.end()), problem))
     return tuple(found)
@@ -81,6 +83,7 @@ def blank(document: Document, directives: tuple[Directive, ...]) -> Document:
 def suppressions(text: str, directives: tuple[Directive, ...]) -> list[Suppression]:
     result = []
     open_regions: list[Directive] = []
+    paragraph_end = _patterns()[-1]
     for directive in directives:
         if directive.problem:
             continue
@@ -88,7 +91,7 @@ def suppressions(text: str, directives: tuple[Directive, ...]) -> list[Suppressi
             start = directive.span.end
             while start < len(text) and text[start].isspace():
                 start += 1
-            end = _PARAGRAPH_END.search(text, start)
+            end = paragraph_end.search(text, start)
             result.append(Suppression(directive, Span(start, end.start() if end else len(text))))
         elif directive.action == "disable":
             open_regions.append(directive)
