@@ -81,6 +81,8 @@ def blank(document: Document, directives: tuple[Directive, ...]) -> Document:
 
 
 def suppressions(text: str, directives: tuple[Directive, ...]) -> list[Suppression]:
+    if not directives:
+        return []
     result = []
     open_regions: list[Directive] = []
     paragraph_end = _patterns()[-1]
