@@ -17,12 +17,16 @@ directly, without calling `__init__` or validating again.
     @record(slots=False)    keeps a __dict__, for functools.cached_property (pickled too)
 
 Fields are the class's annotations in order; a class attribute is the default, or
-`field(default_factory=..., repr=False)`. `__post_init__` runs after `__init__` if
-defined. A record does not inherit from a record.
+`field(default_factory=..., repr=False)`; a field without a default cannot follow one
+with. `__post_init__` runs after `__init__` if defined; a record defines no `__init__`
+of its own. As with `dataclass(slots=True)`, the decorator returns a new class, so a
+method of a record cannot use zero-argument `super()`. A record does not inherit from a
+record.
 """
 
 from __future__ import annotations
 
+import operator
 from operator import attrgetter
 
 TYPE_CHECKING = False  # typing stays out of start-up; type checkers read the block below
@@ -47,6 +51,8 @@ class FrozenRecordError(AttributeError):
 
 
 class Field:
+    """A field of a record: its name, its default or the factory of one, and whether repr shows it."""
+
     __slots__ = ("default", "default_factory", "name", "repr")
 
     def __init__(self, default: Any = _MISSING, default_factory: Callable[[], Any] | None = None, repr: bool = True):
@@ -56,6 +62,10 @@ class Field:
         self.default = default
         self.default_factory = default_factory
         self.repr = repr
+
+    @property
+    def has_default(self) -> bool:
+        return self.default is not _MISSING or self.default_factory is not None
 
     def __repr__(self) -> str:
         return f"Field({self.name!r})"
@@ -95,11 +105,18 @@ def replace(value: T, /, **changes: Any) -> T:
     return type(value)(**{**values, **changes})
 
 
+_ORDER = ("__lt__", "__le__", "__gt__", "__ge__")
+
+
 def _make(cls: type, *, frozen: bool, eq: bool, order: bool, slots: bool) -> type:
     if any(hasattr(base, "__record_fields__") for base in cls.__mro__[1:]):
         raise TypeError(f"{cls.__name__}: a record does not inherit from a record")
     if order and not eq:
         raise TypeError(f"{cls.__name__}: order=True needs eq=True")
+    if "__init__" in cls.__dict__:
+        raise TypeError(f"{cls.__name__}: a record makes its own __init__; check values in __post_init__")
+    if order and any(name in cls.__dict__ for name in _ORDER):
+        raise TypeError(f"{cls.__name__}: order=True makes the comparison methods; do not define them too")
     namespace = dict(cls.__dict__)
     namespace.pop("__dict__", None)  # the old class's descriptors; the new class makes its own
     namespace.pop("__weakref__", None)
@@ -107,24 +124,28 @@ def _make(cls: type, *, frozen: bool, eq: bool, order: bool, slots: bool) -> typ
     names = tuple(f.name for f in record_fields)
     key = _key_of(names)
 
+    # As dataclasses: a __hash__ of the class's own is kept; the None Python puts beside an own __eq__ is not.
+    own_hash = "__hash__" in namespace and not (namespace["__hash__"] is None and "__eq__" in namespace)
     namespace["__record_fields__"] = record_fields
     namespace["__match_args__"] = names
-    namespace["__init__"] = _first_init(record_fields, frozen, "__post_init__" in namespace)
     namespace.setdefault("__repr__", _repr_of(tuple(f.name for f in record_fields if f.repr)))
     namespace["__reduce__"] = _reduce_of(key, names, slots)
     if frozen:
         namespace["__setattr__"] = _frozen_setattr
         namespace["__delattr__"] = _frozen_delattr
-    if eq and "__eq__" not in namespace:
-        namespace["__eq__"] = _eq_of(key)
-        namespace["__hash__"] = _hash_of(key) if frozen else None
+    if eq:
+        namespace.setdefault("__eq__", _eq_of(key))
+        if not own_hash:
+            namespace["__hash__"] = _hash_of(key) if frozen else None
     if order:
-        for method in (_lt_of, _le_of, _gt_of, _ge_of):
-            function = method(key)
-            namespace[function.__name__] = function
+        for name, compare in zip(_ORDER, (operator.lt, operator.le, operator.gt, operator.ge), strict=True):
+            namespace[name] = _order_of(name, compare, key)
     if slots:
         namespace["__slots__"] = names
-    return type(cls)(cls.__name__, cls.__bases__, namespace)
+    made = type(cls)(cls.__name__, cls.__bases__, namespace)
+    made.__qualname__ = cls.__qualname__  # type() knows only the bare name: repr and pickle need the full one
+    made.__init__ = _first_init(made, record_fields, "__post_init__" in namespace)
+    return made
 
 
 def _fields(class_name: str, namespace: dict) -> list[Field]:
@@ -136,6 +157,10 @@ def _fields(class_name: str, namespace: dict) -> list[Field]:
         spec = spec if isinstance(spec, Field) else Field(default=spec)
         if isinstance(spec.default, list | dict | set):
             raise ValueError(f"{class_name}.{name}: a mutable default is shared; use field(default_factory=...)")
+        if name == "self" or name.startswith("__record"):
+            raise TypeError(f"{class_name}.{name}: a field cannot be called {name!r}")
+        if spec.default is _MISSING and spec.default_factory is None and any(f.has_default for f in found):
+            raise TypeError(f"{class_name}.{name}: a field without a default cannot follow one with a default")
         spec.name = name
         found.append(spec)
     return found
@@ -151,7 +176,7 @@ def _key_of(names: tuple[str, ...]) -> Callable[[Any], tuple]:
     return lambda value: ()
 
 
-def _first_init(record_fields: tuple[Field, ...], frozen: bool, post_init: bool) -> Callable[..., None]:
+def _first_init(owner: type, record_fields: tuple[Field, ...], post_init: bool) -> Callable[..., None]:
     """`__init__` until the class has made COMPILE_AFTER values: binds the arguments itself, then
     installs a compiled `__init__`. Compiling costs ~0.3 ms a class, more than a short run saves."""
     names = tuple(spec.name for spec in record_fields)
@@ -160,9 +185,8 @@ def _first_init(record_fields: tuple[Field, ...], frozen: bool, post_init: bool)
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         nonlocal made
         made += 1
-        owner = type(self)
-        if made == COMPILE_AFTER:
-            type.__setattr__(owner, "__init__", _compile_init(owner, record_fields, frozen, post_init))
+        if made >= COMPILE_AFTER and owner.__dict__["__init__"] is __init__:  # once, on the record class itself
+            type.__setattr__(owner, "__init__", _compile_init(owner, record_fields, post_init))
         given = len(args)
         if given > len(names):
             raise TypeError(f"{owner.__name__}() takes {len(names)} arguments but {given} were given")
@@ -192,22 +216,23 @@ def _first_init(record_fields: tuple[Field, ...], frozen: bool, post_init: bool)
     return __init__
 
 
-def _compile_init(owner: type, record_fields: tuple[Field, ...], frozen: bool, post_init: bool) -> Callable[..., None]:
-    """A plain function with one parameter per field, as fast as a hand-written one."""
-    scope: dict[str, Any] = {"_set": _set, "_MISSING": _MISSING}
+def _compile_init(owner: type, record_fields: tuple[Field, ...], post_init: bool) -> Callable[..., None]:
+    """A plain function with one parameter per field, as fast as a hand-written one. Its own
+    names start with __record, which no field may (so a field cannot shadow them)."""
+    scope: dict[str, Any] = {"__record_set": _set, "__record_missing": _MISSING}
     parameters, body = [], []
     for spec in record_fields:
         name = spec.name
         if spec.default_factory is not None:
-            scope[f"_factory_{name}"] = spec.default_factory
-            parameters.append(f"{name}=_MISSING")
-            body.append(f"    if {name} is _MISSING: {name} = _factory_{name}()")
+            scope[f"__record_factory_{name}"] = spec.default_factory
+            parameters.append(f"{name}=__record_missing")
+            body.append(f"    if {name} is __record_missing: {name} = __record_factory_{name}()")
         elif spec.default is not _MISSING:
-            scope[f"_default_{name}"] = spec.default
-            parameters.append(f"{name}=_default_{name}")
+            scope[f"__record_default_{name}"] = spec.default
+            parameters.append(f"{name}=__record_default_{name}")
         else:
             parameters.append(name)
-        body.append(f"    _set(self, {name!r}, {name})" if frozen else f"    self.{name} = {name}")
+        body.append(f"    __record_set(self, {name!r}, {name})")  # as the generic __init__, frozen or not
     if post_init:
         body.append("    self.__post_init__()")
     source = f"def __init__(self, {', '.join(parameters)}):\n" + ("\n".join(body) or "    pass")
@@ -270,29 +295,9 @@ def _hash_of(key: Callable[[Any], tuple]) -> Callable[[Any], int]:
     return __hash__
 
 
-def _lt_of(key):
-    def __lt__(self, other):
-        return key(self) < key(other) if other.__class__ is self.__class__ else NotImplemented
+def _order_of(name: str, compare: Callable[[Any, Any], bool], key: Callable[[Any], tuple]) -> Callable[[Any, Any], Any]:
+    def method(self, other):
+        return compare(key(self), key(other)) if other.__class__ is self.__class__ else NotImplemented
 
-    return __lt__
-
-
-def _le_of(key):
-    def __le__(self, other):
-        return key(self) <= key(other) if other.__class__ is self.__class__ else NotImplemented
-
-    return __le__
-
-
-def _gt_of(key):
-    def __gt__(self, other):
-        return key(self) > key(other) if other.__class__ is self.__class__ else NotImplemented
-
-    return __gt__
-
-
-def _ge_of(key):
-    def __ge__(self, other):
-        return key(self) >= key(other) if other.__class__ is self.__class__ else NotImplemented
-
-    return __ge__
+    method.__name__ = method.__qualname__ = name
+    return method

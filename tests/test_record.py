@@ -83,8 +83,33 @@ def test_pickle_and_copy_round_trip_without_running_init_again():
     assert pickle.loads(pickle.dumps(value)) == value
     assert copy.deepcopy(value) == value
     assert copy.copy(value) == value
-    interval = Interval(1, 2)
-    assert pickle.loads(pickle.dumps(interval)) == interval
+
+    CHECKED.clear()
+    stored = pickle.dumps([Checked(1), Checked(2)])
+    assert CHECKED == [1, 2]
+    assert pickle.loads(stored) == [Checked(1), Checked(2)] and CHECKED == [1, 2, 1, 2]  # only the two made here
+
+
+CHECKED: list[int] = []
+
+
+@record
+class Checked:
+    n: int
+
+    def __post_init__(self) -> None:
+        CHECKED.append(self.n)
+
+
+class Outer:
+    @record
+    class Inner:
+        n: int
+
+
+def test_a_nested_record_keeps_its_qualified_name_for_repr_and_pickle():
+    assert repr(Outer.Inner(1)) == "Outer.Inner(n=1)"
+    assert pickle.loads(pickle.dumps(Outer.Inner(1))) == Outer.Inner(1)
 
 
 def test_mutable_builders_and_identity_records():
@@ -127,6 +152,82 @@ def test_mistakes_are_refused_when_the_class_is_made():
 
     with pytest.raises(TypeError, match="not a record"):
         fields(object())
+
+    with pytest.raises(TypeError, match="cannot follow"):
+
+        @record
+        class Unordered:
+            first: int = 0
+            second: int
+
+    with pytest.raises(TypeError, match="own __init__"):
+
+        @record
+        class OwnInit:
+            n: int
+
+            def __init__(self, n: int) -> None:
+                pass
+
+    with pytest.raises(TypeError, match="comparison methods"):
+
+        @record(order=True)
+        class OwnOrder:
+            n: int
+
+            def __lt__(self, other) -> bool:
+                return False
+
+    with pytest.raises(TypeError, match="cannot be called"):
+
+        @record
+        class Named:
+            self: int
+
+
+def test_fields_named_like_the_compiled_init_s_own_names_do_not_shadow_them():
+    @record
+    class Shadowing:
+        _set: int
+        _MISSING: int = 0
+
+    for _ in range(COMPILE_AFTER + 1):
+        value = Shadowing(1)
+    assert _made_by_compiled_init(Shadowing) and (value._set, value._MISSING) == (1, 0)
+
+
+def test_hash_follows_the_dataclass_rules():
+    @record
+    class OwnEq:
+        n: int
+
+        def __eq__(self, other) -> bool:
+            return isinstance(other, OwnEq) and self.n % 10 == other.n % 10
+
+    @record
+    class OwnHash:
+        n: int
+
+        def __hash__(self) -> int:
+            return 7
+
+    assert OwnEq(1) == OwnEq(11) and hash(OwnEq(1)) == hash(OwnEq(1))  # frozen: the fields' hash is added
+    assert hash(OwnHash(1)) == 7
+
+
+def test_a_plain_subclass_keeps_its_own_init_and_the_record_still_compiles():
+    made = []
+
+    class Counting(Interval):
+        def __init__(self, start: int) -> None:
+            made.append(start)
+            super().__init__(start, 10)
+
+    for n in range(COMPILE_AFTER + 10):
+        Counting(0)
+        Interval(n % 5)
+    assert len(made) == COMPILE_AFTER + 10
+    assert _made_by_compiled_init(Interval)
 
 
 def _made_by_compiled_init(cls) -> bool:
