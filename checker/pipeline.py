@@ -39,7 +39,7 @@ class Prepared:
 # The modules whose classes a Prepared holds, beyond the rule language's: a change to one in a
 # checkout must not let the rule cache hand back matchers built by the old code.
 _PACKAGE = Path(__file__).resolve().parent
-_PREPARED_CODE = tuple(_PACKAGE / name for name in ("pipeline.py", "extract/vocab.py", "text.py", "record.py"))
+_PREPARED_CODE = tuple(_PACKAGE / name for name in ("pipeline.py", "extract/vocab.py", "text.py"))
 
 
 def load_prepared(paths: Sequence[str | Path] = (), *, defaults: bool = True, cache: bool | None = None) -> Prepared:

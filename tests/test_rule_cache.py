@@ -137,12 +137,38 @@ def test_a_change_to_the_rule_language_code_invalidates_the_entry(cache_dir, rul
     assert len(parses) == 3
 
 
+def test_an_include_through_a_symbolic_link_pointed_elsewhere_is_a_change(cache_dir, tmp_path):
+    for version, round_ in (("v1", "fourth"), ("v2", "fifth")):
+        (tmp_path / version).mkdir()
+        (tmp_path / version / "more.rules").write_text(MORE.replace("fourth", round_), encoding="utf-8")
+    link = tmp_path / "lib"
+    link.symlink_to(tmp_path / "v1")
+    main = tmp_path / "main.rules"
+    main.write_text('include "lib/more.rules"\n', encoding="utf-8")
+    assert [e.name.value for e in load_rules([main]).events] == ["fourth round"]
+    link.unlink()
+    link.symlink_to(tmp_path / "v2")  # v1 is unchanged: only where the path leads is new
+    assert [e.name.value for e in load_rules([main]).events] == ["fifth round"]
+
+
+def test_a_change_to_the_record_code_invalidates_every_entry(cache_dir, rules, parses, tmp_path, monkeypatch):
+    copy = tmp_path / "record.py"
+    copy.write_bytes(rule_cache._RECORD.read_bytes())
+    monkeypatch.setattr(rule_cache, "_RECORD", copy)
+    load_rules([rules])
+    load_rules([rules])
+    assert len(parses) == 1
+    copy.write_bytes(copy.read_bytes() + b"\n")
+    load_rules([rules])
+    assert len(parses) == 2
+
+
 def test_an_entry_of_other_rule_files_at_the_same_name_is_never_used(cache_dir, rules, tmp_path):
     other = tmp_path / "other.rules"
     other.write_text(MORE, encoding="utf-8")
     mine, theirs = rule_cache.Entry([rules], True, RuleSet), rule_cache.Entry([other], True, RuleSet)
     theirs.path = mine.path  # as if the two keys' CRCs collided
-    theirs.put({str(other.resolve()): other.read_bytes()}, load_rules([other], cache=False))
+    theirs.put({str(other): (str(other.resolve()), other.read_bytes())}, load_rules([other], cache=False))
     assert mine.get() is None
     assert theirs.get() == load_rules([other], cache=False)
     assert rule_cache.Entry([rules], False, RuleSet).get() is None  # without the bundled rules: another key
@@ -191,7 +217,7 @@ def test_a_prepared_rule_set_comes_from_its_own_entry_with_every_matcher_compile
     assert len(list(cache_dir.glob("rules-*.pickle"))) == 2  # the rule set's entry and the prepared one
     # Matchers compiled on first use were compiled before the entry was written, and came back.
     assert {"common_words", "_combined"} <= set(vars(cached.vocab))
-    assert set(cached.vocab._lists) == set(fresh.vocab.warm()._lists)
+    assert set(cached.vocab._lists) == set(fresh.vocab.warm()._lists) and "scan" not in cached.vocab._lists
     article = "The third round has concluded. The delegation is preparing for the third round."
     assert audit(article, rules=cached) == audit(article, rules=pipeline.Prepared.of(fresh.ruleset))
 

@@ -8,7 +8,8 @@ is used only while everything it was built from is byte for byte what this run h
   bundled vocabularies were loaded, and the rule paths as given and as resolved;
 - the bytes of the rule language's own code and grammar, and of the modules whose
   classes the value holds (a parser or record changed in a checkout invalidates entries);
-- the bytes of every rule file read for it, includes too.
+- every rule file read for it, includes too: its bytes, and the file its path led to
+  (a symbolic link pointed elsewhere since is a change).
 
 Comparing the bytes themselves, rather than their SHA-256 as before, is exact (no
 collision can pass a stale entry) and spares importing hashlib, whose OpenSSL binding
@@ -37,8 +38,9 @@ from checker import __version__
 
 CACHE_DIR_ENV = "CLAIM_CHECKER_CACHE_DIR"
 NO_CACHE_ENV = "CLAIM_CHECKER_NO_CACHE"
-_FORMAT = 3  # bump when the entry's layout changes
+_FORMAT = 4  # bump when the entry's layout changes
 _CODE_DIR = Path(__file__).resolve().parent
+_RECORD = _CODE_DIR.parent / "record.py"  # how every stored value is made and unpickled
 
 
 def enabled(requested: bool | None = None) -> bool:
@@ -78,15 +80,17 @@ class Entry:
             value = stored["value"]
             if stored["key"] != self.key or not isinstance(value, self.kind) or stored["code"] != _code(self.code):
                 return None
-            for name, expected in stored["files"].items():
-                if Path(name).read_bytes() != expected:
+            for name, (resolved, expected) in stored["files"].items():
+                path = Path(name)
+                if str(path.resolve()) != resolved or path.read_bytes() != expected:
                     return None
             return value
         except Exception:  # a damaged, stale-format or foreign entry is a miss, never an error
             return None
 
-    def put(self, files: Mapping[str, bytes], value: object) -> None:
-        """Store the value with the bytes of every file read; a cache that cannot be written is skipped."""
+    def put(self, files: Mapping[str, tuple[str, bytes]], value: object) -> None:
+        """Store the value with every file read (path as opened -> its resolved path and bytes);
+        a cache that cannot be written is skipped."""
         import tempfile  # only a miss writes
 
         stored = {"key": self.key, "code": _code(self.code), "files": dict(files), "value": value}
@@ -103,9 +107,9 @@ class Entry:
 
 
 def _code(extra: Sequence[Path] = ()) -> dict[str, bytes]:
-    """The rule language's own code and grammar, and the `extra` modules: file path -> bytes."""
+    """The rule language's own code and grammar, checker.record, and the `extra` modules: path -> bytes."""
     language = (path for path in sorted(_CODE_DIR.iterdir()) if path.suffix in (".py", ".lark"))
-    return {str(path): path.read_bytes() for path in (*language, *extra)}
+    return {str(path): path.read_bytes() for path in (*language, _RECORD, *extra)}
 
 
 def _trusted(entry: Path) -> bool:

@@ -107,7 +107,7 @@ class _Loader:
         self.files: list[ast.RuleFile] = []
         self.texts: dict[str, str] = {}
         self.errors: list[RuleError] = []
-        self.contents: dict[str, bytes] = {}  # resolved path -> its bytes, for the cache
+        self.contents: dict[str, tuple[str, bytes]] = {}  # path as opened -> (resolved, bytes), for the cache
         self._seen: set[Path] = set()
 
     def load(self, path: Path, stack: tuple[Path, ...] = (), include: ast.Include | None = None) -> None:
@@ -177,7 +177,7 @@ class _Loader:
         except OSError as error:
             self._fail_at(include, path, f"cannot be read: {error.strerror}")
             return None
-        self.contents[str(path.resolve())] = data
+        self.contents[str(path)] = (str(path.resolve()), data)
         try:
             return data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
