@@ -37,13 +37,10 @@ def run_check(detector: Detector, context: Context) -> list[Finding]:
 
 def internal_error(document: Document, where: str, error: BaseException) -> Finding:
     detail = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
-    return Finding(
-        code=INTERNAL_ERROR.code,
-        name=INTERNAL_ERROR.name,
-        severity=INTERNAL_ERROR.severity,
-        message=f"internal error in {where} ({detail}); its findings for this document are missing. "
+    return INTERNAL_ERROR.finding(
+        f"internal error in {where} ({detail}); its findings for this document are missing. "
         "This is a bug in claim-checker: please report it with the document",
-        primary=Location(Span(0, 0), ""),  # about the whole document
+        Location(Span(0, 0), ""),  # about the whole document
     )
 
 
@@ -52,13 +49,10 @@ def internal_errors(findings: Iterable[Finding]) -> list[Finding]:
 
 
 def _truncated(document: Document, detector: Detector, next_finding: Finding) -> Finding:
-    return Finding(
-        code=TRUNCATED.code,
-        name=TRUNCATED.name,
-        severity=TRUNCATED.severity,
-        message=f"{detector.code} found more than {MAX_FINDINGS} findings in this document; "
+    return TRUNCATED.finding(
+        f"{detector.code} found more than {MAX_FINDINGS} findings in this document; "
         "the rest are not listed (from here on)",
-        primary=next_finding.primary,
+        next_finding.primary,
     )
 
 

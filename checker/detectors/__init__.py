@@ -11,7 +11,7 @@ import importlib
 from collections.abc import Callable, Iterable
 
 from checker.extract.vocab import CompiledVocabulary
-from checker.model import ClaimSet, Document, FactResult, Finding, Severity
+from checker.model import ClaimSet, Document, FactResult, Finding, Location, Severity
 from checker.record import record
 from checker.submodules import module_names
 
@@ -38,6 +38,18 @@ class Detector:
     quiet: tuple[str, ...]  # texts on which it must stay silent
     run: Callable[[Context], Iterable[Finding]]
     example_rules: str = ""  # rule text the examples are checked with, beside the defaults
+
+    def finding(
+        self,
+        message: str,
+        primary: Location,
+        related: tuple[Location, ...] = (),
+        *,
+        severity: Severity | None = None,
+        origin: str | None = None,
+    ) -> Finding:
+        """A finding of this check, at its own severity unless one is given."""
+        return Finding(self.code, self.name, severity or self.severity, message, primary, related, origin)
 
 
 @functools.cache

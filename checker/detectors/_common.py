@@ -61,11 +61,9 @@ def value_conflicts(
             continue
         reported.add(id(second))
         severity, note = pair_severity(detector.severity, first.speaker, second.speaker)
-        yield Finding(
-            code=detector.code,
-            name=detector.name,
+        yield detector.finding(
+            message(quote_text(first.span), quote_text(second.span)) + note,
+            quote(context, first.clause or first.span),
+            (quote(context, second.clause or second.span),),
             severity=severity,
-            message=message(quote_text(first.span), quote_text(second.span)) + note,
-            primary=quote(context, first.clause or first.span),
-            related=(quote(context, second.clause or second.span),),
         )

@@ -31,12 +31,9 @@ def run(context: Context) -> Iterator[Finding]:
     claims = [d for d in context.claims.dates if d.start is not None and d.end is not None]
     for claim in claims:
         if claim.range_end is not None and claim.end < claim.start:
-            yield Finding(
-                code=DETECTOR.code,
-                name=DETECTOR.name,
-                severity=DETECTOR.severity,
-                message=f"the range '{context.document.quote(claim.span)}' ends before it starts",
-                primary=quote(context, claim.span),
+            yield DETECTOR.finding(
+                f"the range '{context.document.quote(claim.span)}' ends before it starts",
+                quote(context, claim.span),
             )
     yield from value_conflicts(
         context,

@@ -29,12 +29,9 @@ def run(context: Context) -> Iterator[Finding]:
             message = f"reported as past, but '{where.text}' ({claim.start.isoformat()}) is after {as_of.isoformat()}"
         else:
             continue
-        yield Finding(
-            code=DETECTOR.code,
-            name=DETECTOR.name,
-            severity=DETECTOR.severity,
-            message=message,
-            primary=where,
+        yield DETECTOR.finding(
+            message,
+            where,
         )
 
 

@@ -76,13 +76,11 @@ def _finding(context: Context, first: EventMention, second: EventMention) -> Fin
     if first_key != second_key:
         severity = Severity.WARNING
         message += f"; the two statements come from different sources ({_speaker_name(first)}, {_speaker_name(second)})"
-    return Finding(
-        code=DETECTOR.code,
-        name=DETECTOR.name,
+    return DETECTOR.finding(
+        message,
+        _side(context, first),
+        (_side(context, second),),
         severity=severity,
-        message=message,
-        primary=_side(context, first),
-        related=(_side(context, second),),
     )
 
 

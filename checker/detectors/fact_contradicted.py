@@ -12,13 +12,11 @@ def run(context: Context) -> Iterator[Finding]:
     for fact in context.facts:
         if fact.verdict is not Verdict.CONTRADICTED or not fact.evidence:
             continue
-        yield Finding(
-            code=DETECTOR.code,
-            name=DETECTOR.name,
-            severity=fact.severity or DETECTOR.severity,
-            message=fact.message or f"expected {fact.kind} of '{fact.subject}': {fact.expected}; {fact.note}",
-            primary=fact.evidence[0],
-            related=fact.evidence[1:],
+        yield DETECTOR.finding(
+            fact.message or f"expected {fact.kind} of '{fact.subject}': {fact.expected}; {fact.note}",
+            fact.evidence[0],
+            fact.evidence[1:],
+            severity=fact.severity,
             origin=fact.origin,
         )
 

@@ -56,13 +56,11 @@ def run(context: Context) -> Iterator[Finding]:
                 f"'{first.role}' is held by {person.holder} and by {description.holder}: no rule file says "
                 "they are the same person"
             )
-        yield Finding(
-            code=DETECTOR.code,
-            name=DETECTOR.name,
+        yield DETECTOR.finding(
+            message,
+            quote(context, first.span),
+            (quote(context, second.span),),
             severity=severity,
-            message=message,
-            primary=quote(context, first.span),
-            related=(quote(context, second.span),),
         )
 
 

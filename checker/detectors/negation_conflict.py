@@ -32,13 +32,11 @@ def run(context: Context) -> Iterator[Finding]:
         reported.add(first.sentence)
         severity, note = pair_severity(DETECTOR.severity, first.speaker, second.speaker)
         negated = first if first.negated else second
-        yield Finding(
-            code=DETECTOR.code,
-            name=DETECTOR.name,
+        yield DETECTOR.finding(
+            f"the same statement is made and denied ('{context.document.quote(negated.negation)}'){note}",
+            quote(context, first.span),
+            (quote(context, second.span),),
             severity=severity,
-            message=f"the same statement is made and denied ('{context.document.quote(negated.negation)}'){note}",
-            primary=quote(context, first.span),
-            related=(quote(context, second.span),),
         )
 
 

@@ -49,13 +49,10 @@ def run(context: Context) -> Iterator[Finding]:
             continue
         # Appositives and 'led by' phrases are the author's own words, even inside a quoted
         # sentence, so a role conflict is never lowered for coming from two sources.
-        yield Finding(
-            code=DETECTOR.code,
-            name=DETECTOR.name,
-            severity=DETECTOR.severity,
-            message=problem,
-            primary=quote(context, first.span),
-            related=(quote(context, second.span),),
+        yield DETECTOR.finding(
+            problem,
+            quote(context, first.span),
+            (quote(context, second.span),),
         )
 
 

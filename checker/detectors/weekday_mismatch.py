@@ -18,12 +18,9 @@ def run(context: Context) -> Iterator[Finding]:
             import calendar  # for the weekday's name, only when the check fires
 
             written = context.document.quote(claim.weekday_span) if claim.weekday_span else "the weekday"
-            yield Finding(
-                code=DETECTOR.code,
-                name=DETECTOR.name,
-                severity=DETECTOR.severity,
-                message=f"{claim.start.isoformat()} is a {calendar.day_name[actual - 1]}, not a {written}",
-                primary=quote(context, claim.span),
+            yield DETECTOR.finding(
+                f"{claim.start.isoformat()} is a {calendar.day_name[actual - 1]}, not a {written}",
+                quote(context, claim.span),
             )
 
 
