@@ -124,6 +124,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if previous is not None:
             _on_sigterm(previous)
+        if argv is None:
+            # The process ends next. Every object it made lives until then, and the
+            # interpreter's last collection would scan them all (8% of a one-article run);
+            # frozen, they are skipped, and the memory goes back to the system at exit.
+            gc.freeze()
 
 
 def _run(arguments: list[str]) -> int:
