@@ -21,8 +21,9 @@ key and value is checked, and a bad one is one clear error naming the file and t
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+import os
 
+from checker import paths
 from checker.errors import UsageError
 from checker.model import Severity
 from checker.record import field, record
@@ -40,7 +41,7 @@ _GLOB_KEYS = ("select", "ignore", "severity")
 
 @record
 class Config:
-    path: Path | None = None
+    path: str | None = None
     rules: tuple[str, ...] = ()
     default_rules: bool = True
     policy: CodePolicy = field(default_factory=CodePolicy)
@@ -50,28 +51,38 @@ class Config:
     per_glob: tuple[GlobPolicy, ...] = ()
 
 
-def _has_section(pyproject: Path) -> bool:
+def _read(path: str) -> str:
+    with open(path, encoding="utf-8") as stream:
+        return stream.read()
+
+
+def _has_section(pyproject: str) -> bool:
     try:
-        return "[tool.claim-checker" in pyproject.read_text(encoding="utf-8")
+        return "[tool.claim-checker" in _read(pyproject)
     except (OSError, UnicodeDecodeError):
         return False
 
 
-def find_config(start: Path) -> Path | None:
-    for folder in (start.resolve(), *start.resolve().parents):
-        own = folder / OWN_FILE
-        if own.is_file():
+def find_config(start: str) -> str | None:
+    """The configuration file that governs the folder `start`: its own or its nearest parent's."""
+    folder = os.path.realpath(start)
+    while True:
+        own = os.path.join(folder, OWN_FILE)
+        if os.path.isfile(own):
             return own
-        pyproject = folder / PYPROJECT
-        if pyproject.is_file() and _has_section(pyproject):
+        pyproject = os.path.join(folder, PYPROJECT)
+        if os.path.isfile(pyproject) and _has_section(pyproject):
             return pyproject
-    return None
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
 
 
 class _Reader:
     """Typed access to one table of the file, with errors that name the key."""
 
-    def __init__(self, path: Path, prefix: str, table: dict[str, Any], allowed: tuple[str, ...]) -> None:
+    def __init__(self, path: str, prefix: str, table: dict[str, Any], allowed: tuple[str, ...]) -> None:
         self.path, self.prefix, self.table = path, prefix, table
         for key in table:
             if key not in allowed:
@@ -119,18 +130,18 @@ class _Reader:
         return CodePolicy(select=self.prefixes("select"), ignore=self.prefixes("ignore"), severity=tuple(pairs))
 
 
-def load_config(path: Path) -> Config:
+def load_config(path: str) -> Config:
     import tomllib
 
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(_read(path))
     except FileNotFoundError:
         raise UsageError(f"{path}: no such configuration file") from None
     except (OSError, UnicodeDecodeError) as error:
         raise UsageError(f"{path}: cannot read the configuration: {error}") from None
     except tomllib.TOMLDecodeError as error:
         raise UsageError(f"{path}: not valid TOML: {error}") from None
-    if path.name == PYPROJECT:
+    if os.path.basename(path) == PYPROJECT:
         table = data.get("tool", {}).get("claim-checker", {})
         prefix = "tool.claim-checker."
     else:
@@ -138,7 +149,7 @@ def load_config(path: Path) -> Config:
     if not isinstance(table, dict):
         raise UsageError(f"{path}: {prefix.rstrip('.')}: expected a table")
     reader = _Reader(path, prefix, table, _TOP_KEYS)
-    base = path.parent
+    base = os.path.dirname(path)
     from checker.reporters import formats
     from checker.settings import parse_date, parse_fail_on
 
@@ -166,7 +177,7 @@ def load_config(path: Path) -> Config:
         per_glob.append(GlobPolicy(pattern, base, _Reader(path, where, settings, _GLOB_KEYS).policy()))
     return Config(
         path=path,
-        rules=tuple(str(base / rule) for rule in reader.strings("rules")),
+        rules=tuple(paths.tidy(os.path.join(base, rule)) for rule in reader.strings("rules")),
         default_rules=default_rules,
         policy=reader.policy(),
         fail_on=parse_fail_on(fail_on) if fail_on else Severity.ERROR,

@@ -15,8 +15,8 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable
-from pathlib import Path
 
+from checker import paths
 from checker.errors import InputError, UsageError
 from checker.model import Refusal
 from checker.record import field, record
@@ -31,7 +31,7 @@ class Source:
     """One input: a file, or standard input when `path` is None. `name` is how reports call it."""
 
     name: str
-    path: Path | None = None
+    path: str | None = None
 
     def read(self, max_bytes: int) -> bytes:
         """The raw bytes, or InputError: missing, a folder, unreadable, or larger than `max_bytes`."""
@@ -41,12 +41,13 @@ class Source:
                 raise InputError(self.name, f"is too large (more than {max_bytes:,} bytes, the limit)")
             return data
         try:
-            if self.path.is_dir():
+            if os.path.isdir(self.path):
                 raise InputError(self.name, "is a folder, not an article")
-            size = self.path.stat().st_size
+            size = os.stat(self.path).st_size
             if size > max_bytes:
                 raise InputError(self.name, f"is too large ({size:,} bytes; the limit is {max_bytes:,})")
-            return self.path.read_bytes()
+            with open(self.path, "rb") as stream:
+                return stream.read()
         except FileNotFoundError:
             raise InputError(self.name, "no such file") from None
         except PermissionError:
@@ -78,26 +79,27 @@ def expand(
 
     for argument in arguments:
         text = os.fspath(argument)
+        if not text:
+            raise UsageError("an empty argument names no file, folder or pattern")
         if text == STDIN:
             if STDIN in seen:
                 raise UsageError("'-' (standard input) can be given only once")
             add(Source(stdin_name))
             continue
-        path = Path(text)
-        if path.is_dir():
-            found = _articles_under(path, wanted)
+        if os.path.isdir(text):
+            found = _articles_under(text, wanted)
             if not found:
                 refused.append(Refusal(text, f"is a folder with no article in it (looked for {_listing(wanted)})"))
             for file in found:
-                add(Source(str(file), file))
-        elif path.exists() or not is_pattern(text):
-            add(Source(text, path))  # a missing file is refused when read, with the reader's message
+                add(Source(file, file))
+        elif os.path.exists(text) or not is_pattern(text):
+            add(Source(text, text))  # a missing file is refused when read, with the reader's message
         else:
             found = _matches(text, wanted)
             if not found:
                 refused.append(Refusal(text, f"matches no article (looked for {_listing(wanted)})"))
             for file in found:
-                add(Source(str(file), file))
+                add(Source(file, file))
     return Expanded(tuple(sources), tuple(refused))
 
 
@@ -105,29 +107,31 @@ def is_pattern(text: str) -> bool:
     return any(c in _GLOB_CHARACTERS for c in text)
 
 
-def _articles_under(folder: Path, wanted: frozenset[str]) -> list[Path]:
+def _articles_under(folder: str, wanted: frozenset[str]) -> list[str]:
+    """The folder's articles, named as pathlib named them ('a/./b/' -> 'a/b/...'), sorted by their parts."""
     found = []
     for root, folders, files in os.walk(folder):
         folders[:] = [f for f in folders if not f.startswith(".")]
-        found.extend(Path(root, name) for name in files if not name.startswith(".") and _wanted(name, wanted))
-    return sorted(found, key=lambda p: p.parts)
+        found.extend(
+            paths.tidy(os.path.join(root, name)) for name in files if not name.startswith(".") and _wanted(name, wanted)
+        )
+    return sorted(found, key=paths.parts)
 
 
-def _matches(pattern: str, wanted: frozenset[str]) -> list[Path]:
+def _matches(pattern: str, wanted: frozenset[str]) -> list[str]:
     import glob  # only an argument with wildcards needs it
 
-    found: list[Path] = []
-    for match in sorted(glob.glob(pattern, recursive=True), key=lambda m: Path(m).parts):
-        path = Path(match)
-        if path.is_dir():
-            found.extend(_articles_under(path, wanted))
-        elif _wanted(path.name, wanted):
-            found.append(path)
+    found: list[str] = []
+    for match in sorted(glob.glob(pattern, recursive=True), key=paths.parts):
+        if os.path.isdir(match):
+            found.extend(_articles_under(match, wanted))
+        elif _wanted(match, wanted):
+            found.append(paths.tidy(match))
     return found
 
 
 def _wanted(name: str, wanted: frozenset[str]) -> bool:
-    return Path(name).suffix.lower() in wanted
+    return paths.suffix(name).lower() in wanted
 
 
 def _listing(wanted: frozenset[str]) -> str:

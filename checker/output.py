@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
+from checker import paths
 from checker.errors import UsageError
 
 
@@ -21,18 +21,17 @@ def write_report(text: str, output: str | None) -> None:
 def write_whole(path: str, text: str) -> None:
     import tempfile  # only a report written to a file needs one
 
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
+    folder, name = os.path.split(paths.tidy(path))
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder or ".")
     except OSError as error:
         raise UsageError(f"{path}: cannot write the report: {error.strerror}") from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
-        os.replace(temporary, target)
+        os.replace(temporary, path)
     except BaseException as error:
-        Path(temporary).unlink(missing_ok=True)
+        paths.remove(temporary)
         if isinstance(error, OSError):
             raise UsageError(f"{path}: cannot write the report: {error.strerror}") from None
         raise

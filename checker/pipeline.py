@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Sequence
-from pathlib import Path
 
 from checker import suppress
 from checker.detectors import Context, all_detectors
@@ -38,11 +38,15 @@ class Prepared:
 
 # The modules whose classes a Prepared holds, beyond the rule language's: a change to one in a
 # checkout must not let the rule cache hand back matchers built by the old code.
-_PACKAGE = Path(__file__).resolve().parent
-_PREPARED_CODE = tuple(_PACKAGE / name for name in ("pipeline.py", "extract/vocab.py", "text.py"))
+_PACKAGE = os.path.dirname(os.path.realpath(__file__))
+_PREPARED_CODE = tuple(
+    os.path.join(_PACKAGE, *name.split("/")) for name in ("pipeline.py", "extract/vocab.py", "text.py")
+)
 
 
-def load_prepared(paths: Sequence[str | Path] = (), *, defaults: bool = True, cache: bool | None = None) -> Prepared:
+def load_prepared(
+    paths: Sequence[str | os.PathLike] = (), *, defaults: bool = True, cache: bool | None = None
+) -> Prepared:
     """The rule files' rule set with its vocabularies compiled, from the rule cache when it was
     built before (compiling the bundled vocabularies costs a one-article audit ~10 ms)."""
     return load_built(paths, Prepared, Prepared.whole, defaults=defaults, cache=cache, code=_PREPARED_CODE)

@@ -7,8 +7,7 @@ Settings for a path glob are more specific than the global ones and win a tie.
 
 from __future__ import annotations
 
-from fnmatch import fnmatchcase
-from pathlib import Path
+import os
 
 from checker.guard import INTERNAL_ERROR
 from checker.model import DocumentReport, Finding, Report, Severity
@@ -17,11 +16,12 @@ from checker.settings import CodePolicy, GlobPolicy, Settings
 
 
 def _matches(glob: GlobPolicy, path: str) -> bool:
-    try:
-        inside = Path(path).resolve().relative_to(glob.base.resolve())
-    except ValueError:
-        return False
-    return fnmatchcase(inside.as_posix(), glob.pattern)
+    from fnmatch import fnmatchcase  # only a configuration with per-glob settings needs it
+
+    inside = os.path.relpath(os.path.realpath(path), os.path.realpath(glob.base))
+    if inside == os.pardir or inside.startswith(os.pardir + os.sep):
+        return False  # not under the configuration file's folder
+    return fnmatchcase(inside, glob.pattern)
 
 
 def _layers(settings: Settings, path: str) -> list[CodePolicy]:

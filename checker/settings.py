@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from collections.abc import Sequence
-from pathlib import Path
 
 from checker.errors import UsageError
 from checker.model import Severity
@@ -33,7 +32,7 @@ class CodePolicy:
 @record
 class GlobPolicy:
     pattern: str  # matched against a document's path relative to `base`, in / form
-    base: Path
+    base: str  # the configuration file's folder ('' for the current one)
     policy: CodePolicy
 
 
@@ -115,7 +114,7 @@ def settings_for(args: argparse.Namespace, paths: Sequence[str]) -> Settings:
 
     config = Config()
     if not getattr(args, "no_config", False):
-        found = Path(args.config) if getattr(args, "config", None) else find_config(Path.cwd())
+        found = args.config if getattr(args, "config", None) else find_config(".")
         if found is not None:
             config = load_config(found)
     select, ignore = _prefixes(getattr(args, "select", None)), _prefixes(getattr(args, "ignore", None))

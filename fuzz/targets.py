@@ -8,6 +8,7 @@ InputError with a usable position and message is a normal outcome.
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
 from checker import readers
 from checker.errors import InputError, RuleError, rule_lines
@@ -81,7 +82,7 @@ def _prepared():
     from checker.pipeline import Prepared
     from checker.rulelang.load import bundled_rules_dir, load_rules
 
-    talks = bundled_rules_dir().parent / "fixtures" / "istanbul-talks" / "talks.rules"
+    talks = Path(bundled_rules_dir()).parent / "fixtures" / "istanbul-talks" / "talks.rules"
     return Prepared.of(load_rules([talks] if talks.exists() else [], cache=False))
 
 

@@ -70,6 +70,16 @@ def test_arguments_that_name_nothing_are_refused_and_stdin_comes_once(tmp_path):
     assert [(s.name, s.path) for s in expanded.sources] == [("copy.md", None)]
     with pytest.raises(UsageError):
         expand(["-", "-"], suffixes=known_suffixes())
+    with pytest.raises(UsageError, match="empty argument"):  # not the current folder, as Path('') was
+        expand([""], suffixes=known_suffixes())
+
+
+def test_files_found_in_a_folder_or_by_a_pattern_are_named_without_doubled_slashes_or_dots(tmp_path):
+    root = _tree(tmp_path)
+    folder = expand([f"{root}//b/./"], suffixes=known_suffixes())
+    pattern = expand([f"{root}/./b//*.md"], suffixes=known_suffixes())
+    assert [s.name for s in folder.sources] == [f"{root}/b/a.html", f"{root}/b/z.md"]
+    assert [s.name for s in pattern.sources] == [f"{root}/b/z.md"]
 
 
 def test_one_report_covers_a_folder_with_a_section_per_document_and_a_total(tmp_path, capsys):

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -87,8 +88,8 @@ def test_a_corrupt_entry_is_ignored_and_replaced(cache_dir, rules):
 def test_an_entry_others_can_write_is_not_trusted(cache_dir, rules):
     load_rules([rules])
     (entry,) = cache_dir.glob("rules-*.pickle")
-    mine = rule_cache.Entry([bundled_rules_dir() / DEFAULT_ENTRY, rules], True, RuleSet)
-    assert mine.path == entry and mine.get() is not None
+    mine = rule_cache.Entry([os.path.join(bundled_rules_dir(), DEFAULT_ENTRY), str(rules)], True, RuleSet)
+    assert mine.path == str(entry) and mine.get() is not None
     entry.chmod(0o666)
     assert mine.get() is None
 
@@ -121,10 +122,10 @@ def test_a_same_size_edit_with_the_old_mtime_is_seen(cache_dir, rules, parses):
 def test_a_change_to_the_rule_language_code_invalidates_the_entry(cache_dir, rules, parses, tmp_path, monkeypatch):
     code = tmp_path / "code"
     code.mkdir()
-    for path in rule_cache._CODE_DIR.iterdir():
+    for path in Path(rule_cache._CODE_DIR).iterdir():
         if path.suffix in (".py", ".lark"):
             (code / path.name).write_bytes(path.read_bytes())
-    monkeypatch.setattr(rule_cache, "_CODE_DIR", code)
+    monkeypatch.setattr(rule_cache, "_CODE_DIR", str(code))
     load_rules([rules])
     load_rules([rules])
     assert len(parses) == 1
@@ -153,8 +154,8 @@ def test_an_include_through_a_symbolic_link_pointed_elsewhere_is_a_change(cache_
 
 def test_a_change_to_the_record_code_invalidates_every_entry(cache_dir, rules, parses, tmp_path, monkeypatch):
     copy = tmp_path / "record.py"
-    copy.write_bytes(rule_cache._RECORD.read_bytes())
-    monkeypatch.setattr(rule_cache, "_RECORD", copy)
+    copy.write_bytes(Path(rule_cache._RECORD).read_bytes())
+    monkeypatch.setattr(rule_cache, "_RECORD", str(copy))
     load_rules([rules])
     load_rules([rules])
     assert len(parses) == 1
@@ -224,11 +225,11 @@ def test_a_prepared_rule_set_comes_from_its_own_entry_with_every_matcher_compile
 
 def test_a_change_to_the_matchers_code_invalidates_the_prepared_entry(cache_dir, rules, builds, tmp_path, monkeypatch):
     copies = []
-    for path in pipeline._PREPARED_CODE:
+    for path in map(Path, pipeline._PREPARED_CODE):
         copy = tmp_path / f"copy-{len(copies)}-{path.name}"
         copy.write_bytes(path.read_bytes())
         copies.append(copy)
-    monkeypatch.setattr(pipeline, "_PREPARED_CODE", tuple(copies))
+    monkeypatch.setattr(pipeline, "_PREPARED_CODE", tuple(map(str, copies)))
     pipeline.load_prepared([rules])
     pipeline.load_prepared([rules])
     assert len(builds) == 1

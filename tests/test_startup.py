@@ -93,6 +93,9 @@ DEFERRED = {
     "shutil": "nothing: argparse is given the help width (checker.cli), so it does not ask shutil",
     "dataclasses": "nothing: the model's classes are records (checker.record)",
     "inspect": "nothing: records need no signatures",
+    "pathlib": "nothing: a run's paths are strings (checker.paths); its import brought urllib.parse",
+    "urllib.parse": "nothing (pathlib imported it)",
+    "fnmatch": "a configuration with per-glob settings (checker.policy)",
     "html.parser": "an HTML article",
     "markdown_it": "a Markdown article",
 }

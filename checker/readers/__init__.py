@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import codecs
 import importlib
-from pathlib import Path
+import os
 from types import ModuleType
 
+from checker import paths
 from checker.errors import InputError, UsageError
 from checker.model import Document
 
@@ -34,15 +35,15 @@ def known_suffixes() -> tuple[str, ...]:
 
 
 def _format_for(path: str) -> ModuleType:
-    name = _FORMAT_OF_SUFFIX.get(Path(path).suffix.lower(), DEFAULT_FORMAT)
+    name = _FORMAT_OF_SUFFIX.get(paths.suffix(path).lower(), DEFAULT_FORMAT)
     return importlib.import_module(f"{__name__}.{name}")
 
 
-def load(path: str | Path, *, max_bytes: int = MAX_BYTES, encoding: str | None = None) -> Document:
+def load(path: str | os.PathLike, *, max_bytes: int = MAX_BYTES, encoding: str | None = None) -> Document:
     """Read and decode one article; raise InputError with one clear reason if it cannot be."""
     from checker.inputs import Source
 
-    source = Source(str(path), Path(path))
+    source = Source(os.fspath(path), os.fspath(path))
     return from_bytes(source.read(max_bytes), source.name, encoding=encoding)
 
 

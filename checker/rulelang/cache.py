@@ -32,15 +32,14 @@ import pickle
 import sys
 import zlib
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 
-from checker import __version__
+from checker import __version__, paths
 
 CACHE_DIR_ENV = "CLAIM_CHECKER_CACHE_DIR"
 NO_CACHE_ENV = "CLAIM_CHECKER_NO_CACHE"
 _FORMAT = 4  # bump when the entry's layout changes
-_CODE_DIR = Path(__file__).resolve().parent
-_RECORD = _CODE_DIR.parent / "record.py"  # how every stored value is made and unpickled
+_CODE_DIR = os.path.dirname(os.path.realpath(__file__))
+_RECORD = os.path.join(os.path.dirname(_CODE_DIR), "record.py")  # how every stored value is made and unpickled
 
 
 def enabled(requested: bool | None = None) -> bool:
@@ -50,11 +49,11 @@ def enabled(requested: bool | None = None) -> bool:
     return os.environ.get(NO_CACHE_ENV, "").strip().lower() in ("", "0", "false", "no")
 
 
-def cache_dir() -> Path:
+def cache_dir() -> str:
     if os.environ.get(CACHE_DIR_ENV):
-        return Path(os.environ[CACHE_DIR_ENV])
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "claim-checker"
+        return paths.tidy(os.environ[CACHE_DIR_ENV])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return paths.tidy(os.path.join(base, "claim-checker"))
 
 
 class Entry:
@@ -63,26 +62,27 @@ class Entry:
 
     __slots__ = ("code", "key", "kind", "path")
 
-    def __init__(self, rule_paths: Sequence[Path], defaults: bool, kind: type, code: Sequence[Path] = ()) -> None:
-        named = tuple((str(path), str(path.resolve())) for path in rule_paths)
+    def __init__(
+        self, rule_paths: Sequence[str | os.PathLike], defaults: bool, kind: type, code: Sequence[str] = ()
+    ) -> None:
+        named = tuple((os.fspath(path), os.path.realpath(path)) for path in rule_paths)
         self.kind = kind
         self.code = tuple(code)
         self.key = (_FORMAT, kind.__module__, kind.__qualname__, __version__, sys.version, defaults, named)
-        self.path = cache_dir() / f"rules-{zlib.crc32(repr(self.key).encode()):08x}.pickle"
+        self.path = os.path.join(cache_dir(), f"rules-{zlib.crc32(repr(self.key).encode()):08x}.pickle")
 
     def get(self) -> object | None:
         """The cached value if the entry is ours, readable, and built from exactly what is here now."""
         try:
             if not _trusted(self.path):
                 return None
-            with self.path.open("rb") as stream:
+            with open(self.path, "rb") as stream:
                 stored = pickle.load(stream)
             value = stored["value"]
             if stored["key"] != self.key or not isinstance(value, self.kind) or stored["code"] != _code(self.code):
                 return None
             for name, (resolved, expected) in stored["files"].items():
-                path = Path(name)
-                if str(path.resolve()) != resolved or path.read_bytes() != expected:
+                if os.path.realpath(name) != resolved or _bytes(name) != expected:
                     return None
             return value
         except Exception:  # a damaged, stale-format or foreign entry is a miss, never an error
@@ -96,27 +96,33 @@ class Entry:
         stored = {"key": self.key, "code": _code(self.code), "files": dict(files), "value": value}
         temporary = None
         try:
-            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=".rules-", suffix=".tmp", dir=self.path.parent)
+            folder = os.path.dirname(self.path)
+            os.makedirs(folder, mode=0o700, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(prefix=".rules-", suffix=".tmp", dir=folder)
             with os.fdopen(handle, "wb") as stream:
                 pickle.dump(stored, stream, pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, self.path)
         except OSError:
             if temporary:
-                Path(temporary).unlink(missing_ok=True)
+                paths.remove(temporary)
 
 
-def _code(extra: Sequence[Path] = ()) -> dict[str, bytes]:
+def _bytes(path: str) -> bytes:
+    with open(path, "rb") as stream:
+        return stream.read()
+
+
+def _code(extra: Sequence[str] = ()) -> dict[str, bytes]:
     """The rule language's own code and grammar, checker.record, and the `extra` modules: path -> bytes."""
-    language = (path for path in sorted(_CODE_DIR.iterdir()) if path.suffix in (".py", ".lark"))
-    return {str(path): path.read_bytes() for path in (*language, _RECORD, *extra)}
+    names = sorted(name for name in os.listdir(_CODE_DIR) if name.endswith((".py", ".lark")))
+    return {path: _bytes(path) for path in (*(os.path.join(_CODE_DIR, name) for name in names), _RECORD, *extra)}
 
 
-def _trusted(entry: Path) -> bool:
+def _trusted(entry: str) -> bool:
     """Unpickle only a file in our folder that we own and no one else can write."""
-    if entry.parent != cache_dir():
+    if os.path.dirname(entry) != cache_dir():
         return False
-    status = entry.stat()
+    status = os.stat(entry)
     if hasattr(os, "getuid") and status.st_uid != os.getuid():
         return False
     return not status.st_mode & 0o022

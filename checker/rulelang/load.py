@@ -5,9 +5,10 @@ The only I/O of the rule language; parsing and resolution stay pure.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from pathlib import Path
 
+from checker import paths as pathnames
 from checker.errors import RuleError, RuleErrors, rule_lines
 from checker.rulelang import cache as rule_cache
 from checker.rulelang.ruleset import RuleSet
@@ -24,16 +25,17 @@ RULE_SUFFIX = ".rules"
 DEFAULT_ENTRY = "default.rules"
 
 
-def bundled_rules_dir() -> Path:
+def bundled_rules_dir() -> str:
     """The rules/ folder: installed as package data, or beside checker/ in a checkout."""
     try:  # a namespace package (no __init__.py): importing it only finds its folder
         import checker.bundled_rules as bundled
     except ImportError:
-        return Path(__file__).resolve().parents[2] / "rules"
-    return Path(next(iter(bundled.__path__)))
+        checkout = os.path.dirname(os.path.dirname(os.path.dirname(os.path.realpath(__file__))))
+        return os.path.join(checkout, "rules")
+    return next(iter(bundled.__path__))
 
 
-def load_rules(paths: Sequence[str | Path] = (), *, defaults: bool = True, cache: bool | None = None) -> RuleSet:
+def load_rules(paths: Sequence[str | os.PathLike] = (), *, defaults: bool = True, cache: bool | None = None) -> RuleSet:
     """Load the bundled vocabularies (unless `defaults` is false) and then `paths`.
 
     A path may be a rule file or a folder of them. Raises RuleErrors listing every
@@ -45,19 +47,19 @@ def load_rules(paths: Sequence[str | Path] = (), *, defaults: bool = True, cache
 
 
 def load_built(
-    paths: Sequence[str | Path],
+    paths: Sequence[str | os.PathLike],
     kind: type[T],
     build: Callable[[RuleSet], T],
     *,
     defaults: bool = True,
     cache: bool | None = None,
-    code: Sequence[Path] = (),
+    code: Sequence[str] = (),
 ) -> T:
     """`build(rule set)` for the rule set load_rules would load, taken from the cache when it
     was built before from the same files by the same code (`code`: the modules whose classes
     a `kind` value holds, beyond the rule language's own)."""
-    entries: list[list[Path] | RuleError] = [[bundled_rules_dir() / DEFAULT_ENTRY]] if defaults else []
-    entries.extend(_expand(Path(p)) for p in paths)
+    entries: list[list[str] | RuleError] = [[os.path.join(bundled_rules_dir(), DEFAULT_ENTRY)]] if defaults else []
+    entries.extend(_expand(pathnames.tidy(p)) for p in paths)
     cached = None
     if rule_cache.enabled(cache) and not any(isinstance(entry, RuleError) for entry in entries):
         cached = rule_cache.Entry([path for entry in entries for path in entry], defaults, kind, code)
@@ -75,7 +77,7 @@ def _as_is(ruleset: RuleSet) -> RuleSet:
     return ruleset
 
 
-def _parse_and_resolve(entries: list[list[Path] | RuleError]) -> tuple[RuleSet, dict[str, bytes]]:
+def _parse_and_resolve(entries: list[list[str] | RuleError]) -> tuple[RuleSet, dict[str, bytes]]:
     """The rule set, and the bytes of every file read for it; or RuleErrors."""
     loader = _Loader()
     for entry in entries:
@@ -93,13 +95,22 @@ def _parse_and_resolve(entries: list[list[Path] | RuleError]) -> tuple[RuleSet, 
     return ruleset, loader.contents
 
 
-def _expand(path: Path) -> list[Path] | RuleError:
-    if path.is_dir():
-        found = sorted(p for p in path.rglob(f"*{RULE_SUFFIX}") if p.is_file())
-        return found or RuleError(str(path), 0, 0, f"expected rule files (*{RULE_SUFFIX}) in this folder, found none")
-    if not path.exists():
-        return RuleError(str(path), 0, 0, "no such rule file")
+def _expand(path: str) -> list[str] | RuleError:
+    if os.path.isdir(path):
+        found = sorted(_rule_files_under(path), key=pathnames.parts)
+        return found or RuleError(path, 0, 0, f"expected rule files (*{RULE_SUFFIX}) in this folder, found none")
+    if not os.path.exists(path):
+        return RuleError(path, 0, 0, "no such rule file")
     return [path]
+
+
+def _rule_files_under(folder: str) -> Iterator[str]:
+    """Every rule file in the folder and its subfolders, hidden ones too; linked folders are not entered."""
+    for root, _, files in os.walk(folder):
+        for name in files:
+            path = pathnames.tidy(os.path.join(root, name))
+            if name.endswith(RULE_SUFFIX) and os.path.isfile(path):
+                yield path
 
 
 class _Loader:
@@ -108,9 +119,9 @@ class _Loader:
         self.texts: dict[str, str] = {}
         self.errors: list[RuleError] = []
         self.contents: dict[str, tuple[str, bytes]] = {}  # path as opened -> (resolved, bytes), for the cache
-        self._seen: set[Path] = set()
+        self._seen: set[str] = set()  # resolved paths
 
-    def load(self, path: Path, stack: tuple[Path, ...] = (), include: ast.Include | None = None) -> None:
+    def load(self, path: str, stack: tuple[str, ...] = (), include: ast.Include | None = None) -> None:
         """Parse `path` and, depth first, the files it includes; each file is added after its includes.
 
         A loop with its own stack, not recursion: a chain of thousands of includes must not
@@ -118,8 +129,8 @@ class _Loader:
         """
         ancestors = list(stack)  # the include chain down to the file being read, for cycles
         on_chain = set(stack)
-        frames: list[tuple[Path, ast.RuleFile, Iterator[ast.Include]]] = []
-        target: Path | None = path
+        frames: list[tuple[str, ast.RuleFile, Iterator[ast.Include]]] = []
+        target: str | None = path
         while True:
             if target is not None:
                 opened = self._open(target, ancestors, on_chain, include)
@@ -138,15 +149,15 @@ class _Loader:
                 self.files.append(rule_file)
                 target = None
             else:
-                target = current.parent / include.target.value
+                target = pathnames.tidy(os.path.join(os.path.dirname(current), include.target.value))
 
     def _open(
-        self, path: Path, ancestors: list[Path], on_chain: set[Path], include: ast.Include | None
-    ) -> tuple[Path, ast.RuleFile] | None:
+        self, path: str, ancestors: list[str], on_chain: set[str], include: ast.Include | None
+    ) -> tuple[str, ast.RuleFile] | None:
         """The file's real path and parsed statements, or None: already read, a cycle, or an error."""
-        real = path.resolve()
+        real = os.path.realpath(path)
         if real in on_chain:
-            chain = " -> ".join(p.name for p in (*ancestors, real))
+            chain = " -> ".join(os.path.basename(p) for p in (*ancestors, real))
             self._fail_at(include, path, f"expected no include cycle, found {chain}")
             return None
         if real in self._seen:
@@ -155,19 +166,19 @@ class _Loader:
         text = self._read(path, include)
         if text is None:
             return None
-        name = str(path)
-        self.texts[name] = text
+        self.texts[path] = text
         from checker.rulelang.parse import parse  # only when the cache misses
 
         try:
-            return real, parse(text, name)
+            return real, parse(text, path)
         except RuleError as error:
             self.errors.append(error)
             return None
 
-    def _read(self, path: Path, include: ast.Include | None) -> str | None:
+    def _read(self, path: str, include: ast.Include | None) -> str | None:
         try:
-            data = path.read_bytes()
+            with open(path, "rb") as stream:
+                data = stream.read()
         except FileNotFoundError:
             self._fail_at(include, path, "expected an existing rule file, found none")
             return None
@@ -177,20 +188,20 @@ class _Loader:
         except OSError as error:
             self._fail_at(include, path, f"cannot be read: {error.strerror}")
             return None
-        self.contents[str(path)] = (str(path.resolve()), data)
+        self.contents[path] = (os.path.realpath(path), data)
         try:
             return data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             line = data.count(b"\n", 0, error.start) + 1
             column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
             self.errors.append(
-                RuleError(str(path), line, column, f"expected UTF-8 text, found byte 0x{data[error.start]:02x}")
+                RuleError(path, line, column, f"expected UTF-8 text, found byte 0x{data[error.start]:02x}")
             )
             return None
 
-    def _fail_at(self, include: ast.Include | None, path: Path, problem: str) -> None:
+    def _fail_at(self, include: ast.Include | None, path: str, problem: str) -> None:
         if include is None:
-            self.errors.append(RuleError(str(path), 0, 0, problem))
+            self.errors.append(RuleError(path, 0, 0, problem))
             return
         origin = include.target.origin
         source = rule_lines(self.texts.get(origin.path, ""))
