@@ -12,7 +12,6 @@ import argparse
 import functools
 import gc
 import os
-import signal
 import sys
 from collections.abc import Sequence
 
@@ -147,7 +146,11 @@ def _run(arguments: list[str]) -> int:
 
 def _on_sigterm(handler):
     """Install `handler` for SIGTERM and return the one it replaces (only the main thread may)."""
+    # _signal is what the signal module wraps in enums; building those enums was 2% of a
+    # one-article audit, and the handler needs none of them.
+    import _signal
+
     try:
-        return signal.signal(signal.SIGTERM, handler)
+        return _signal.signal(_signal.SIGTERM, handler)
     except ValueError:  # not the main thread (an embedding application): leave signals alone
         return None

@@ -96,6 +96,8 @@ DEFERRED = {
     "pathlib": "nothing: a run's paths are strings (checker.paths); its import brought urllib.parse",
     "urllib.parse": "nothing (pathlib imported it)",
     "fnmatch": "a configuration with per-glob settings (checker.policy)",
+    "pickle": "a rule cache miss, to write the entry (a hit needs only the C unpickler)",
+    "signal": "--jobs over several processes (the CLI's SIGTERM handler needs only _signal)",
     "html.parser": "an HTML article",
     "markdown_it": "a Markdown article",
 }
