@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -236,3 +237,27 @@ def test_a_change_to_the_matchers_code_invalidates_the_prepared_entry(cache_dir,
     copies[-1].write_bytes(copies[-1].read_bytes() + b"\n")
     pipeline.load_prepared([rules])
     assert len(builds) == 2
+
+
+def test_a_write_keeps_the_folder_bounded_and_removes_only_our_own_files(cache_dir, rules, monkeypatch):
+    monkeypatch.setattr(rule_cache, "MAX_ENTRIES", 3)
+    cache_dir.mkdir()
+    old = time.time() - 7200
+    for number in range(5):  # entries of other rule sets, written an hour or more ago, oldest first
+        entry = cache_dir / f"rules-{number:08x}.pickle"
+        entry.write_bytes(b"x")
+        os.utime(entry, (old + number, old + number))
+    earlier_layout = cache_dir / ("rules-" + "ab" * 16 + ".pickle")
+    abandoned, fresh = cache_dir / ".rules-abc.tmp", cache_dir / ".rules-def.tmp"
+    strangers = [cache_dir / "notes.txt", cache_dir / "rules-xyz.pickle", cache_dir / "rules-0000000g.pickle"]
+    for path in (earlier_layout, abandoned, fresh, *strangers):
+        path.write_bytes(b"x")
+    os.utime(abandoned, (old, old))
+    load_rules([rules])  # a miss: writes its entry, then prunes
+    left = {p.name for p in cache_dir.iterdir()}
+    written = {p.name for p in cache_dir.glob("rules-*.pickle")} - {"rules-00000003.pickle", "rules-00000004.pickle"}
+    assert {"rules-00000003.pickle", "rules-00000004.pickle"} <= left  # the two newest others stay
+    assert not {"rules-00000000.pickle", "rules-00000001.pickle", "rules-00000002.pickle"} & left
+    assert earlier_layout.name not in left and abandoned.name not in left
+    assert {fresh.name, *(p.name for p in strangers)} <= left  # a write in progress and files not ours stay
+    assert len(written - {p.name for p in strangers}) == 1 and load_rules([rules]) is not None

@@ -19,7 +19,10 @@ file (a miss, never a wrong hit).
 
 An entry that cannot be read, is stale or is not ours is ignored and rewritten.
 Entries are written whole (temporary file, then rename) and unpickled only from our
-own cache folder, only when owned by us and writable by no one else.
+own cache folder, only when owned by us and writable by no one else. The folder stays
+bounded: a write keeps the MAX_ENTRIES most recently written entries and removes
+entries of earlier layouts and the temporary files of writes that never finished; it
+removes nothing else, whatever else the folder holds.
 
 CLAIM_CHECKER_CACHE_DIR moves the folder (default: $XDG_CACHE_HOME/claim-checker,
 else ~/.cache/claim-checker); CLAIM_CHECKER_NO_CACHE=1 turns the cache off.
@@ -41,6 +44,8 @@ try:  # The C unpickler that pickle wraps. pickle.py adds a pure-Python one that
 except ImportError:  # an interpreter without the C accelerator
     from pickle import load as _unpickle
 
+MAX_ENTRIES = 64
+_ABANDONED_AFTER = 3600.0  # seconds: a temporary file this old is a write that never finished
 CACHE_DIR_ENV = "CLAIM_CHECKER_CACHE_DIR"
 NO_CACHE_ENV = "CLAIM_CHECKER_NO_CACHE"
 _FORMAT = 4  # bump when the entry's layout changes
@@ -112,6 +117,45 @@ class Entry:
         except OSError:
             if temporary:
                 paths.remove(temporary)
+            return
+        _prune(folder, keep=self.path)
+
+
+def _prune(folder: str, keep: str) -> None:
+    """Remove, of our own files only, all but the MAX_ENTRIES most recently written entries,
+    entries named by an earlier layout (a 32-digit hash), and abandoned temporary files."""
+    import time
+
+    now = time.time()
+    entries: list[tuple[float, str]] = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        path = os.path.join(folder, name)
+        try:
+            written = os.stat(path).st_mtime
+        except OSError:
+            continue
+        digits = _entry_digits(name)
+        abandoned = name.startswith(".rules-") and name.endswith(".tmp") and now - written > _ABANDONED_AFTER
+        if digits == 8:
+            entries.append((written, path))
+        elif digits == 32 or abandoned:
+            paths.remove(path)
+    entries.sort(reverse=True)
+    for _, path in entries[MAX_ENTRIES:]:
+        if path != keep:
+            paths.remove(path)
+
+
+def _entry_digits(name: str) -> int:
+    """How many hexadecimal digits name the entry (8 now; 32 before layout 4), 0 if not an entry."""
+    digits = name.removeprefix("rules-").removesuffix(".pickle")
+    if len(digits) + len("rules-.pickle") != len(name) or not digits:
+        return 0
+    return len(digits) if all(c in "0123456789abcdef" for c in digits) else 0
 
 
 def _bytes(path: str) -> bytes:
