@@ -3,6 +3,7 @@ fired or did not: `claim-checker claims ARTICLE`."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 from checker.model import DateClaim, DocumentReport, EventMention, QuantityClaim, RoleMention, Span, Statement
@@ -75,11 +76,18 @@ def _quantity(q: QuantityClaim, text: str) -> dict[str, object]:
     }
 
 
+def _day(day: dt.date, year_known: bool) -> str:
+    """ISO 8601, or without a year where the text gave none ('--11-30', as ISO 8601:2000 wrote
+    it): the year the extractor used in its place is no claim of the text."""
+    return day.isoformat() if year_known else f"--{day:%m-%d}"
+
+
 def _date(d: DateClaim, text: str) -> dict[str, object]:
     if d.start is None or d.end is None:
         value = "unresolved" if d.granularity == "relative" else None
     else:
-        value = d.start.isoformat() if d.start == d.end else f"{d.start.isoformat()} to {d.end.isoformat()}"
+        first, last = _day(d.start, d.year_known), _day(d.end, d.year_known)
+        value = first if first == last else f"{first} to {last}"
     return {
         "value": value,
         "granularity": d.granularity,
