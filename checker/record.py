@@ -43,6 +43,7 @@ else:
 
 _MISSING = object()
 _set = object.__setattr__
+_new = object.__new__
 COMPILE_AFTER = 50  # values of a class made before its __init__ is compiled
 
 
@@ -77,10 +78,13 @@ def field(*, default: Any = _MISSING, default_factory: Callable[[], Any] | None 
 
 @dataclass_transform(field_specifiers=(field,), frozen_default=True)
 def record(cls: type[T] | None = None, /, *, frozen=True, eq=True, order=False, slots=True) -> Any:
-    def make(cls: type[T]) -> type[T]:
-        return _make(cls, frozen=frozen, eq=eq, order=order, slots=slots)
+    if cls is None:  # @record(...): a decorator that makes the class
 
-    return make if cls is None else make(cls)
+        def make(cls: type[T]) -> type[T]:
+            return _make(cls, frozen, eq, order, slots)
+
+        return make
+    return _make(cls, frozen, eq, order, slots)
 
 
 def fields(value: Any) -> tuple[Field, ...]:
@@ -106,64 +110,93 @@ def replace(value: T, /, **changes: Any) -> T:
 
 
 _ORDER = ("__lt__", "__le__", "__gt__", "__ge__")
+_MUTABLE = (list, dict, set)  # a default of these types would be shared by every value
+_CLASS_VAR = ("ClassVar", "typing.ClassVar")
+_name_of = attrgetter("name")
 
 
-def _make(cls: type, *, frozen: bool, eq: bool, order: bool, slots: bool) -> type:
-    if any(hasattr(base, "__record_fields__") for base in cls.__mro__[1:]):
-        raise TypeError(f"{cls.__name__}: a record does not inherit from a record")
+def _make(cls: type, frozen: bool, eq: bool, order: bool, slots: bool) -> type:
+    # Every start-up makes dozens of records: straight-line code (no generators, no hasattr()
+    # on a class, whose miss formats an error message) keeps the cost near what cannot go,
+    # the second class that __slots__ needs (slots cannot be added to the class we are given).
+    name = cls.__name__
+    namespace = cls.__dict__.copy()  # a dict (dict() of a mappingproxy copies key by key)
+    for base in cls.__mro__[1:-1]:  # the last is object
+        if "__record_fields__" in base.__dict__:
+            raise TypeError(f"{name}: a record does not inherit from a record")
     if order and not eq:
-        raise TypeError(f"{cls.__name__}: order=True needs eq=True")
-    if "__init__" in cls.__dict__:
-        raise TypeError(f"{cls.__name__}: a record makes its own __init__; check values in __post_init__")
-    if order and any(name in cls.__dict__ for name in _ORDER):
-        raise TypeError(f"{cls.__name__}: order=True makes the comparison methods; do not define them too")
-    namespace = dict(cls.__dict__)
+        raise TypeError(f"{name}: order=True needs eq=True")
+    if "__init__" in namespace:
+        raise TypeError(f"{name}: a record makes its own __init__; check values in __post_init__")
+    if order and any(method in namespace for method in _ORDER):
+        raise TypeError(f"{name}: order=True makes the comparison methods; do not define them too")
     namespace.pop("__dict__", None)  # the old class's descriptors; the new class makes its own
     namespace.pop("__weakref__", None)
-    record_fields = tuple(_fields(cls.__name__, namespace))
-    names = tuple(f.name for f in record_fields)
-    key = _key_of(names)
+    record_fields, names, shown = _fields(name, namespace)
 
     # As dataclasses: a __hash__ of the class's own is kept; the None Python puts beside an own __eq__ is not.
     own_hash = "__hash__" in namespace and not (namespace["__hash__"] is None and "__eq__" in namespace)
     namespace["__record_fields__"] = record_fields
     namespace["__match_args__"] = names
-    namespace.setdefault("__repr__", _repr_of(tuple(f.name for f in record_fields if f.repr)))
-    namespace["__reduce__"] = _reduce_of(key, names, slots)
+    key = _key_of(names)
+    repr_, reduce, eq_, hash_ = _methods(key, names, shown, slots)
+    if "__repr__" not in namespace:
+        namespace["__repr__"] = repr_
+    namespace["__reduce__"] = reduce
     if frozen:
         namespace["__setattr__"] = _frozen_setattr
         namespace["__delattr__"] = _frozen_delattr
     if eq:
-        namespace.setdefault("__eq__", _eq_of(key))
+        if "__eq__" not in namespace:
+            namespace["__eq__"] = eq_
         if not own_hash:
-            namespace["__hash__"] = _hash_of(key) if frozen else None
+            namespace["__hash__"] = hash_ if frozen else None
     if order:
-        for name, compare in zip(_ORDER, (operator.lt, operator.le, operator.gt, operator.ge), strict=True):
-            namespace[name] = _order_of(name, compare, key)
+        for method, compare in zip(_ORDER, (operator.lt, operator.le, operator.gt, operator.ge), strict=True):
+            namespace[method] = _order_of(method, compare, key)
     if slots:
         namespace["__slots__"] = names
-    made = type(cls)(cls.__name__, cls.__bases__, namespace)
-    made.__qualname__ = cls.__qualname__  # type() knows only the bare name: repr and pickle need the full one
-    made.__init__ = _first_init(made, record_fields, "__post_init__" in namespace)
+    made = type(cls)(name, cls.__bases__, namespace)
+    # Set after type(), where each costs about what type() spends on it in the namespace (measured),
+    # and __init__ can be given its class. type() knows only the bare name: repr and pickle need the full one.
+    made.__qualname__ = cls.__qualname__
+    made.__init__ = _first_init(made, record_fields, names, "__post_init__" in namespace)
     return made
 
 
-def _fields(class_name: str, namespace: dict) -> list[Field]:
+def _fields(class_name: str, namespace: dict) -> tuple[tuple[Field, ...], tuple[str, ...], tuple[str, ...]]:
+    """The record's fields, their names, and the names its repr shows. Most fields have no
+    default or a plain one: their Field is filled here, since calling a class with a Python
+    __init__ costs as much as all the rest done for a field."""
     found = []
+    after_default = hidden = False
     for name, annotation in namespace.get("__annotations__", {}).items():
-        if str(annotation).startswith(("ClassVar", "typing.ClassVar")):
+        text = str(annotation)
+        if "ClassVar" in text and text.startswith(_CLASS_VAR):  # `in` first: the call is slow
             continue
         spec = namespace.pop(name, _MISSING)  # a slot and a class attribute cannot share a name
-        spec = spec if isinstance(spec, Field) else Field(default=spec)
-        if isinstance(spec.default, list | dict | set):
+        if not isinstance(spec, Field):  # a bare default, or none
+            default = spec
+            spec = _new(Field)
+            spec.default = default
+            spec.default_factory = None
+            spec.repr = True
+        elif not spec.repr:
+            hidden = True
+        if spec.default is not _MISSING and isinstance(spec.default, _MUTABLE):
             raise ValueError(f"{class_name}.{name}: a mutable default is shared; use field(default_factory=...)")
-        if name == "self" or name.startswith("__record"):
+        if name == "self" or ("__record" in name and name.startswith("__record")):  # `in` first, as above
             raise TypeError(f"{class_name}.{name}: a field cannot be called {name!r}")
-        if spec.default is _MISSING and spec.default_factory is None and any(f.has_default for f in found):
-            raise TypeError(f"{class_name}.{name}: a field without a default cannot follow one with a default")
+        if spec.default is _MISSING and spec.default_factory is None:
+            if after_default:
+                raise TypeError(f"{class_name}.{name}: a field without a default cannot follow one with a default")
+        else:
+            after_default = True
         spec.name = name
         found.append(spec)
-    return found
+    names = tuple(map(_name_of, found))
+    shown = tuple([f.name for f in found if f.repr]) if hidden else names
+    return tuple(found), names, shown
 
 
 def _key_of(names: tuple[str, ...]) -> Callable[[Any], tuple]:
@@ -176,10 +209,11 @@ def _key_of(names: tuple[str, ...]) -> Callable[[Any], tuple]:
     return lambda value: ()
 
 
-def _first_init(owner: type, record_fields: tuple[Field, ...], post_init: bool) -> Callable[..., None]:
+def _first_init(
+    owner: type, record_fields: tuple[Field, ...], names: tuple[str, ...], post_init: bool
+) -> Callable[..., None]:
     """`__init__` until the class has made COMPILE_AFTER values: binds the arguments itself, then
     installs a compiled `__init__`. Compiling costs ~0.3 ms a class, more than a short run saves."""
-    names = tuple(spec.name for spec in record_fields)
     made = 0
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -250,7 +284,14 @@ def _restore(cls: type, values: tuple) -> Any:
     return value
 
 
-def _reduce_of(key: Callable[[Any], tuple], names: tuple[str, ...], slots: bool) -> Callable[[Any], tuple]:
+def _methods(key: Callable[[Any], tuple], names: tuple[str, ...], shown: tuple[str, ...], slots: bool) -> tuple:
+    """`__repr__`, `__reduce__`, `__eq__` and `__hash__` over the record's fields (made together:
+    one call a class, not four)."""
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in shown)
+        return f"{type(self).__qualname__}({fields})"
+
     if slots:
 
         def __reduce__(self) -> tuple:
@@ -262,15 +303,13 @@ def _reduce_of(key: Callable[[Any], tuple], names: tuple[str, ...], slots: bool)
             extra = {name: value for name, value in self.__dict__.items() if name not in names}
             return _restore, (type(self), key(self)), extra or None
 
-    return __reduce__
+    def __eq__(self, other: Any) -> Any:
+        return key(self) == key(other) if other.__class__ is self.__class__ else NotImplemented
 
+    def __hash__(self) -> int:
+        return hash(key(self))
 
-def _repr_of(names: tuple[str, ...]) -> Callable[[Any], str]:
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in names)
-        return f"{type(self).__qualname__}({shown})"
-
-    return __repr__
+    return __repr__, __reduce__, __eq__, __hash__
 
 
 def _frozen_setattr(self, name: str, value: Any) -> None:
@@ -279,20 +318,6 @@ def _frozen_setattr(self, name: str, value: Any) -> None:
 
 def _frozen_delattr(self, name: str) -> None:
     raise FrozenRecordError(f"cannot delete field {name!r} of a frozen {type(self).__name__}")
-
-
-def _eq_of(key: Callable[[Any], tuple]) -> Callable[[Any, Any], Any]:
-    def __eq__(self, other: Any) -> Any:
-        return key(self) == key(other) if other.__class__ is self.__class__ else NotImplemented
-
-    return __eq__
-
-
-def _hash_of(key: Callable[[Any], tuple]) -> Callable[[Any], int]:
-    def __hash__(self) -> int:
-        return hash(key(self))
-
-    return __hash__
 
 
 def _order_of(name: str, compare: Callable[[Any, Any], bool], key: Callable[[Any], tuple]) -> Callable[[Any, Any], Any]:

@@ -3,6 +3,8 @@
 import copy
 import functools
 import pickle
+from collections import OrderedDict
+from typing import ClassVar
 
 import pytest
 
@@ -281,3 +283,81 @@ def test_a_class_compiles_its_init_only_once_it_has_made_many_values():
     assert not _made_by_compiled_init(Point)
     Point(1, 2)
     assert _made_by_compiled_init(Point) and Point(3, y=4) == Point(3, 4)
+
+
+# What follows pins what checker.record does by hand to make a class cheaply (issue 6):
+# the Field objects it fills without Field.__init__, the checks it orders for speed,
+# and the generic __init__ that learns its class only once type() has made it.
+
+
+def test_fields_describe_what_each_declaration_says():
+    described = [(f.name, f.has_default, f.default_factory, f.repr) for f in fields(Labelled)]
+    assert described == [("name", False, None, True), ("tags", True, None, True), ("cache", True, dict, False)]
+    assert fields(Labelled)[1].default == () and repr(fields(Labelled)[0]) == "Field('name')"
+    assert fields(Labelled("a")) is fields(Labelled)
+
+
+def test_class_variables_are_not_fields_and_keep_their_values():
+    @record
+    class Counted:
+        n: int
+        limit: ClassVar[int] = 10
+        unit: "ClassVar[str]" = "items"
+        kind: "NotAClassVar" = None  # noqa: F821 - a name that only mentions ClassVar is a field
+
+    assert Counted.__match_args__ == ("n", "kind")
+    assert (Counted.limit, Counted.unit) == (10, "items") and Counted(1).kind is None
+
+
+def test_the_generic_init_names_its_class_in_every_refusal():
+    @record
+    class Pair:
+        first: int
+        second: int = 0
+
+    with pytest.raises(TypeError, match=r"^Pair\(\) missing required argument: 'first'$"):
+        Pair()
+    with pytest.raises(TypeError, match=r"^Pair\(\) takes 2 arguments but 3 were given$"):
+        Pair(1, 2, 3)
+    with pytest.raises(TypeError, match=r"^Pair\(\) got multiple values for argument 'first'$"):
+        Pair(1, first=2)
+    with pytest.raises(TypeError, match=r"^Pair\(\) got an unexpected keyword argument 'third'$"):
+        Pair(1, third=3)
+    assert not _made_by_compiled_init(Pair) and Pair.__init__ is Pair.__dict__["__init__"]
+    assert "__qualname__" not in Pair.__dict__ and Pair.__qualname__.endswith("<locals>.Pair")
+
+
+def test_more_mistakes_are_refused():
+    with pytest.raises(ValueError, match="mutable default"):
+
+        @record
+        class SharedField:
+            items: dict = field(default={})
+
+    with pytest.raises(ValueError, match="mutable default"):
+
+        @record
+        class SharedSubclass:
+            items: OrderedDict = OrderedDict()  # noqa: RUF012
+
+    with pytest.raises(TypeError, match="cannot be called"):
+
+        @record
+        class Reserved:
+            __record_fields__: int
+
+    class PlainChild(Interval):
+        pass
+
+    with pytest.raises(TypeError, match="inherit"):
+
+        @record
+        class Grandchild(PlainChild):
+            extra: int = 0
+
+    with pytest.raises(TypeError, match="cannot follow"):
+
+        @record
+        class FactoryFirst:
+            first: list = field(default_factory=list)
+            second: int
