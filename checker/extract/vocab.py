@@ -36,6 +36,7 @@ class CompiledVocabulary:
     abbreviations: frozenset[str]
     _ordinal_number: re.Pattern
     _lists: dict = field(default_factory=dict)  # word lists compiled on first use
+    _last_scan: list = field(default_factory=list, repr=False)  # [tokens, their matches] of the last scan
 
     @classmethod
     def build(cls, ruleset: RuleSet) -> CompiledVocabulary:
@@ -81,20 +82,21 @@ class CompiledVocabulary:
         for name, attribute in vars(type(self)).items():
             if isinstance(attribute, functools.cached_property):
                 getattr(self, name)
+        self._last_scan.clear()  # a stored value carries no sentence
         return self
 
     def scan(self, tokens: list[Token]) -> dict[str, list[Match]]:
         """Every vocabulary phrase of a sentence in one pass, grouped by kind: status cues,
         role cues, event aliases, reporting verbs, attributions, number words, future and
         relative-date phrases. The last sentence's scan is kept, as its extractors ask in turn."""
-        cached = self._lists.get("scan")
-        if cached is not None and cached[0] is tokens:
-            return cached[1]
+        last = self._last_scan
+        if last and last[0] is tokens:
+            return last[1]
         grouped: dict[str, list[Match]] = {kind: [] for kind in _SCANNED}
         for match in self._combined.find(tokens):
             kind, label = match.label
             grouped[kind].append(Match(match.start, match.end, label))
-        self._lists["scan"] = (tokens, grouped)
+        last[:] = (tokens, grouped)
         return grouped
 
     @functools.cached_property
