@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from checker.errors import UsageError
@@ -219,15 +219,36 @@ class Analyzer:
         self._matchers: dict[tuple, _PhraseMatcher] = {}
 
     def parse(
-        self, document: Document, sentences: Sequence[Sentence], phrases: Sequence[Phrase] = (), barred=()
+        self,
+        document: Document,
+        sentences: Sequence[Sentence],
+        phrases: Sequence[Phrase] = (),
+        barred=(),
+        entities: Collection[int] | None = None,
     ) -> tuple[Parse, ...]:
-        """Each of `sentences` parsed on its own text (nlp.pipe over them all), with the
-        `phrases` found in it; `barred` words (negations) never fill a gap inside a phrase."""
+        """Each of `sentences` parsed on its own text (nlp.pipe over them), with the `phrases`
+        found in it; `barred` words (negations) never fill a gap inside a phrase. Named entities
+        are recognised in the sentences whose indices are in `entities` (all when None): the
+        recogniser is half the pipeline's time, and most sentences need only tags and parse."""
         prose = document.prose
-        texts = (prose[s.span.start : s.span.end] for s in sentences)
-        docs = self._nlp.pipe(texts, batch_size=_BATCH)
         matcher = self._matcher(tuple(phrases), frozenset(barred)) if phrases else None
-        return tuple(self._parse(sentence, doc, matcher) for sentence, doc in zip(sentences, docs, strict=True))
+        if entities is None or "ner" not in self._nlp.pipe_names:
+            groups = [(list(sentences), ())]
+        else:
+            groups = [
+                ([s for s in sentences if s.index in entities], ()),
+                ([s for s in sentences if s.index not in entities], ("ner",)),
+            ]
+        parsed: dict[int, Parse] = {}
+        for group, disabled in groups:
+            if not group:
+                continue
+            texts = (prose[s.span.start : s.span.end] for s in group)
+            with self._nlp.select_pipes(disable=list(disabled)):
+                docs = self._nlp.pipe(texts, batch_size=_BATCH)
+                for sentence, doc in zip(group, docs, strict=True):
+                    parsed[sentence.index] = self._parse(sentence, doc, matcher)
+        return tuple(parsed[s.index] for s in sentences)
 
     def parse_text(self, text: str, phrases: Sequence[Phrase] = (), barred=()) -> Parse:
         """One text as one sentence (tests, rule phrases)."""

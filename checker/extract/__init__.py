@@ -22,6 +22,50 @@ from checker.model import ClaimSet, Document, Sentence, Statement
 from checker.text import tokenize
 
 _DIGIT = re.compile(r"\d")
+_WORDS = re.compile(r"\w+")
+_MIN_SHARED = 2  # content words a sentence shares with a denial to be parsed as its possible partner
+_APPOSITIVE_TAIL = 8  # words after a sentence's only comma that may be an appositive ('..., the minister.')
+
+
+def worth_parsing(
+    document: Document, sentences: tuple[Sentence, ...], vocab: CompiledVocabulary
+) -> tuple[tuple[Sentence, ...], set[int]]:
+    """The sentences that can take part in a claim, and those of them that hold a value (a digit,
+    a number, month or weekday word), whose entities are wanted. Parsing is most of the work, and
+    a sentence with none of the words any claim is built on yields no claim: no value, no event
+    noun, no negation, no cue word of a role, no appositive, and no two content words shared with
+    a sentence that denies something."""
+    cue_words = vocab.parse_cue_words
+    event_words = vocab.parse_event_words
+    chosen: set[int] = set()
+    valued: set[int] = set()
+    denials: list[set[str]] = []
+    others: list[tuple[int, set[str]]] = []
+    skip = vocab.stopwords
+    for sentence in sentences:
+        text = document.prose[sentence.span.start : sentence.span.end]
+        lower = text.lower()
+        words = set(_WORDS.findall(lower))
+        index = sentence.index
+        if _DIGIT.search(text) or not words.isdisjoint(vocab.number_words) or not words.isdisjoint(vocab.date_words):
+            valued.add(index)
+        if "n't" in lower or "n’t" in lower or not words.isdisjoint(vocab.negation):
+            denials.append(words - skip)
+            chosen.add(index)
+        elif not words.isdisjoint(event_words) or not words.isdisjoint(cue_words) or _appositive(text):
+            chosen.add(index)
+        else:
+            others.append((index, words - skip))
+    chosen |= valued
+    for index, words in others:
+        if index not in chosen and any(len(words & denial) >= _MIN_SHARED for denial in denials):
+            chosen.add(index)
+    return tuple(s for s in sentences if s.index in chosen), valued
+
+
+def _appositive(text: str) -> bool:
+    commas = text.count(",")
+    return commas >= 2 or (commas == 1 and len(text.rsplit(",", 1)[1].split()) <= _APPOSITIVE_TAIL)
 
 
 def extract(
@@ -31,7 +75,8 @@ def extract(
     analyzer: Analyzer,
     as_of: dt.date | None = None,
 ) -> ClaimSet:
-    parses = analyzer.parse(document, sentences, vocab.parse_phrases, barred=vocab.negation)
+    chosen, valued = worth_parsing(document, sentences, vocab)
+    parses = analyzer.parse(document, chosen, vocab.parse_phrases, barred=vocab.negation, entities=valued)
     keys = _alias_keys(vocab, analyzer)
     voices = paragraph_voices(document, list(parses))
     found: dict[str, list] = {"events": [], "roles": [], "quantities": [], "dates": [], "statements": []}

@@ -15,11 +15,13 @@ from checker.model import Frame, Modality, Scope, Speaker
 _VERBAL = frozenset({"VERB", "AUX"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _OBJECTS = frozenset({"dobj", "obj", "attr", "oprd", "dative"})
+_COMPLEMENTS = frozenset({"acomp", "ccomp", "xcomp"})
 _AUXILIARIES = frozenset({"aux", "auxpass"})
 # Clauses whose own verb takes its tense from the verb it hangs on ('preparing for ...', 'to begin').
 _DEPENDENT = frozenset({"xcomp", "advcl", "acomp", "pcomp"})
 _NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+_NARROWING = frozenset({"amod", "compound", "nmod", "nummod"})
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 
@@ -81,7 +83,11 @@ def negation_of(parse: Parse, verb: int, vocab: CompiledVocabulary) -> Token | N
         child = parse.tokens[k]
         if child.dep == "neg" or (child.dep in ("advmod", "det", "preconj") and child.lower in words):
             return child
-    for helper in auxiliaries(parse, verb):
+    helpers = [
+        *auxiliaries(parse, verb),
+        *(parse.tokens[k] for k in parse.children[verb] if parse.tokens[k].dep == "advmod"),
+    ]
+    for helper in helpers:  # 'no longer': the negation hangs on the adverb
         for k in parse.children[helper.i]:
             if parse.tokens[k].dep == "neg":
                 return parse.tokens[k]
@@ -96,7 +102,8 @@ def argument(parse: Parse, verb: int, roles: frozenset[str]) -> Token | None:
 
 
 def head_term(parse: Parse, token: Token | None) -> str | None:
-    """What an argument names: the entity it heads, else its head noun's lemma."""
+    """What an argument names: the entity it heads, else its head noun's lemma after the lemmas
+    of the words that narrow it ('relief convoy', 'old model'); see same_term."""
     if token is None:
         return None
     entity = parse.entity_at(token.i)
@@ -104,7 +111,24 @@ def head_term(parse: Parse, token: Token | None) -> str | None:
         return entity.text.lower()
     if token.pos == "PRON":
         return None  # 'it', 'they': who is meant is another sentence's to say
-    return token.lemma
+    narrowing = [
+        parse.tokens[k].lemma
+        for k in parse.children[token.i]
+        if k < token.i and parse.tokens[k].dep in _NARROWING and parse.tokens[k].is_word
+    ]
+    return " ".join([*narrowing, token.lemma])
+
+
+def same_term(a: str, b: str) -> bool:
+    """Two arguments name the same thing: the same head, and the words narrowing one include
+    the other's ('the model' is 'the model'; 'the older model' is not 'the newer model', and
+    'the relief convoy' is not 'a second convoy')."""
+    *narrow_a, head_a = a.split(" ")
+    *narrow_b, head_b = b.split(" ")
+    if head_a != head_b:
+        return a == b
+    first, second = set(narrow_a), set(narrow_b)
+    return first <= second or second <= first
 
 
 def scope_of(parse: Parse, verb: int) -> Scope:
@@ -139,10 +163,12 @@ def frame_at(
     tense, aspect = tense_aspect(parse, verb, vocab)
     negation = negation_of(parse, verb, vocab)
     subject = argument(parse, verb, _SUBJECTS)
-    obj = argument(parse, verb, _OBJECTS)
-    predicate = token.lemma
-    if token.pos == "AUX" and obj is not None and obj.dep in ("attr", "acomp"):
-        predicate = obj.lemma  # 'was a success': the predicate is the noun
+    obj = argument(parse, verb, _OBJECTS) or argument(parse, verb, _COMPLEMENTS)
+    particle = argument(parse, verb, frozenset({"prt"}))
+    predicate: str | None = token.lemma + (f" {particle.lemma}" if particle is not None else "")
+    if token.pos == "AUX":
+        # 'was a success', 'is dead': the predicate is the noun or adjective; a bare 'is' says nothing
+        predicate = obj.lemma if obj is not None and obj.dep in ("attr", "acomp") else None
         obj = None
     start, end = clause_range(parse, verb)
     passive = any(parse.tokens[k].dep in ("nsubjpass", "auxpass") for k in parse.children[verb])

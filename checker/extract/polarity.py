@@ -9,7 +9,7 @@ insists' become two frames of the predicate 'recall' with the object (or passive
 from __future__ import annotations
 
 from checker.analysis import Parse
-from checker.extract.frames import clause_range, frame_at, verbs
+from checker.extract.frames import clause_range, frame_at, same_term, verbs
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import Frame, Speaker, Statement
 
@@ -58,25 +58,36 @@ def predicate_key(frame: Frame) -> str | None:
 
 def same_claim(a: Statement, b: Statement) -> bool:
     """Whether two statements say the same thing of the same things, whatever their polarity:
-    one predicate (or predicate class), the same subject where both name one, the same object
-    where both name one, and at least one of the two named by both."""
+    one predicate (or predicate class), and the same arguments: what the predicate is done to
+    (the object, or a passive clause's subject) named by both or by neither, and who does it
+    named by both (a pronoun names no one) unless a passive clause leaves the doer out."""
     fa, fb = a.frame, b.frame
     if fa is None or fb is None or predicate_key(fa) != predicate_key(fb):
         return False
-    pairs = [(x, y) for x, y in _arguments(fa, fb) if x is not None and y is not None]
-    if not pairs or any(x != y for x, y in pairs):
+    (doer_a, doer_b), (done_a, done_b) = _arguments(fa, fb)
+    if (done_a is None) != (done_b is None) or (done_a is not None and not same_term(done_a, done_b)):
+        return False
+    passive_without_doer = done_a is not None and "passive" in (fa.voice, fb.voice)
+    if doer_a is None or doer_b is None:
+        if not passive_without_doer:
+            return False
+    elif not same_term(doer_a, doer_b):
         return False
     return _scopes_agree(fa, fb)
 
 
-def _arguments(fa: Frame, fb: Frame) -> list[tuple[str | None, str | None]]:
-    """Subject against subject and object against object; a passive clause's subject is what an
-    active clause's object is ('the model was recalled' ~ 'the company recalled the model')."""
+def _arguments(fa: Frame, fb: Frame) -> tuple[tuple[str | None, str | None], tuple[str | None, str | None]]:
+    """(doers, things done to) of the two frames; a passive clause's subject is what an active
+    clause's object is ('the model was recalled' ~ 'the company recalled the model'), and its
+    agent the active subject."""
     a_passive, b_passive = fa.voice == "passive", fb.voice == "passive"
     if a_passive == b_passive:
-        return [(fa.subject, fb.subject), (fa.object, fb.object)]
+        if a_passive:
+            return (fa.agent, fb.agent), (fa.subject, fb.subject)
+        return (fa.subject, fb.subject), (fa.object, fb.object)
     active, passive = (fb, fa) if a_passive else (fa, fb)
-    return [(active.object, passive.subject), (active.subject, passive.agent)]
+    pairs = ((active.subject, passive.agent), (active.object, passive.subject))
+    return pairs if not a_passive else ((pairs[0][1], pairs[0][0]), (pairs[1][1], pairs[1][0]))
 
 
 def _scopes_agree(fa: Frame, fb: Frame) -> bool:

@@ -152,6 +152,20 @@ class CompiledVocabulary:
         return tuple(found)
 
     @functools.cached_property
+    def parse_cue_words(self) -> frozenset[str]:
+        """Words of the role cues, verbs of saying... as the rules write them, and of the rule
+        files' names: a sentence with none of them needs no parse for these phrases. Function
+        words count too ('led by' is found through 'by', whatever form 'lead' takes)."""
+        kinds = ("role-cues", "attribution", "event-aliases", "entity-aliases")
+        words = {w for p in self.parse_phrases if p.kind in kinds for w in phrase_words(p.text)}
+        return frozenset(words - {"*"})
+
+    @functools.cached_property
+    def parse_event_words(self) -> frozenset[str]:
+        """The event nouns as the rules write them."""
+        return frozenset(self.ruleset.vocabulary.event_nouns)
+
+    @functools.cached_property
     def future_modals(self) -> frozenset[str]:
         """The one-word future markers ('will', 'shall'): a modal among them makes a verb future."""
         return _single_words(self.word_list("future"))
