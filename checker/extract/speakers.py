@@ -86,11 +86,13 @@ def signature(parse: Parse) -> Speaker | None:
     tokens = parse.tokens
     if not tokens or len(tokens) > _MAX_SIGNATURE or any(t.pos in ("VERB", "AUX") for t in tokens):
         return None
-    people = [e for e in parse.entities if e.label == "PERSON"]
-    if not people or not any(t.text == "," for t in tokens) or people[0].start != 0:
+    comma = next((t.i for t in tokens if t.text == ","), None)
+    if comma is None or comma == 0 or not all(t.pos == "PROPN" or t.ent_type == "PERSON" for t in tokens[:comma]):
         return None
-    person = people[0]
-    return Speaker(name=person.text, key=tokens[person.end - 1].lower, span=person.span)
+    place = [t for t in tokens[comma + 1 :] if t.is_word]
+    if not place or not all(t.pos in ("PROPN", "NOUN") for t in place):
+        return None
+    return Speaker(name=parse.text(0, comma), key=tokens[comma - 1].lower, span=parse.span(0, comma))
 
 
 def paragraph_voices(document: Document, parses: list[Parse]) -> dict[int, Speaker]:
