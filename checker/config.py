@@ -23,8 +23,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from checker import paths
 from checker.errors import UsageError
 from checker.model import Severity
 from checker.settings import FAIL_ON_CHOICES, CodePolicy, GlobPolicy
@@ -177,7 +177,7 @@ def load_config(path: str) -> Config:
         per_glob.append(GlobPolicy(pattern, base, _Reader(path, where, settings, _GLOB_KEYS).policy()))
     return Config(
         path=path,
-        rules=tuple(paths.tidy(os.path.join(base, rule)) for rule in reader.strings("rules")),
+        rules=tuple(str(Path(base, rule)) for rule in reader.strings("rules")),
         default_rules=default_rules,
         policy=reader.policy(),
         fail_on=parse_fail_on(fail_on) if fail_on else Severity.ERROR,

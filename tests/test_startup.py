@@ -90,8 +90,6 @@ DEFERRED = {
     "pkgutil": "a package outside a folder (checker.submodules)",
     "typing": "nothing: type variables are for type checkers only",
     "importlib.util": "nothing: the bundled rules are found by import (checker.rulelang.load)",
-    "pathlib": "nothing: a run's paths are strings (checker.paths); its import brought urllib.parse",
-    "urllib.parse": "nothing (pathlib imported it)",
     "fnmatch": "a configuration with per-glob settings (checker.policy)",
     "pickle": "a rule cache miss, to write the entry (a hit needs only the C unpickler)",
     "signal": "--jobs over several processes (the CLI's SIGTERM handler needs only _signal)",
