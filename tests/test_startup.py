@@ -87,8 +87,6 @@ DEFERRED = {
     "heapq": "an article with suppression directives (checker.suppress)",
     "calendar": "a CC104 finding, to name the weekday",
     "hashlib": "nothing: the rule cache compares bytes (checker.rulelang.cache)",
-    "pkgutil": "a package outside a folder (checker.submodules)",
-    "typing": "nothing: type variables are for type checkers only",
     "importlib.util": "nothing: the bundled rules are found by import (checker.rulelang.load)",
     "fnmatch": "a configuration with per-glob settings (checker.policy)",
     "pickle": "a rule cache miss, to write the entry (a hit needs only the C unpickler)",
