@@ -35,15 +35,9 @@ import sys
 import zlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from pickle import load as _unpickle
 
 from checker import __version__
-
-try:  # The C unpickler that pickle wraps. pickle.py adds a pure-Python one that is never used
-    # here, and its import (struct, and a search of sys.path for Jython's org.python.core) was
-    # 3% of a one-article audit.
-    from _pickle import load as _unpickle
-except ImportError:  # an interpreter without the C accelerator
-    from pickle import load as _unpickle
 
 MAX_ENTRIES = 64
 _ABANDONED_AFTER = 3600.0  # seconds: a temporary file this old is a write that never finished
