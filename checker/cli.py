@@ -13,7 +13,7 @@ import signal
 import sys
 from collections.abc import Sequence
 
-from checker import __version__
+from checker._version import __version__
 from checker.errors import CheckerError, ExitCode, UsageError
 
 PROG = "claim-checker"

@@ -92,3 +92,13 @@ def test_a_cached_rule_set_is_used_without_the_rule_parser(warm_rule_cache, tmp_
     rules.write_text('event "third round" {\n  status concluded\n}\n', encoding="utf-8")
     assert parser <= _modules(_audit(SEED, "--rules", str(rules)))  # new rules: parsed, then cached
     assert not _modules(_audit(SEED, "--rules", str(rules))) & parser
+
+
+@pytest.mark.parametrize("fmt", formats())
+def test_a_reporter_learns_the_version_without_the_api_or_pipeline(fmt):
+    assert not _modules(f"import checker.reporters.{fmt}") & {"checker.api", "checker.pipeline"}
+
+
+def test_the_configuration_file_is_read_without_the_settings_that_merge_it():
+    # settings (flags over file) reads config (the file); config never reads settings.
+    assert "checker.settings" not in _modules("import checker.config")

@@ -22,9 +22,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from checker.api import audit
     from checker.claimlist import rows
+    from checker.config import parse_date
     from checker.output import write_report
     from checker.rulelang.load import load_rules
-    from checker.settings import parse_date
 
     if args.format not in FORMATS:
         raise UsageError(f"--format: expected one of {', '.join(FORMATS)}, found {args.format!r}")

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker import __version__
+from checker._version import __version__
 from checker.model import DocumentReport, Location, Report, Severity
 from checker.reporters._locate import Locator
 

@@ -8,18 +8,16 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from checker.errors import RuleError, RuleErrors, rule_lines
 from checker.rulelang import cache as rule_cache
 from checker.rulelang.ruleset import RuleSet
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:  # the statements' classes load with the parser, on a cache miss
-    from typing import TypeVar
-
     from checker.rulelang import ast
 
-    T = TypeVar("T")
+T = TypeVar("T")
 
 RULE_SUFFIX = ".rules"
 DEFAULT_ENTRY = "default.rules"
