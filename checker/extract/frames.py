@@ -8,9 +8,12 @@ predicate of the same subject) rather than by the words they happen to share.
 
 from __future__ import annotations
 
-from checker.analysis import Parse, Token
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import Frame, Modality, Scope, Speaker
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from checker.analysis import Parse, Token
 
 _VERBAL = frozenset({"VERB", "AUX"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
