@@ -42,6 +42,7 @@ WORD_LISTS: dict[str, str] = {
     "clause-breaks": "words that end a clause (and, but, which)",
     "relative-dates": "expressions dated from the reference date (next week, last year, yesterday)",
     "event-qualifiers": "prepositions whose object tells one event from another (of: 'third round of the cup')",
+    "perfect-auxiliaries": "auxiliaries, by lemma, that make a verb perfect (have: 'has concluded')",
     "conditional": "words that make a clause hypothetical (if, even if, unless)",
 }
 STATUS_TIMES = ("past", "present", "future")
