@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 _DIGIT = re.compile(r"\d")
 _WORDS = re.compile(r"\w+")
+_SIGNATURE_WORDS = 8
 _MIN_SHARED = 2  # content words a sentence shares with a denial to be parsed as its possible partner
 
 
@@ -54,7 +55,7 @@ def worth_parsing(
         if "n't" in lower or "n’t" in lower or not words.isdisjoint(vocab.negation):
             denials.append(words - skip)
             chosen.add(index)
-        elif not words.isdisjoint(event_words) or not words.isdisjoint(cue_words) or _appositive(lower, vocab):
+        elif not words.isdisjoint(event_words) or not words.isdisjoint(cue_words) or _appositive(lower, vocab) or _signed(text):
             chosen.add(index)
         else:
             others.append((index, words - skip))
@@ -63,6 +64,12 @@ def worth_parsing(
         if index not in chosen and any(len(words & denial) >= _MIN_SHARED for denial in denials):
             chosen.add(index)
     return tuple(s for s in sentences if s.index in chosen), valued
+
+
+def _signed(text: str) -> bool:
+    """A line that may sign a comment or a letter ('Jane Doe, Leeds'): short, with a comma, and
+    no sentence end (see checker.extract.speakers.signature)."""
+    return "," in text and len(text.split()) <= _SIGNATURE_WORDS and text.rstrip()[-1:] not in ".!?"
 
 
 def _appositive(lower: str, vocab: CompiledVocabulary) -> bool:
