@@ -55,7 +55,12 @@ def worth_parsing(
         if "n't" in lower or "n’t" in lower or not words.isdisjoint(vocab.negation):
             denials.append(words - skip)
             chosen.add(index)
-        elif not words.isdisjoint(event_words) or not words.isdisjoint(cue_words) or _appositive(lower, vocab) or _signed(text):
+        elif (
+            not words.isdisjoint(event_words)
+            or not words.isdisjoint(cue_words)
+            or _appositive(lower, vocab)
+            or _signed(text)
+        ):
             chosen.add(index)
         else:
             others.append((index, words - skip))
