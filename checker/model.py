@@ -7,6 +7,7 @@ source text; line and column are derived from it only when a reporter needs them
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from enum import StrEnum
 
 from checker.offsets import OffsetMap
@@ -99,6 +100,57 @@ class Speaker:
     name: str
     key: str
     span: Span
+
+
+class Modality(StrEnum):
+    """How a clause presents what it says."""
+
+    STATED = "stated"  # as a fact
+    PLANNED = "planned"  # scheduled, intended, expected ('will hold', 'is due to')
+    PROPOSED = "proposed"  # offered, suggested, demanded
+    HYPOTHETICAL = "hypothetical"  # 'if', 'even if', 'would'
+    REPORTED = "reported"  # attributed to someone other than the author
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """What limits a claim: its time, its place, and qualifiers ('in the northern group', 'so far')."""
+
+    time: str | None = None
+    place: str | None = None
+    qualifiers: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What a clause claims, read from its parse: who (subject) did what (predicate) to what
+    (object), with which value, in which scope, how (modality, polarity, tense, aspect), and
+    on whose word (speaker: None is the author).
+
+    `predicate` is a verb lemma, or the noun of a nominal predicate ('recall' in 'the recall
+    of the model'); `predicate_class` is the vocabulary class it belongs to, when one is
+    declared ('kill', 'die' and 'death' in one class). Subject and object are an entity's
+    text or a head noun's lemma. Two claims are compared only when their frames align.
+    """
+
+    span: Span  # the clause
+    sentence: int
+    predicate: str | None
+    subject: str | None = None
+    object: str | None = None
+    value: str | None = None  # the claim's value as written; the claim kind holds it typed
+    scope: Scope = Scope()
+    modality: Modality = Modality.STATED
+    negated: bool = False
+    tense: str | None = None  # past, present, future
+    aspect: str | None = None  # perfect, progressive
+    speaker: Speaker | None = None
+    predicate_class: str | None = None
+    negation: Span | None = None  # the word that negates it ('not', 'never')
+
+    @property
+    def polarity(self) -> str:
+        return "negative" if self.negated else "positive"
 
 
 @record

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from checker.analysis import Analyzer
 from checker.extract import dates, quantities
 from checker.extract.clauses import Clauses, sentence_names, stem
 from checker.extract.events import alias_keys, event_mentions
@@ -19,11 +20,17 @@ _DIGIT = re.compile(r"\d")
 
 
 def extract(
-    document: Document, sentences: tuple[Sentence, ...], vocab: CompiledVocabulary, as_of: dt.date | None = None
+    document: Document,
+    sentences: tuple[Sentence, ...],
+    vocab: CompiledVocabulary,
+    analyzer: Analyzer,
+    as_of: dt.date | None = None,
 ) -> ClaimSet:
+    parses = analyzer.parse(document, sentences)
     keys = alias_keys(vocab)
     found: dict[str, list] = {"events": [], "roles": [], "quantities": [], "dates": [], "statements": []}
     tokenized = [(s, tokenize(document.prose, s.span.start, s.span.end)) for s in sentences]
+    parsed = {parse.index: parse for parse in parses}
     lowers = [{t.lower for t in tokens} for _, tokens in tokenized]
     needs_statements = _statement_sentences(lowers, vocab)
     for (sentence, tokens), words in zip(tokenized, lowers, strict=True):
@@ -45,7 +52,7 @@ def extract(
             continue
         ranges = [(v.start, v.end) for v in date_values] + [v.number_range for v in quantity_values]
         clauses = Clauses(tokens, vocab, ranges)
-        names = sentence_names(tokens, vocab)
+        names = sentence_names(parsed[index])
 
         def anchors_of(start: int, end: int, own: tuple[int, int], tokens=tokens, date_values=date_values):
             """The other dates of a clause: 'rose 10% in 2003' is not 'rose 5% in 2004'."""
