@@ -63,10 +63,14 @@ def extract(
             )
 
         found["dates"].extend(
-            dates.to_claims(date_values, tokens, clauses, index, speaker, vocab, as_of, anchors_of, names)
+            dates.to_claims(
+                date_values, tokens, clauses, index, speaker, vocab, as_of, anchors_of, names, parsed[index]
+            )
         )
         found["quantities"].extend(
-            quantities.to_claims(quantity_values, tokens, clauses, index, speaker, vocab, anchors_of, names)
+            quantities.to_claims(
+                quantity_values, tokens, clauses, index, speaker, vocab, anchors_of, names, parsed[index]
+            )
         )
         if negated:
             found["statements"].extend(statements(tokens, clauses, index, speaker, vocab, names))

@@ -42,6 +42,8 @@ WORD_LISTS: dict[str, str] = {
     "former": "words that put a role in the past (former, outgoing)",
     "clause-breaks": "words that end a clause (and, but, which)",
     "relative-dates": "expressions dated from the reference date (next week, last year, yesterday)",
+    "count-scopes": "phrases that make a count a total, a running count or a rate (in total, so far, a year)",
+    "hypothetical": "words that make a clause a condition, not a statement (if, unless)",
 }
 
 

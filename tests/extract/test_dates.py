@@ -20,45 +20,45 @@ AS_OF = dt.date(2025, 7, 23)  # a Wednesday
 
 
 def observed(claim) -> dict:
-    fields = {
+    anchor = claim.anchor
+    return {
         "start": claim.start.isoformat() if claim.start else None,
         "end": claim.end.isoformat() if claim.end else None,
         "granularity": claim.granularity,
         "tense": claim.tense,
+        "predicate": anchor.predicates if anchor else MISSING,
+        "subject": anchor.subject if anchor else MISSING,
     }
-    for name in ("predicate", "subject"):
-        fields[name] = getattr(claim, name, MISSING)
-    return fields
 
 
 TABLE = [
     (
         "Completed in 1931, the tower was for decades the tallest in the city.",
         None,
-        [{"start": "1931-01-01", "end": "1931-12-31", "predicate": "complete", "subject": "tower"}],
+        [{"start": "1931-01-01", "end": "1931-12-31", "predicate": {"complete"}, "subject": "tower"}],
     ),
     (
         "The tower, which was completed in 1929, still dominates the skyline.",
         None,
-        [{"start": "1929-01-01", "predicate": "complete", "subject": "tower", "tense": "past"}],
+        [{"start": "1929-01-01", "predicate": {"complete"}, "subject": "tower", "tense": "past"}],
     ),
     (
         "He was born on June 16, 1912, in Vienna.",
         None,
-        [{"start": "1912-06-16", "granularity": "day", "predicate": "bear", "subject": "he"}],
+        [{"start": "1912-06-16", "granularity": "day", "predicate": {"bear"}, "subject": "he"}],
     ),
-    ("The museum opened in May 2019.", None, [{"start": "2019-05-01", "end": "2019-05-31", "predicate": "open"}]),
+    ("The museum opened in May 2019.", None, [{"start": "2019-05-01", "end": "2019-05-31", "predicate": {"open"}}]),
     (
         "The board will hold its annual meeting in May 2026.",
         None,
-        [{"start": "2026-05-01", "predicate": "hold", "tense": "future"}],
+        [{"start": "2026-05-01", "predicate": {"hold"}, "tense": "future"}],
     ),
     # a weekday without a date takes part once the reference date and the tense place it
     ("The talks ended on Monday.", AS_OF, [{"start": "2025-07-21", "granularity": "day", "tense": "past"}]),
     ("The talks will resume on Friday.", AS_OF, [{"start": "2025-07-25", "granularity": "day", "tense": "future"}]),
     ("The talks ended on Monday.", None, [{"start": None, "granularity": "relative"}]),
 ]
-TODAY_WRONG = {0, 1, 2, 3, 4, 5, 6}
+TODAY_WRONG: set[int] = set()
 
 
 @pytest.mark.parametrize(
@@ -72,7 +72,9 @@ def test_a_sentence_states_these_dates(audit, sentence, as_of, expected):
     found = [observed(d) for d in audit(sentence, as_of).claims.dates]
     assert len(found) == len(expected), found
     for frame, wanted in zip(found, expected, strict=True):
-        assert {key: frame.get(key, MISSING) for key in wanted} == wanted
+        assert {key: frame.get(key, MISSING) for key in wanted} == {
+            key: frozenset(v) if isinstance(v, set) else v for key, v in wanted.items()
+        }
 
 
 def _codes(audit, text: str, as_of=None) -> list[str]:
@@ -94,7 +96,7 @@ PAIRS = [
     ("The talks ended on Monday. The talks ended on 16 July.", AS_OF, True),
     ("The talks ended on Monday. The talks ended on 21 July.", AS_OF, False),
 ]
-PAIRS_TODAY_WRONG = {0, 1, 4}
+PAIRS_TODAY_WRONG: set[int] = set()
 
 
 @pytest.mark.parametrize(
