@@ -1,6 +1,6 @@
 """What the checker finds in real texts with contradictions annotated by people.
 
-    python bench/recall.py [--show N] [--json FILE]
+    python bench/recall.py [FOLDER] [--only NAME ...] [--show N] [--json FILE]
 
 Reads ../shared/contradictions/*.jsonl (see its README). A finding is a hit on a
 contradiction document when its locations cover both annotated sides (one location
@@ -85,6 +85,7 @@ def _per_single_type(counts: Counter) -> Counter:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_DIR)
+    parser.add_argument("--only", action="append", metavar="NAME", help="measure only this file (chatprotect.jsonl)")
     parser.add_argument("--show", type=int, default=0, help="print up to N false alarms per file")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
     args = parser.parse_args()
@@ -93,6 +94,8 @@ def main() -> int:
         return 2
     figures = {}
     for path in sorted(args.folder.glob("*.jsonl")):
+        if args.only and path.name not in args.only:
+            continue
         found, total, alarms, consistent, shown = measure(path, args.show)
         print(f"\n{path.name}")
         print(f"  {'type':55} {'documents':>9} {'found':>6} {'recall':>7}")

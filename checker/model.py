@@ -209,9 +209,11 @@ class Anchor:
     subject: str | None = None
     subject_kind: str | None = None  # name, noun or pronoun
     subject_modifiers: frozenset[str] = frozenset()  # which one: 'the number of Europeans online'
+    subject_head: str | None = None  # the lemma of the subject's head word: 'party' of 'the Ecologist Party'
     object: str | None = None
     role: str = ""  # how the value stands to its verb: 'dobj', 'nsubj', a preposition ('from')
     direct: bool = True  # the value modifies the verb itself, not a noun on the way to it
+    copula: bool = False  # the verb is a copula ('was'): the complement, not the verb, says what
     qualifiers: frozenset[tuple[str, str, frozenset[str]]] = frozenset()
     place: frozenset[tuple[str, str]] = frozenset()  # (preposition, name): ('in', 'vienna')
     time: frozenset[str] = frozenset()

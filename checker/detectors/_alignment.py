@@ -25,20 +25,28 @@ def same_party(x: str | None, x_kind: str | None, y: str | None, y_kind: str | N
         return True
     if lenient and "pronoun" in (x_kind, y_kind) and x_kind != y_kind:
         return True
-    words_x, words_y = x.split(), y.split()
     if x_kind == "name" and y_kind == "name":
-        return set(words_x) <= set(words_y) or set(words_y) <= set(words_x)
-    if {x_kind, y_kind} == {"name", "noun"}:
-        return words_x[-1] == words_y[-1]  # 'the museum' for 'the Kessel Maritime Museum'
+        words_x, words_y = set(x.split()), set(y.split())
+        return words_x <= words_y or words_y <= words_x
     return False
+
+
+def same_subjects(a: Anchor, b: Anchor, *, lenient: bool) -> bool:
+    """Subjects that may be one; a noun may also stand for a name it heads ('the museum' for
+    'the Kessel Maritime Museum', 'the party' for 'the Ecologist Party for ...')."""
+    if {a.subject_kind, b.subject_kind} == {"name", "noun"}:
+        return a.subject_head == b.subject_head
+    return same_party(a.subject, a.subject_kind, b.subject, b.subject_kind, lenient=lenient)
 
 
 def same_parties(a: Anchor, b: Anchor, *, subject_needed: bool = False, lenient: bool = False) -> bool:
     if subject_needed and (a.subject is None or b.subject is None):
         return False
     return (
-        same_party(a.subject, a.subject_kind, b.subject, b.subject_kind, lenient=lenient)
-        and _narrowing(a.subject_modifiers, b.subject_modifiers)
+        same_subjects(a, b, lenient=lenient)
+        and (
+            a.subject_kind != "noun" or b.subject_kind != "noun" or _narrowing(a.subject_modifiers, b.subject_modifiers)
+        )
         and same_party(a.object, None, b.object, None, lenient=False)
     )
 
@@ -49,21 +57,16 @@ def _narrowing(x: frozenset[str], y: frozenset[str]) -> bool:
     return x <= y or y <= x
 
 
-def same_scope(a: Anchor, b: Anchor, *, places_narrow: bool = True, times: bool = True) -> bool:
-    """Where both name a phrase of one kind ('in ... group'), its words agree; places (and
-    times) differ nowhere both name one; the count-scope words are the same. With
-    `places_narrow`, a place or a time said with one value and not the other narrows it to
-    another event; `times` False leaves times out (a date is its own time)."""
+def same_scope(a: Anchor, b: Anchor, *, dated: bool = False) -> bool:
+    """Where both name a phrase of one kind ('in ... group'), its words agree, and the
+    count-scope words are the same. For a quantity, the places and times said with it agree,
+    and one said with one value and not the other narrows it to another event. A date is its
+    own time, and one event keeps its date wherever the text says it happened ('born in
+    Vienna', 'born in Wrocław' is one birth): `dated` leaves places and times out."""
     if a.scope_words != b.scope_words:
         return False
-    if times and not _compatible(a.time, b.time, places_narrow):
+    if not dated and not _same_names(a, b):
         return False
-    if places_narrow and bool(a.place) != bool(b.place):
-        return False
-    for link in {prep for prep, _ in a.place} & {prep for prep, _ in b.place}:
-        if not {n for p, n in a.place if p == link} & {n for p, n in b.place if p == link}:
-            return False  # 'born in Vienna', 'born in Wrocław'
-
     nouns_a = {prep: noun for prep, noun, _ in a.qualifiers}
     keyed_a = {(prep, noun): words for prep, noun, words in a.qualifiers}
     for prep, noun, words in b.qualifiers:
@@ -75,9 +78,11 @@ def same_scope(a: Anchor, b: Anchor, *, places_narrow: bool = True, times: bool 
     return True
 
 
-def _compatible(x: frozenset[str], y: frozenset[str], one_sided_narrows: bool) -> bool:
-    if x == y:
-        return True
-    if not x or not y:
-        return not one_sided_narrows
-    return bool(x & y)
+def _same_names(a: Anchor, b: Anchor) -> bool:
+    """The same times, and the same places, organisations and people after each preposition."""
+    if a.time != b.time or bool(a.place) != bool(b.place):
+        return False
+    for link in {prep for prep, _ in a.place} & {prep for prep, _ in b.place}:
+        if not {n for p, n in a.place if p == link} & {n for p, n in b.place if p == link}:
+            return False  # 'in London', 'in Paris': two events
+    return True

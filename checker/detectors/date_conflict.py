@@ -28,8 +28,22 @@ def comparable(a: DateClaim, b: DateClaim) -> bool:
         and same_predicate(fa, fb)
         and fa.direct
         and fb.direct
-        and same_parties(fa, fb, subject_needed=True, lenient=True)
-        and same_scope(fa, fb, places_narrow=False, times=False)
+        and same_parties(fa, fb, subject_needed=True, lenient=not (fa.copula or fb.copula))
+        and same_scope(fa, fb, dated=True)
+    )
+
+
+def _one_of_several(claim: DateClaim, claims: list[DateClaim]) -> bool:
+    """'The cancer returned in 2005 and again in 2014': a verb its own sentence dates twice
+    happened more than once, so no one date of it contradicts another."""
+    anchor = claim.anchor
+    return anchor is not None and any(
+        other is not claim
+        and other.sentence == claim.sentence
+        and other.anchor is not None
+        and other.anchor.predicates == anchor.predicates
+        and other.anchor.subject == anchor.subject
+        for other in claims
     )
 
 
@@ -41,10 +55,11 @@ def run(context: Context) -> Iterator[Finding]:
                 f"the range '{context.document.quote(claim.span)}' ends before it starts",
                 quote(context, claim.span),
             )
+    single = [d for d in claims if not _one_of_several(d, claims)]
     yield from value_conflicts(
         context,
         DETECTOR,
-        claims,
+        single,
         lambda a, b: comparable(a, b) and (a.end < b.start or b.end < a.start),
         lambda one, other: f"dated '{one}' here but '{other}' later, for the same event",
     )

@@ -45,6 +45,7 @@ class Attachment:
     subject: str | None
     subject_kind: str | None  # name, noun or pronoun
     subject_modifiers: frozenset[str]
+    subject_head: str | None  # the lemma of the subject's head word ('party' of 'the Ecologist Party')
     object: str | None
     role: str  # how the value's phrase stands to the verb
     qualifiers: frozenset[tuple[str, str, frozenset[str]]]  # (preposition, noun, its modifiers)
@@ -54,6 +55,7 @@ class Attachment:
     negated: bool
     time_expression: bool  # the value lies inside a date or time expression ('the past 18 months')
     label: bool  # a number after its noun names one thing ('number 14', 'Liga 3'): no count
+    copula: bool  # the verb is a copula ('was'): what it says lies in its complement
     direct: bool  # the value modifies the verb, not a noun on the way to it
 
     def anchor(self, parse: Parse, scope_words: frozenset[str] = frozenset()) -> Anchor:
@@ -63,9 +65,11 @@ class Attachment:
             subject=self.subject,
             subject_kind=self.subject_kind,
             subject_modifiers=self.subject_modifiers,
+            subject_head=self.subject_head,
             object=self.object,
             role=self.role,
             direct=self.direct,
+            copula=self.copula,
             qualifiers=self.qualifiers,
             place=self.place,
             time=self.time,
@@ -114,7 +118,9 @@ def attach(parse: Parse, indices: list[int], *, counts: bool) -> Attachment:
     inside = set(indices)
     head = head_of(parse, indices)
     counted = _counted_noun(parse, head, inside) if counts else None
-    below = counted if counted is not None else head
+    # a number counts the noun it modifies; 'six of the goals' counts goals, but stands itself
+    by_number = counted is not None and tokens[head].dep in _NUMBER_LINKS and tokens[head].head == counted
+    below = counted if by_number or (counted is not None and counted in inside) else head
     verb = _governing_verb(parse, below)
     predicates = set()
     if verb is not None:
@@ -135,8 +141,10 @@ def attach(parse: Parse, indices: list[int], *, counts: bool) -> Attachment:
         subject=subject,
         subject_kind=kind,
         subject_modifiers=_modifiers(parse, described, inside) if described is not None else frozenset(),
+        subject_head=tokens[described].lemma if described is not None else None,
         object=_object(parse, verb, exclude=counted, inside=inside) if verb is not None else None,
         role=_role(parse, below, verb),
+        copula=verb is not None and tokens[verb].pos == "AUX",
         qualifiers=qualifiers,
         place=place,
         time=time,
@@ -257,7 +265,14 @@ def _name(parse: Parse, k: int, verb: int) -> tuple[str, str, int]:
     tokens = parse.tokens
     token = tokens[k]
     if token.tag in _RELATIVE_PRONOUN_TAGS and tokens[verb].dep == "relcl":
-        return _name(parse, tokens[verb].head, tokens[verb].head)
+        antecedent = tokens[verb].head
+        if tokens[antecedent].dep == "attr":
+            # 'Blind Spot is a rock band that was formed in 1993': the band is Blind Spot
+            copula = tokens[antecedent].head
+            subjects = [c for c in parse.children[copula] if tokens[c].dep in _SUBJECTS]
+            if subjects:
+                return _name(parse, subjects[0], copula)
+        return _name(parse, antecedent, antecedent)
     entity = parse.entity_at(k)
     if entity is not None and entity.label not in _TIMES:
         # 'the Vienna Capitals' and 'Vienna Capitals' name one team: a determiner is no part of a name
@@ -284,6 +299,8 @@ def _object(parse: Parse, verb: int, exclude: int | None, inside: set[int]) -> s
     for k in parse.children[verb]:
         if tokens[k].dep in _OBJECTS and k != exclude and tokens[k].pos in _NOUNS | {"PRON"} and k not in inside:
             return _name(parse, k, verb)[0]
+        if tokens[k].dep in ("acomp", "attr") and k != exclude and k not in inside:
+            return tokens[k].lemma  # 'are real', 'were fake': a copula says its complement
     for k in parse.children[verb]:
         if tokens[k].dep in ("ccomp", "xcomp") and tokens[k].pos in ("VERB", "AUX") and k not in inside:
             return tokens[k].lemma
@@ -318,6 +335,7 @@ def _scope(
             if entity is not None and entity.label not in _UNNAMED:
                 # a place, an organisation, a person, with the word that links it ('in', 'by')
                 places.add((tokens[k].lemma, entity.text.lower()))
+                continue
             if tokens[k].dep in ("prep", "agent") and objects:
                 noun = objects[0]
                 qualifiers.add((tokens[k].lemma, tokens[noun].lemma, _modifiers(parse, noun, inside)))

@@ -315,6 +315,9 @@ def to_claims(
                 value.year = value.range_to.year  # 'January to August 1945': one year for both ends
                 first, _, granularity, year_known = interval(value, as_of)
             _, last, _, _ = interval(value.range_to, as_of)
+            if last is not None and first is not None and last < first and value.range_to.year is None:
+                # 'between 1 September and 22 March', no year given: the end falls in the next year
+                last = last.replace(year=last.year + 1, day=min(last.day, days_in_month(last.year + 1, last.month)))
             end_value = value.range_to
             range_end = Span(tokens[end_value.start].start, tokens[end_value.end - 1].end)
         start, end = clauses.clause_of(value.start)
