@@ -246,18 +246,36 @@ def _subject(parse: Parse, verb: int, exclude: int | None) -> tuple[str | None, 
     with its kind (name, noun, pronoun) and the token whose modifiers say which one is meant."""
     tokens = parse.tokens
     at = verb
-    for _ in range(4):
+    for _ in range(5):
         for k in parse.children[at]:
             if tokens[k].dep in _SUBJECTS and k != exclude:
-                return _name(parse, k, at)
+                found = _name(parse, k, at)
+                described = _described_name(parse, at)
+                # 'Peter Andersson: The Swedish defenseman played ...': the description is the name
+                return _name(parse, described, described) if found[1] == "noun" and described is not None else found
         token = tokens[at]
         if token.dep in _DESCRIBING and tokens[token.head].pos in _NOUNS | {"PRON"}:
             return _name(parse, token.head, at)
         if token.dep in _LEANING and token.head != at:
             at = token.head
             continue
+        if token.dep == "pcomp" and tokens[token.head].head != token.head:
+            at = tokens[token.head].head  # 'finished second in scoring with 80 points'
+            continue
         break
     return None, None, None
+
+
+def _described_name(parse: Parse, verb: int) -> int | None:
+    """The proper noun a clause hangs from as a description of it, if any."""
+    tokens = parse.tokens
+    at = verb
+    while tokens[at].dep == "conj" and tokens[at].head != at:
+        at = tokens[at].head
+    head = tokens[at].head
+    if tokens[at].dep in _DESCRIBING and head != at and tokens[head].pos == "PROPN":
+        return head
+    return None
 
 
 def _name(parse: Parse, k: int, verb: int) -> tuple[str, str, int]:
