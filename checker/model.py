@@ -147,6 +147,8 @@ class Frame:
     speaker: Speaker | None = None
     predicate_class: str | None = None
     negation: Span | None = None  # the word that negates it ('not', 'never')
+    voice: str = "active"  # or "passive": 'the model was recalled' has the model as subject
+    agent: str | None = None  # a passive clause's doer ('recalled by the company')
 
     @property
     def polarity(self) -> str:
@@ -168,6 +170,8 @@ class EventMention:
     status: str | None = None
     status_cue: Span | None = None
     speaker: Speaker | None = None
+    as_then: bool = False  # the status held at a past time the text speaks of ('were preparing for')
+    frame: Frame | None = None  # the clause of the cue that gave the status
 
     @property
     def with_cue(self) -> Span:
@@ -189,6 +193,8 @@ class RoleMention:
     speaker: Speaker | None = None
     unique: bool = True  # 'the defence minister' names one holder; 'a spokesman' one of many
     former: bool = False  # 'the former minister': not a role held now
+    named: bool = False  # the holder is a proper name, not a description ('the Secretary of ...')
+    head: str | None = None  # the role's head noun ('minister' of 'defence minister', 'head' of 'head of')
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,6 +301,7 @@ class Statement:
     negation: Span | None = None
     names: frozenset[str] = frozenset()
     speaker: Speaker | None = None
+    frame: Frame | None = None
 
 
 @record

@@ -377,5 +377,5 @@ def _anchor(value: Value, tokens: list[Token], vocab: CompiledVocabulary, parse:
         if reach.start <= tokens[m.start].start and tokens[m.end - 1].end <= reach.end
     )
     kind = "label" if attached.label else "duration" if attached.time_expression else "count"
-    hypothetical = attached.conditional(parse, vocab.word_list("hypothetical"))
+    hypothetical = attached.conditional(parse, vocab.word_list("conditional"))
     return attached.anchor(parse, scope_words), kind, hypothetical

@@ -50,6 +50,7 @@ class StatusDef:
     before: tuple[Text, ...]
     after: tuple[Text, ...]
     origin: Origin
+    time: Name | None = None
 
 
 @record
@@ -84,6 +85,12 @@ class RoleCue:
 
 @record
 class Synonyms:
+    words: tuple[Text, ...]
+    origin: Origin
+
+
+@record
+class Predicates:
     words: tuple[Text, ...]
     origin: Origin
 
@@ -174,6 +181,7 @@ Statement = (
     | WordList
     | RoleCue
     | Synonyms
+    | Predicates
     | EntityFact
     | EventFact
     | QuantityFact

@@ -1,4 +1,4 @@
-"""The claims the whole pipeline reads from a text, for the per-extractor tables."""
+"""What the extractor tables share: a sentence (or a few) read into claims by the real pipeline."""
 
 from __future__ import annotations
 
@@ -7,21 +7,32 @@ import datetime as dt
 import pytest
 
 from checker import readers
+from checker.extract import extract
 from checker.model import DocumentReport
-from checker.pipeline import Prepared, check
-from checker.rulelang.load import load_rules
+from checker.pipeline import Prepared, check, load_prepared
+from checker.segment import sentences
 
 
 @pytest.fixture(scope="session")
-def prepared() -> Prepared:
-    return Prepared.of(load_rules(cache=False))
+def vocab():
+    return load_prepared(cache=False).vocab
 
 
 @pytest.fixture(scope="session")
-def audit(prepared):
-    """text (and a reference date) -> the report, claims included."""
+def claims_of(analyzer, vocab):
+    def read(text: str):
+        document = readers.from_text(text)
+        return document, extract(document, sentences(document.prose, vocab.abbreviations), vocab, analyzer)
+
+    return read
+
+
+@pytest.fixture(scope="session")
+def audit(analyzer, vocab):
+    """text (and a reference date) -> the whole report, claims and findings included."""
+    prepared = Prepared(vocab.ruleset, vocab)
 
     def run(text: str, as_of: dt.date | None = None) -> DocumentReport:
-        return check(readers.from_text(text, "example.txt"), prepared, as_of)
+        return check(readers.from_text(text, "example.txt"), prepared, as_of, analyzer)
 
     return run
