@@ -256,6 +256,7 @@ class QuantityClaim:
     negated: bool = False
     speaker: Speaker | None = None
     anchor: Anchor | None = None  # where the parse puts it: what it counts, said with what, of whom
+    frame: Frame | None = None  # the clause it is said in: predicate, subject, modality, tense, speaker
     # "count", "duration" (a span of time, 'for the past 18 months', is no count of things) or
     # "label" (a number after its noun names one thing: 'number 14', 'Liga 3')
     kind: str = "count"
@@ -288,6 +289,7 @@ class DateClaim:
     negated: bool = False
     speaker: Speaker | None = None
     anchor: Anchor | None = None  # the verb it dates and that verb's subject
+    frame: Frame | None = None  # the clause it is said in
 
 
 @record

@@ -21,7 +21,7 @@ def comparable(a: QuantityClaim, b: QuantityClaim) -> bool:
         bool(_things(a) & _things(b))
         and a.kind == b.kind
         and a.kind != "label"
-        and fa.role == fb.role
+        and _same_role(a, b)
         and (_anchored(a) and _anchored(b))
         and a.per == b.per
         and a.modality == b.modality
@@ -30,6 +30,17 @@ def comparable(a: QuantityClaim, b: QuantityClaim) -> bool:
         and same_parties(fa, fb)
         and same_scope(fa, fb)
     )
+
+
+def _same_role(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """The counted things play the same part: both what the verb acts on, both who acts. Two
+    verbs of one class may put them differently ('the floods killed 14 people', '19 people
+    died'), so subject and object meet when the verbs differ."""
+    roles = {a.anchor.role, b.anchor.role}
+    if len(roles) == 1:
+        return True
+    verbs = {claim.frame.predicate if claim.frame else None for claim in (a, b)}
+    return roles == {"nsubj", "dobj"} and len(verbs) == 2 and None not in verbs
 
 
 def _anchored(claim: QuantityClaim) -> bool:

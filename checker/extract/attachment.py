@@ -16,7 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checker.analysis import Parse, Token
-from checker.model import Anchor, Span
+from checker.extract.frames import frame_at, tense_aspect
+from checker.extract.vocab import CompiledVocabulary
+from checker.model import Anchor, Frame, Span, Speaker
 
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _NUMBER_LINKS = frozenset({"nummod", "quantmod", "compound", "nmod", "advmod"})
@@ -58,10 +60,14 @@ class Attachment:
     copula: bool  # the verb is a copula ('was'): what it says lies in its complement
     direct: bool  # the value modifies the verb, not a noun on the way to it
 
-    def anchor(self, parse: Parse, scope_words: frozenset[str] = frozenset()) -> Anchor:
+    def anchor(self, parse: Parse, vocab: CompiledVocabulary, scope_words: frozenset[str] = frozenset()) -> Anchor:
+        """The claim's anchor; each predicate lemma brings its vocabulary class ('die' brings
+        'kill'), and the tense is the verb group's (checker.extract.frames)."""
+        classes = {vocab.predicate_class(lemma) for lemma in self.predicates} - {None}
+        tense = tense_aspect(parse, self.verb, vocab)[0] if self.verb is not None else None
         return Anchor(
             counted=parse.tokens[self.counted].lemma if self.counted is not None else None,
-            predicates=self.predicates,
+            predicates=self.predicates | classes,
             subject=self.subject,
             subject_kind=self.subject_kind,
             subject_modifiers=self.subject_modifiers,
@@ -74,9 +80,13 @@ class Attachment:
             place=self.place,
             time=self.time,
             scope_words=scope_words,
-            tense=self.tense,
+            tense=tense or self.tense,
             negated=self.negated,
         )
+
+    def frame(self, parse: Parse, vocab: CompiledVocabulary, speaker: Speaker | None, value: str) -> Frame | None:
+        """The frame of the clause the value is said in (None when no verb governs it)."""
+        return frame_at(parse, self.verb, vocab, speaker, value) if self.verb is not None else None
 
     def conditional(self, parse: Parse, markers: frozenset[str]) -> bool:
         """Whether a condition ('if', 'unless') leads the value's clause or a clause it depends on."""

@@ -16,7 +16,7 @@ from checker.analysis import Parse
 from checker.extract.attachment import attach, tokens_in
 from checker.extract.clauses import Clauses
 from checker.extract.vocab import PERIOD_LISTS, CompiledVocabulary
-from checker.model import Anchor, DateClaim, Span, Speaker
+from checker.model import Anchor, DateClaim, Frame, Span, Speaker
 from checker.record import record
 from checker.text import Token
 
@@ -307,7 +307,7 @@ def to_claims(
     past = vocab.word_list("past")
     weekdays = vocab.ruleset.vocabulary.weekdays
     for value in values:
-        anchor = _anchor(value, tokens, parse) if parse is not None else None
+        anchor, frame = _anchor(value, tokens, parse, vocab, speaker) if parse is not None else (None, None)
         first, last, granularity, year_known = interval(value, as_of)
         range_end = None
         if value.range_to is not None:
@@ -357,14 +357,22 @@ def to_claims(
                 names=names,
                 speaker=speaker,
                 anchor=anchor,
+                frame=frame,
             )
         )
     return claims
 
 
-def _anchor(value: DateValue, tokens: list[Token], parse: Parse) -> Anchor | None:
+def _anchor(
+    value: DateValue, tokens: list[Token], parse: Parse, vocab: CompiledVocabulary, speaker: Speaker | None
+) -> tuple[Anchor | None, Frame | None]:
+    """The verb the date dates and that verb's subject, and the frame of its clause."""
     indices = tokens_in(parse, tokens[value.start].start, tokens[value.end - 1].end)
-    return attach(parse, indices, counts=False).anchor(parse) if indices else None
+    if not indices:
+        return None, None
+    attached = attach(parse, indices, counts=False)
+    written = " ".join(t.text for t in tokens[value.start : value.end])
+    return attached.anchor(parse, vocab), attached.frame(parse, vocab, speaker, written)
 
 
 def _weekday_near(weekday: int, as_of: dt.date, tense: str | None) -> dt.date | None:

@@ -13,7 +13,7 @@ from checker.analysis import Parse
 from checker.extract.attachment import attach, tokens_in
 from checker.extract.clauses import Clauses, stem
 from checker.extract.vocab import CompiledVocabulary
-from checker.model import Anchor, QuantityClaim, Span, Speaker
+from checker.model import Anchor, Frame, QuantityClaim, Span, Speaker
 from checker.record import record
 from checker.text import Token
 
@@ -326,8 +326,8 @@ def to_claims(
     claims = []
     future = vocab.scan(tokens)["future"]
     for value in values:
-        anchor, kind, hypothetical = (
-            _anchor(value, tokens, vocab, parse) if parse is not None else (None, "count", False)
+        anchor, frame, kind, hypothetical = (
+            _anchor(value, tokens, vocab, parse, speaker) if parse is not None else (None, None, "count", False)
         )
         start, end = clauses.clause_of(value.start if value.bound is None else value.end - 1)
         context = clauses.content(start, end) | {w for w in (value.unit, value.measure) if w}
@@ -355,20 +355,23 @@ def to_claims(
                 names=names,
                 speaker=speaker,
                 anchor=anchor,
+                frame=frame,
                 kind=kind,
             )
         )
     return claims
 
 
-def _anchor(value: Value, tokens: list[Token], vocab: CompiledVocabulary, parse: Parse) -> tuple[Anchor, str, bool]:
-    """The value's frame from the parse, whether it counts things or measures a span of time,
-    and whether a condition ('if') leads its clause."""
+def _anchor(
+    value: Value, tokens: list[Token], vocab: CompiledVocabulary, parse: Parse, speaker: Speaker | None
+) -> tuple[Anchor, Frame | None, str, bool]:
+    """The value's anchor and frame from the parse, whether it counts things, measures a span
+    of time or labels one thing, and whether a condition ('if') leads its clause."""
     number = tokens[value.start : max(value.number_end, value.start + 1)]
     indices = tokens_in(parse, number[0].start, number[-1].end)
     digits = [i for i in indices if parse.tokens[i].like_num or parse.tokens[i].pos == "NUM"]
     if not indices:
-        return Anchor(counted=None, predicates=frozenset()), "count", False
+        return Anchor(counted=None, predicates=frozenset()), None, "count", False
     attached = attach(parse, digits or indices, counts=True)
     reach = attached.reach(parse)
     scope_words = frozenset(
@@ -378,4 +381,10 @@ def _anchor(value: Value, tokens: list[Token], vocab: CompiledVocabulary, parse:
     )
     kind = "label" if attached.label else "duration" if attached.time_expression else "count"
     hypothetical = attached.conditional(parse, vocab.word_list("conditional"))
-    return attached.anchor(parse, scope_words), kind, hypothetical
+    written = " ".join(t.text for t in tokens[value.start : value.end])
+    return (
+        attached.anchor(parse, vocab, scope_words),
+        attached.frame(parse, vocab, speaker, written),
+        kind,
+        hypothetical,
+    )

@@ -4,18 +4,39 @@ import pytest
 
 # text, [(name, event key, status, held then rather than now, tense of the cue's verb, aspect)]
 CASES = [
-    ("The third round of talks has officially concluded.", [("third round", "3:round", "concluded", False, "present", "perfect")]),
+    (
+        "The third round of talks has officially concluded.",
+        [("third round", "3:round", "concluded", False, "present", "perfect")],
+    ),
     ("The annual meeting was held in March.", [("annual meeting", "the:round", "concluded", False, "past", None)]),
-    ("The board will hold its annual meeting in May.", [("annual meeting", "the:round", "upcoming", False, "future", None)]),
+    (
+        "The board will hold its annual meeting in May.",
+        [("annual meeting", "the:round", "upcoming", False, "future", None)],
+    ),
     ("The summit is currently under way.", [("summit", "the:summit", "ongoing", False, "present", None)]),
-    ("Delegates were getting ready for the third round.", [("third round", "3:round", "upcoming", True, "past", "progressive")]),
-    ("The negotiators were wrapping up the second session.", [("second session", "2:round", "ongoing", True, "past", "progressive")]),
-    ("The delegates are wrapping up the second session.", [("second session", "2:round", "ongoing", False, "present", "progressive")]),
+    (
+        "Delegates were getting ready for the third round.",
+        [("third round", "3:round", "upcoming", True, "past", "progressive")],
+    ),
+    (
+        "The negotiators were wrapping up the second session.",
+        [("second session", "2:round", "ongoing", True, "past", "progressive")],
+    ),
+    (
+        "The delegates are wrapping up the second session.",
+        [("second session", "2:round", "ongoing", False, "present", "progressive")],
+    ),
     ("The third round will take place in Geneva.", [("third round", "3:round", "upcoming", False, "future", None)]),
     ("The third round has not concluded.", [("third round", "3:round", None, False, None, None)]),
-    ("Fans are preparing for the 3rd round of the FA Cup.", [("3rd round", "3:round", "upcoming", False, "present", "progressive")]),
+    (
+        "Fans are preparing for the 3rd round of the FA Cup.",
+        [("3rd round", "3:round", "upcoming", False, "present", "progressive")],
+    ),
     ("The vote was called off on Friday.", [("vote", "the:vote", "cancelled", False, "past", None)]),
-    ("The delegates arrived ahead of the summit in Brussels.", [("summit", "the:summit", "upcoming", False, None, None)]),
+    (
+        "The delegates arrived ahead of the summit in Brussels.",
+        [("summit", "the:summit", "upcoming", False, None, None)],
+    ),
     # no one event: indefinite, plural, or no event noun
     ("A meeting was held in March.", []),
     ("Several meetings were held in March.", []),

@@ -29,9 +29,7 @@ CASES = [
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:50] for c in CASES])
 def test_statement_frames(claims_of, text, expected):
     _, claims = claims_of(text)
-    found = [
-        (s.frame.predicate, s.frame.subject, s.frame.object, s.frame.voice, s.negated) for s in claims.statements
-    ]
+    found = [(s.frame.predicate, s.frame.subject, s.frame.object, s.frame.voice, s.negated) for s in claims.statements]
     assert found == expected
 
 

@@ -104,6 +104,9 @@ PAIRS = [
     ("Rescuers said 31 miners were trapped underground. All 27 trapped miners were brought to the surface.", True),
     ("Floods have killed 14 people in the valley. The floods have killed 19 people in the valley.", True),
     ("The league consisted of 10 teams. The league consisted of eight teams.", True),
+    # the vocabulary's predicate classes: 'kill' and 'die' say one thing
+    ("The floods have killed 14 people. Officials said 19 people died in the floods.", True),
+    ("The floods have killed 14 people. Officials said 19 people were rescued.", False),
     # a qualifier scopes each count
     ("Nine teams will play in the northern group. Seven teams will play in the southern group.", False),
     ("The wing has 24 beds. The hospital now has 410 beds in total.", False),

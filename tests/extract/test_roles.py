@@ -6,11 +6,31 @@ import pytest
 CASES = [
     (
         "Ukrainian representatives, led by Rustem Umerov, arrived in Istanbul.",
-        [("Rustem Umerov", "head of Ukrainian representatives", {"head", "ukrainian", "delegation"}, True, True, False, "head")],
+        [
+            (
+                "Rustem Umerov",
+                "head of Ukrainian representatives",
+                {"head", "ukrainian", "delegation"},
+                True,
+                True,
+                False,
+                "head",
+            )
+        ],
     ),
     (
         "Later the delegation, led by the secretary of the security council, met the mediators.",
-        [("secretary of the security council", "head of delegation", {"head", "delegation"}, False, True, False, "head")],
+        [
+            (
+                "secretary of the security council",
+                "head of delegation",
+                {"head", "delegation"},
+                False,
+                True,
+                False,
+                "head",
+            )
+        ],
     ),
     (
         "Anna Berg, the defence minister, spoke first.",

@@ -4,10 +4,19 @@ import pytest
 
 # text, (speaker's name, key) of its first sentence
 CASES = [
-    ("The talks ended, Russian presidential aide Vladimir Medinsky said.", ("Russian presidential aide Vladimir Medinsky", "medinsky")),
+    (
+        "The talks ended, Russian presidential aide Vladimir Medinsky said.",
+        ("Russian presidential aide Vladimir Medinsky", "medinsky"),
+    ),
     ("According to the health board, the hospital has 410 beds.", ("health board", "board health")),
-    ("Opposition councillor Maria Lopez told reporters the session begins on Monday.", ("Opposition councillor Maria Lopez", "lopez")),
-    ("A spokesman for the monitoring mission said the exchange took place.", ("spokesman for the monitoring mission", "mission monitoring spokesman")),
+    (
+        "Opposition councillor Maria Lopez told reporters the session begins on Monday.",
+        ("Opposition councillor Maria Lopez", "lopez"),
+    ),
+    (
+        "A spokesman for the monitoring mission said the exchange took place.",
+        ("spokesman for the monitoring mission", "mission monitoring spokesman"),
+    ),
     ("The exchange took place on Friday.", None),
 ]
 
