@@ -7,11 +7,10 @@ source text; line and column are derived from it only when a reporter needs them
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from checker.offsets import OffsetMap
-from checker.record import field, record
 
 
 class Severity(StrEnum):
@@ -33,7 +32,7 @@ class Verdict(StrEnum):
     NOT_FOUND = "not found"
 
 
-@record(order=True)
+@dataclass(frozen=True, slots=True, order=True)
 class Span:
     start: int
     end: int
@@ -46,7 +45,7 @@ class Span:
         return self.start <= other.start and other.end <= self.end
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Document:
     """A decoded article: `text` is the file as decoded, `prose` the words a reader reads.
 
@@ -87,13 +86,13 @@ class Document:
         return Span(*self.offsets.to_prose(span.start, span.end))
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Sentence:
     index: int
     span: Span
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Speaker:
     """Who a clause is attributed to; None on a claim means the author."""
 
@@ -155,7 +154,7 @@ class Frame:
         return "negative" if self.negated else "positive"
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class EventMention:
     """A phrase naming one countable event, e.g. 'third round of diplomatic talks'."""
 
@@ -180,7 +179,7 @@ class EventMention:
         return Span(min(self.span.start, cue.start), max(self.span.end, cue.end))
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class RoleMention:
     """A person, or a description standing for one, presented as holding a role."""
 
@@ -206,8 +205,8 @@ class Anchor:
     'trapped miners'); `subject` and `object` the verb's (an entity's text or a lemma);
     `qualifiers` the phrases that narrow it, each (preposition, noun, the noun's modifiers),
     with ('', noun, modifiers) for the counted noun's own; `place` the names (places,
-    organisations, people) and `time` the times those phrases name; `scope_words` the rules' count-scope phrases
-    ('in total', 'so far') said with it.
+    organisations, people) and `time` the times those phrases name; `scope_words` the rules'
+    count-scope phrases ('in total', 'so far') said with it.
     """
 
     counted: str | None
@@ -232,7 +231,7 @@ class Anchor:
         return min(self.predicates) if self.predicates else None
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class QuantityClaim:
     """A number said of something: 'no less than 1,200 prisoners from each side'.
 
@@ -262,7 +261,7 @@ class QuantityClaim:
     kind: str = "count"
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class DateClaim:
     """A date or period the text gives, as the interval [start, end] of days.
 
@@ -292,7 +291,7 @@ class DateClaim:
     frame: Frame | None = None  # the clause it is said in
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Statement:
     """A clause reduced to its content words and polarity, for spotting a statement and its negation."""
 
@@ -306,7 +305,7 @@ class Statement:
     frame: Frame | None = None
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class ClaimSet:
     sentences: tuple[Sentence, ...]
     events: tuple[EventMention, ...] = ()
@@ -316,13 +315,13 @@ class ClaimSet:
     statements: tuple[Statement, ...] = ()
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Location:
     span: Span
     text: str
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem: flake8's Violation, with the other side of a tension attached."""
 
@@ -339,7 +338,7 @@ class Finding:
         return (self.primary, *self.related)
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class FactResult:
     """The verdict on one expected fact of a rule file, with the sentences that show it."""
 
@@ -354,7 +353,7 @@ class FactResult:
     message: str | None = None  # and of its message
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class DocumentReport:
     document: Document
     as_of: dt.date | None
@@ -366,7 +365,7 @@ class DocumentReport:
         return sum(1 for f in self.findings if f.severity is severity)
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Refusal:
     """An input that was not checked, and why (missing, too large, binary, undecodable...)."""
 
@@ -374,7 +373,7 @@ class Refusal:
     problem: str
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Report:
     documents: tuple[DocumentReport, ...] = field(default_factory=tuple)
     refused: tuple[Refusal, ...] = ()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from checker.analysis import Analyzer, Parse
 from checker.extract import dates, quantities
 from checker.extract.clauses import Clauses, sentence_names
 from checker.extract.events import alias_keys, event_mentions
@@ -21,6 +20,10 @@ from checker.extract.speakers import paragraph_voices, speaker_of
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import ClaimSet, Document, Sentence, Statement
 from checker.text import tokenize
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from checker.analysis import Analyzer, Parse
 
 _DIGIT = re.compile(r"\d")
 _WORDS = re.compile(r"\w+")

@@ -13,10 +13,13 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
-from checker.analysis import Parse
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import Span
 from checker.text import Token
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from checker.analysis import Parse
 
 _BREAK_MARKS = frozenset({",", ";", ":", "(", ")", "—", "–", "?", "!"})
 _MIN_WORDS = 2

@@ -13,10 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checker.analysis import Cue, Parse, Token
 from checker.extract.frames import frame_at, tense_aspect, verb_of
 from checker.extract.vocab import CompiledVocabulary, StatusCue
 from checker.model import EventMention, Frame, Span, Speaker
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from checker.analysis import Cue, Parse, Token
 
 _VERBAL = frozenset({"VERB", "AUX"})
 _MODIFIERS = frozenset({"amod", "compound", "nmod", "nummod", "npadvmod"})

@@ -8,9 +8,12 @@ predicate of the same subject) rather than by the words they happen to share.
 
 from __future__ import annotations
 
-from checker.analysis import Parse, Token
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import Frame, Modality, Scope, Speaker
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from checker.analysis import Parse, Token
 
 _VERBAL = frozenset({"VERB", "AUX"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
@@ -61,10 +64,11 @@ def tense_aspect(parse: Parse, verb: int, vocab: CompiledVocabulary) -> tuple[st
         tense = {"past": "past", "pres": "present"}.get(source.morph.tense or "")
     aspect = None
     has_aux = any(t.dep == "aux" and t.tag not in ("MD", "TO") for t in helpers)
-    if has_aux and token.tag == "VBN":
-        aspect = "perfect"
-    elif has_aux and token.tag == "VBG":
+    perfect = vocab.word_list("perfect-auxiliaries")
+    if has_aux and token.tag == "VBG":
         aspect = "progressive"
+    elif any(t.dep == "aux" and t.lemma in perfect for t in helpers) or (has_aux and token.tag == "VBN"):
+        aspect = "perfect"  # by the auxiliary's lemma too: the tagger may miss the participle ('has wound up')
     return tense, aspect
 
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 
 from checker.analysis import Parse
 from checker.extract.attachment import attach, tokens_in
 from checker.extract.clauses import Clauses, stem
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import Anchor, Frame, QuantityClaim, Span, Speaker
-from checker.record import record
 from checker.text import Token
 
 _DIGITS = re.compile(r"\d+")
@@ -31,7 +31,7 @@ _PAIR_PER = "side"  # '250 for 250' is an exchange: that many on each side
 _BARE_MULTIPLIERS = frozenset({"m", "bn", "tn"})  # only after digits: '5m', never 'm' alone
 
 
-@record(frozen=False)
+@dataclass(slots=True)
 class Value:
     """A number found in the tokens, before its clause is known."""
 

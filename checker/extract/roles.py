@@ -4,9 +4,12 @@ of 'led' heads the representatives) and appositives ('Vladimir Medinsky, the Kre
 
 from __future__ import annotations
 
-from checker.analysis import Parse, Token
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import RoleMention, Speaker
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from checker.analysis import Parse, Token
 
 _NAMES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _TRIM = frozenset({"det", "punct", "cc", "case"})

@@ -6,8 +6,11 @@ signed 'Name, Place'). A sentence with none speaks for the author.
 
 from __future__ import annotations
 
-from checker.analysis import Parse
-from checker.model import Document, Span, Speaker
+from checker.model import Document, Speaker
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from checker.analysis import Parse
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _NAME_PARTS = frozenset({"compound", "flat", "amod", "nmod", "poss", "det", "appos", "case", "prep"})
@@ -111,11 +114,3 @@ def paragraph_voices(document: Document, parses: list[Parse]) -> dict[int, Speak
                 break
             k -= 1
     return voices
-
-
-def quoted_span(parse: Parse) -> Span | None:
-    """A sentence that is wholly a quotation has the voice of whoever the text says spoke it."""
-    tokens = parse.tokens
-    if len(tokens) > 2 and tokens[0].text in ('"', "“") and tokens[-1].text in ('"', "”"):
-        return parse.span(0, len(tokens))
-    return None

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass, field
 
-from checker.analysis import Phrase
-from checker.record import field, record
 from checker.rulelang.ruleset import RuleSet
 from checker.text import Match, PhraseMatcher, Token, phrase_words
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from checker.analysis import Phrase
 
 _SCANNED = ("status", "role-cues", "event-aliases", "reporting", "attribution", "numbers", "future", "relative-dates")
 
@@ -16,13 +19,13 @@ _SCANNED = ("status", "role-cues", "event-aliases", "reporting", "attribution", 
 PERIOD_LISTS = (("period-start", "start"), ("period-middle", "middle"), ("period-end", "end"))
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class StatusCue:
     status: str
     side: str  # "before" or "after" the event's name
 
 
-@record(eq=False, slots=False)
+@dataclass(frozen=True, eq=False)
 class CompiledVocabulary:
     ruleset: RuleSet
     status_cues: PhraseMatcher
@@ -129,6 +132,8 @@ class CompiledVocabulary:
     def parse_phrases(self) -> tuple[Phrase, ...]:
         """The phrases checker.analysis finds in each parsed sentence: status and role cues,
         verbs of saying, attributions and future phrases by lemma; rule-file names as written."""
+        from checker.analysis import Phrase
+
         vocab = self.ruleset.vocabulary
         found = [
             Phrase("status", phrase, StatusCue(status.name, side))

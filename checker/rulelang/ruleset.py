@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from checker.record import field, record
-
-TYPE_CHECKING = False
 if TYPE_CHECKING:  # the facts' classes load with the facts (pickle imports them), not with every rule set
     from checker.rulelang.ast import DateFact, EntityFact, EventFact, Origin, QuantityFact
 
@@ -44,12 +43,13 @@ WORD_LISTS: dict[str, str] = {
     "relative-dates": "expressions dated from the reference date (next week, last year, yesterday)",
     "count-scopes": "phrases that make a count a total, a running count or a rate (in total, so far, a year)",
     "event-qualifiers": "prepositions whose object tells one event from another (of: 'third round of the cup')",
+    "perfect-auxiliaries": "auxiliaries, by lemma, that make a verb perfect (have: 'has concluded')",
     "conditional": "words that make a clause hypothetical (if, even if, unless)",
 }
 STATUS_TIMES = ("past", "present", "future")
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class StatusWords:
     name: str
     before: tuple[str, ...]
@@ -58,7 +58,7 @@ class StatusWords:
     time: str | None = None  # past, present or future: the time the status speaks of
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Vocabulary:
     statuses: dict[str, StatusWords] = field(default_factory=dict)
     event_nouns: dict[str, str] = field(default_factory=dict)  # noun -> its synonym class
@@ -86,7 +86,7 @@ class Vocabulary:
         return bool((sa and b in sa.compatible) or (sb and a in sb.compatible))
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class RuleSet:
     vocabulary: Vocabulary
     entities: tuple[EntityFact, ...] = ()
