@@ -308,7 +308,8 @@ def to_claims(
             _, last, _, _ = interval(value.range_to, as_of)
             if last is not None and first is not None and last < first and value.range_to.year is None:
                 # 'between 1 September and 22 March', no year given: the end falls in the next year
-                last = last.replace(year=last.year + 1, day=min(last.day, days_in_month(last.year + 1, last.month)))
+                next_year = last.year + 1
+                last = last.replace(year=next_year, day=min(last.day, calendar.monthrange(next_year, last.month)[1]))
             end_value = value.range_to
             range_end = Span(tokens[end_value.start].start, tokens[end_value.end - 1].end)
         start, end = clauses.clause_of(value.start)
