@@ -215,6 +215,7 @@ class Anchor:
     subject_kind: str | None = None  # name, noun or pronoun
     subject_modifiers: frozenset[str] = frozenset()  # which one: 'the number of Europeans online'
     subject_head: str | None = None  # the lemma of the subject's head word: 'party' of 'the Ecologist Party'
+    subject_number: str | None = None  # sing or plur, from the morphology
     object: str | None = None
     role: str = ""  # how the value stands to its verb: 'dobj', 'nsubj', a preposition ('from')
     direct: bool = True  # the value modifies the verb itself, not a noun on the way to it

@@ -36,7 +36,9 @@ def same_subjects(a: Anchor, b: Anchor, *, lenient: bool) -> bool:
     'the Kessel Maritime Museum', 'the party' for 'the Ecologist Party for ...')."""
     if {a.subject_kind, b.subject_kind} == {"name", "noun"}:
         return a.subject_head == b.subject_head
-    return same_party(a.subject, a.subject_kind, b.subject, b.subject_kind, lenient=lenient)
+    # a pronoun stands only for a party of its number: 'they' is not 'Henman'
+    agree = a.subject_number is None or b.subject_number is None or a.subject_number == b.subject_number
+    return same_party(a.subject, a.subject_kind, b.subject, b.subject_kind, lenient=lenient and agree)
 
 
 def same_parties(a: Anchor, b: Anchor, *, subject_needed: bool = False, lenient: bool = False) -> bool:

@@ -28,9 +28,17 @@ def comparable(a: DateClaim, b: DateClaim) -> bool:
         and same_predicate(fa, fb)
         and fa.direct
         and fb.direct
+        and not (_state(fa) or _state(fb))
         and same_parties(fa, fb, subject_needed=True, lenient=not (fa.copula or fb.copula))
         and same_scope(fa, fb, dated=True)
     )
+
+
+def _state(anchor) -> bool:
+    """'By 1979 he was the biggest attraction': a copula says what someone or something was
+    at a time, a state that may hold at many dates, not an event with one date. 'The vote was
+    on Monday' (a noun's copula) still dates one thing."""
+    return anchor.copula and anchor.subject_kind in ("pronoun", "name")
 
 
 def _one_of_several(claim: DateClaim, claims: list[DateClaim]) -> bool:

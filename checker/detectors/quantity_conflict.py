@@ -32,11 +32,15 @@ def comparable(a: QuantityClaim, b: QuantityClaim) -> bool:
     )
 
 
+# A passive's subject is what the active verb acts on: '14 people were killed', 'killed 14 people'.
+_ACTIVE = {"nsubjpass": "dobj"}
+
+
 def _same_role(a: QuantityClaim, b: QuantityClaim) -> bool:
     """The counted things play the same part: both what the verb acts on, both who acts. Two
     verbs of one class may put them differently ('the floods killed 14 people', '19 people
     died'), so subject and object meet when the verbs differ."""
-    roles = {a.anchor.role, b.anchor.role}
+    roles = {_ACTIVE.get(a.anchor.role, a.anchor.role), _ACTIVE.get(b.anchor.role, b.anchor.role)}
     if len(roles) == 1:
         return True
     verbs = {claim.frame.predicate if claim.frame else None for claim in (a, b)}
@@ -50,7 +54,7 @@ def _anchored(claim: QuantityClaim) -> bool:
     anchor = claim.anchor
     if anchor.subject is not None:
         return True
-    return claim.kind == "count" and anchor.role in ("nsubj", "dobj") and anchor.counted is not None
+    return claim.kind == "count" and anchor.role in ("nsubj", "nsubjpass") and anchor.counted is not None
 
 
 def _things(claim: QuantityClaim) -> set[str]:

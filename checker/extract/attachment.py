@@ -48,6 +48,7 @@ class Attachment:
     subject_kind: str | None  # name, noun or pronoun
     subject_modifiers: frozenset[str]
     subject_head: str | None  # the lemma of the subject's head word ('party' of 'the Ecologist Party')
+    subject_number: str | None  # sing or plur: 'they' stands for no single person
     object: str | None
     role: str  # how the value's phrase stands to the verb
     qualifiers: frozenset[tuple[str, str, frozenset[str]]]  # (preposition, noun, its modifiers)
@@ -72,6 +73,7 @@ class Attachment:
             subject_kind=self.subject_kind,
             subject_modifiers=self.subject_modifiers,
             subject_head=self.subject_head,
+            subject_number=self.subject_number,
             object=self.object,
             role=self.role,
             direct=self.direct,
@@ -152,6 +154,7 @@ def attach(parse: Parse, indices: list[int], *, counts: bool) -> Attachment:
         subject_kind=kind,
         subject_modifiers=_modifiers(parse, described, inside) if described is not None else frozenset(),
         subject_head=tokens[described].lemma if described is not None else None,
+        subject_number=tokens[described].morph.number if described is not None else None,
         object=_object(parse, verb, exclude=counted, inside=inside) if verb is not None else None,
         role=_role(parse, below, verb),
         copula=verb is not None and tokens[verb].pos == "AUX",
@@ -167,9 +170,9 @@ def attach(parse: Parse, indices: list[int], *, counts: bool) -> Attachment:
 
 
 def _role(parse: Parse, start: int, verb: int | None) -> str:
-    """How the value's phrase stands to its verb: 'dobj' ('killed 14 people'; also a passive's
-    subject, '14 people were killed'), 'nsubj' (also a passive's agent), or the preposition
-    that links it ('from four stations'), as the path of labels up to the verb."""
+    """How the value's phrase stands to its verb: 'dobj' ('killed 14 people'), 'nsubjpass'
+    ('14 people were killed'), 'nsubj' (also a passive's agent), or the preposition that
+    links it ('from four stations'), as the path of labels up to the verb."""
     tokens = parse.tokens
     steps = []
     at = start
@@ -187,7 +190,7 @@ def _role(parse: Parse, start: int, verb: int | None) -> str:
     return "/".join(steps)
 
 
-_ACTIVE = {"nsubjpass": "dobj", "csubjpass": "dobj"}
+_ACTIVE = {"csubjpass": "nsubjpass"}
 
 
 def _direct(parse: Parse, head: int, verb: int | None) -> bool:
