@@ -1,8 +1,9 @@
 """Claims from sentences: one module per claim kind, gathered here into a ClaimSet.
 
 The sentences are parsed once (checker.analysis); events, roles, speakers and statements
-are read from the parse. Dates and quantities still read the sentence's words as
-checker.text cuts them.
+are read from the parse. Dates and quantities read their values from the sentence's words
+as checker.text cuts them, and their frames (what a number counts, the verb a value is said
+with, its subject and scope) from the parse.
 """
 
 from __future__ import annotations
@@ -160,8 +161,8 @@ def _values(
         )
 
     found["dates"].extend(
-        dates.to_claims(date_values, tokens, clauses, index, speaker, vocab, as_of, anchors_of, names)
+        dates.to_claims(date_values, tokens, clauses, index, speaker, vocab, as_of, anchors_of, names, parse)
     )
     found["quantities"].extend(
-        quantities.to_claims(quantity_values, tokens, clauses, index, speaker, vocab, anchors_of, names)
+        quantities.to_claims(quantity_values, tokens, clauses, index, speaker, vocab, anchors_of, names, parse)
     )
