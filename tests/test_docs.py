@@ -7,7 +7,8 @@ shows them). Commands run in-process from the repository's root with a fixed ter
 `python -m pytest tests/test_docs.py --update-golden` rewrites every block with what the code
 prints now (read the diff), and docs/checks.md with the checks' metadata.
 
-A `pycon` block is a doctest (`>>> ` lines and their output), run as it is written.
+A `pycon` block is a doctest (`>>> ` lines and their output), run as it is written; the blocks
+of one page share their names, as one interpreter session would.
 """
 
 from __future__ import annotations
@@ -95,7 +96,10 @@ def run(command: str, last_exit: int) -> tuple[str, int]:
         raise AssertionError(f"console blocks run claim-checker, cat FILE and echo $?, not {command!r}")
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
-        code = main(words[1:])
+        try:
+            code = main(words[1:])
+        except SystemExit as done:  # argparse's --help exits as the program would
+            code = done.code or 0
     return printed.getvalue(), int(code)
 
 
@@ -158,14 +162,23 @@ def test_console_example_is_what_the_code_prints(case, terminal, update_golden):
     assert shown == actual, f"{path.name}, line {block.start}: the example differs from the output; run {REGENERATE}"
 
 
-@pytest.mark.parametrize("case", _cases("pycon"), ids=_case_id)
-def test_python_example_runs_as_shown(case, terminal):
-    path, index = case
-    block = [b for b in fenced_blocks(path.read_text(encoding="utf-8")) if b.info == "pycon"][index]
-    example = doctest.DocTestParser().get_doctest("\n".join(block.body), {}, path.name, str(path), block.start)
+@pytest.mark.parametrize(
+    "path",
+    [p for p in DOCUMENTS if any(b.info == "pycon" for b in fenced_blocks(p.read_text(encoding="utf-8")))],
+    ids=lambda p: str(p.relative_to(ROOT)),
+)
+def test_python_examples_run_as_shown(path, terminal):
+    """A page's pycon blocks, in order, sharing their names as one session would."""
+    names: dict = {}
     report = io.StringIO()
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
-    runner.run(example, out=report.write)
+    for block in fenced_blocks(path.read_text(encoding="utf-8")):
+        if block.info == "pycon":
+            example = doctest.DocTestParser().get_doctest(
+                "\n".join(block.body), names, path.name, str(path), block.start
+            )
+            runner.run(example, out=report.write, clear_globs=False)
+            names = example.globs  # a DocTest runs in a copy of the names it was given
     assert runner.failures == 0, report.getvalue()
 
 
