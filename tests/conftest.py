@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def _hypothesis_profiles() -> None:
     """Property tests run a modest number of examples in CI; `--hypothesis-profile long`
-    (or HYPOTHESIS_PROFILE=long) runs many more by hand. See README, "Bad input"."""
+    (or HYPOTHESIS_PROFILE=long) runs many more by hand. See docs/robustness.md."""
     import os
 
     from hypothesis import HealthCheck, settings
