@@ -193,6 +193,15 @@ def test_checks_page_is_generated_from_the_metadata(update_golden):
     )
 
 
+def test_docgen_check_says_whether_the_page_is_current(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    assert docgen.main(["--check"]) == 0
+    monkeypatch.chdir(tmp_path)
+    assert docgen.main(["--check"]) == 1  # no page at all
+    assert docgen.main([]) == 0 and docgen.main(["--check"]) == 0
+    assert (tmp_path / docgen.PAGE).read_text(encoding="utf-8") == docgen.checks_page()
+
+
 def test_readme_is_a_short_guide():
     size = len(README.read_bytes())
     assert size < 20_000, f"README.md is {size:,} bytes; reference material belongs in docs/"
