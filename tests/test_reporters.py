@@ -30,7 +30,42 @@ def _render(fmt: str, report) -> str:
 
 
 def test_every_new_format_is_listed():
-    assert {"sarif", "github", "junit", "markdown", "html"} <= set(formats())
+    assert {"sarif", "github", "junit", "markdown", "html", "line"} <= set(formats())
+
+
+# --- line ----------------------------------------------------------------------------------
+
+# What editors parse: Vim's default errorformat %f:%l:%c: %m, Emacs' compilation mode, flake8's shape.
+_QUICKFIX = re.compile(r"(?P<path>[^\n]+?):(?P<line>\d+):(?P<column>\d+): (?P<code>\S+) (?P<message>.+)")
+
+
+def test_line_format_gives_one_quickfix_line_per_finding_pointing_at_its_text(tmp_path):
+    article = tmp_path / "draft.txt"
+    article.write_text(TRICKY, encoding="utf-8")
+    report = checker.audit([SEED, article], rules=[SEED_RULES])
+    out = _render("line", report)
+    findings = [(d, f) for d in report.documents for f in d.findings]
+    lines = out.splitlines()
+    assert len(lines) == len(findings) >= 3 and out.endswith("\n")
+    for line, (document_report, finding) in zip(lines, findings, strict=True):
+        parsed = _QUICKFIX.fullmatch(line)
+        assert parsed, line
+        assert parsed["path"] == document_report.document.path and parsed["code"] == finding.code
+        source_line = document_report.document.text.split("\n")[int(parsed["line"]) - 1]
+        assert source_line[int(parsed["column"]) - 1 :].startswith(finding.primary.text.split("\n")[0])
+        assert parsed["message"] == " ".join(finding.message.split())
+
+
+def test_line_format_keeps_a_multi_line_message_on_its_line_and_lists_refused_inputs(tmp_path, capsys):
+    from checker.cli import main
+
+    out = _render("line", _handmade("One.\nTwo.", "Two.", "first line\nsecond line\r\nthird"))
+    assert out == "a <b> & c.txt:2:1: CC101 first line second line third\n"
+    missing = tmp_path / "missing.txt"
+    assert main(["audit", str(SEED), str(missing), "--format", "line"]) == 3
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-1].startswith(f"{missing}:1:1: not-checked ") and _QUICKFIX.fullmatch(lines[-1])
+    assert any(line.startswith(f"{SEED}:2:5: CC101 ") for line in lines)
 
 
 # --- SARIF -------------------------------------------------------------------------------

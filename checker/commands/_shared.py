@@ -11,7 +11,9 @@ from checker.settings import Settings
 
 def add_report_flags(parser: argparse.ArgumentParser) -> None:
     # Defaults are None so that a configuration file can fill in what the command line leaves out.
-    parser.add_argument("--format", help="table (default), json, sarif, github, junit, markdown or html; see README")
+    parser.add_argument(
+        "--format", help="table (default), line, json, sarif, github, junit, markdown or html; see docs/formats.md"
+    )
     parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="the reference date; wins over the rule files'")
     parser.add_argument(
         "--fail-on",
