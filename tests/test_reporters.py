@@ -162,33 +162,111 @@ def test_github_warning_and_notice_levels():
 # --- JUnit ---------------------------------------------------------------------------------
 
 
-def test_junit_has_a_case_per_document_and_per_fact():
+@pytest.fixture(scope="module")
+def junit_schema():
+    import xmlschema
+
+    return xmlschema.XMLSchema(ROOT / "tests/data/junit-10.xsd")
+
+
+def test_the_junit_schema_refuses_what_the_old_report_wrote(junit_schema):
+    # The schema is only worth testing against if it refuses the report's old mistakes.
+    assert junit_schema.is_valid(
+        '<testsuites tests="1"><testsuite name="a" tests="1" failures="0" errors="0"/></testsuites>'
+    )
+    assert not junit_schema.is_valid('<testsuites skipped="0"/>')
+    assert not junit_schema.is_valid('<testsuites><testsuite name="a" tests="1" failures="0"/></testsuites>')
+    assert not junit_schema.is_valid(
+        '<testsuites><testsuite name="a" tests="1" failures="0" errors="0"><testcase/></testsuite></testsuites>'
+    )
+
+
+def test_junit_validates_against_the_junit_10_schema(junit_schema, tmp_path):
+    reports = [
+        checker.audit([SEED, ROOT / "fixtures/different-rounds/article.txt"], rules=[SEED_RULES]),
+        checker.audit(ROOT / "fixtures/quoted-source/article.txt"),
+        checker.audit("Nothing here."),
+        checker.audit([SEED, tmp_path / "missing.txt"], keep_going=True),
+        _handmade("A <tag> & \x0b]]> vertical tab.", "<tag> & \x0b]]>", "bad <&> \x01 message"),
+    ]
+    assert reports[3].refused
+    for report in reports:
+        junit_schema.validate(_render("junit", report))
+
+
+def test_junit_has_a_case_per_finding_and_per_fact():
     report = checker.audit([SEED, ROOT / "fixtures/different-rounds/article.txt"], rules=[SEED_RULES])
     root = ET.fromstring(_render("junit", report))
+    assert root.get("skipped") is None
     suites = root.findall("testsuite")
-    assert len(suites) == 2
-    facts = len(report.documents[0].facts)
-    cases = suites[0].findall("testcase")
-    assert len(cases) == 1 + facts == int(suites[0].get("tests"))
-    document_case, *fact_cases = cases
-    assert document_case.find("failure").get("type") == "CC101"
-    verdicts = {f"{f.subject}: {f.kind} {f.expected}": f.verdict.value for f in report.documents[0].facts}
-    for case in fact_cases:
-        verdict = verdicts[case.get("name")]
-        assert (case.find("failure") is not None) == (verdict == "contradicted")
-        assert (case.find("skipped") is not None) == (verdict == "not found")
-    other_document = suites[1].findall("testcase")[0]
-    assert other_document.find("failure") is None  # its only finding is a fact's, reported in the fact's case
-    contradicted = [f for d in report.documents for f in d.facts if f.verdict.value == "contradicted"]
-    assert int(root.get("failures")) == 1 + len(contradicted)
-    assert int(root.get("tests")) == 2 + 2 * facts
+    assert [s.get("name") for s in suites] == [d.document.path for d in report.documents]
+    for suite, document in zip(suites, report.documents, strict=True):
+        own = [f for f in document.findings if f.code != "CC001"]
+        cases = suite.findall("testcase")
+        assert len(cases) == max(len(own), 1) + len(document.facts) == int(suite.get("tests"))
+        finding_cases = cases[: len(own)]
+        for case, finding in zip(finding_cases, own, strict=True):
+            failure = case.find("failure")
+            assert failure is not None and failure.get("type") == finding.code
+            assert failure.get("message") == finding.message  # each case names its own finding
+            assert finding.primary.text in failure.text
+        verdicts = {f"{f.subject}: {f.kind} {f.expected}": f.verdict.value for f in document.facts}
+        for case in cases[max(len(own), 1) :]:
+            verdict = verdicts[case.get("name")]
+            assert (case.find("failure") is not None) == (verdict == "contradicted")
+            assert (case.find("skipped") is not None) == (verdict == "not found")
+        assert int(suite.get("failures")) == len(suite.findall("testcase/failure"))
+        assert int(suite.get("skipped")) == len(suite.findall("testcase/skipped"))
+    # the second document's only finding is a fact's, reported by the fact's case
+    assert suites[1].find("testcase").get("name") == "internal consistency"
+    assert int(root.get("tests")) == sum(int(s.get("tests")) for s in suites)
+    assert int(root.get("failures")) == len(root.findall("testsuite/testcase/failure"))
 
 
-def _handmade(text: str, quoted: str, message: str, path: str = "a <b> & c.txt") -> Report:
+def _several_findings() -> Report:
+    """Three fixture articles as one: a note and two warnings, from three checks."""
+    cases = ("negation-fires", "role-two-leaders-fires", "quantity-casualties-fires")
+    text = "\n\n".join((ROOT / "fixtures" / case / "article.txt").read_text(encoding="utf-8") for case in cases)
+    report = checker.audit(text)
+    assert len({f.code for f in report.documents[0].findings}) == 3
+    return report
+
+
+def test_junit_gives_each_of_several_findings_its_own_case_and_notes_pass():
+    report = _several_findings()
+    findings = report.documents[0].findings
+    assert {f.severity for f in findings} == {Severity.NOTE, Severity.WARNING}
+    suite = ET.fromstring(_render("junit", report)).find("testsuite")
+    cases = suite.findall("testcase")
+    assert len(cases) == len(findings) and len({c.get("name") for c in cases}) == len(cases)
+    for case, finding in zip(cases, findings, strict=True):
+        assert finding.code in case.get("name")
+        failure = case.find("failure")
+        if finding.severity is Severity.NOTE:
+            assert failure is None and finding.message in case.find("system-out").text
+        else:
+            assert failure.get("type") == finding.code and failure.get("message") == finding.message
+    assert int(suite.get("failures")) == sum(1 for f in findings if f.severity is Severity.WARNING)
+
+
+def test_junit_lists_a_refused_input_as_an_errored_case(tmp_path):
+    missing = tmp_path / "missing.txt"
+    report = checker.audit([SEED, missing], keep_going=True)
+    root = ET.fromstring(_render("junit", report))
+    refused = root.findall("testsuite")[-1]
+    assert refused.get("name") == str(missing) and refused.get("errors") == "1"
+    error = refused.find("testcase/error")
+    assert error is not None and error.get("message") == report.refused[0].problem
+    assert root.get("errors") == "1"
+
+
+def _handmade(
+    text: str, quoted: str, message: str, path: str = "a <b> & c.txt", severity: Severity = Severity.ERROR
+) -> Report:
     """A report with one finding on `quoted`, to test a format's escaping on hostile text."""
     start = text.index(quoted)
     location = Location(Span(start, start + len(quoted)), quoted)
-    finding = Finding("CC101", "event-status-conflict", Severity.ERROR, message, location)
+    finding = Finding("CC101", "event-status-conflict", severity, message, location)
     document = Document(path=path, text=text, prose=text)
     return Report(documents=(DocumentReport(document=document, as_of=None, findings=(finding,)),))
 
