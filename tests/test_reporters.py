@@ -78,10 +78,94 @@ def _sarif_schema() -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def test_sarif_validates_against_the_official_schema():
+def test_sarif_validates_against_the_official_schema(tmp_path):
     schema = _sarif_schema()
-    for report in (checker.audit(SEED, rules=[SEED_RULES]), checker.audit(TRICKY), checker.audit("Nothing here.")):
+    reports = [checker.audit(SEED, rules=[SEED_RULES]), checker.audit(TRICKY), checker.audit("Nothing here.")]
+    reports.append(checker.audit([SEED, tmp_path / "missing.txt"], keep_going=True))
+    reports.append(_handmade("See [this](x). Then that.", "that", "a [bracketed] message", related="this"))
+    for report in reports:
         jsonschema.validate(json.loads(_render("sarif", report)), schema)
+
+
+def _repository(tmp_path):
+    """A git work tree holding drafts/a.txt (the seed article), and a folder outside it."""
+    import subprocess
+
+    top = tmp_path / "newsroom"
+    (top / "drafts").mkdir(parents=True)
+    (top / "tools").mkdir()
+    (top / "drafts/a.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    subprocess.run(["git", "init", "-q", str(top)], check=True)
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_text(TRICKY, encoding="utf-8")
+    return top, outside
+
+
+def test_sarif_paths_are_relative_to_the_repository_root(tmp_path, monkeypatch):
+    top, outside = _repository(tmp_path)
+    monkeypatch.chdir(top / "tools")  # run from a subfolder: paths still start at the top
+    run = json.loads(_render("sarif", checker.audit(["../drafts/a.txt", str(outside)])))["runs"][0]
+    assert run["originalUriBaseIds"] == {"SRCROOT": {"uri": top.as_uri() + "/"}}
+    inside, beyond = (a["location"] for a in run["artifacts"])
+    assert inside == {"uri": "drafts/a.txt", "uriBaseId": "SRCROOT"}
+    assert beyond == {"uri": outside.as_uri()}  # outside the work tree: an absolute URI
+    for result in run["results"]:
+        where = result["locations"][0]["physicalLocation"]["artifactLocation"]
+        assert where["uri"] in ("drafts/a.txt", outside.as_uri())
+        assert ("uriBaseId" in where) == (where["uri"] == "drafts/a.txt")
+
+    plain = tmp_path / "plain"  # not in a work tree: the current folder is the base
+    plain.mkdir()
+    (plain / "b.txt").write_text(TRICKY, encoding="utf-8")
+    monkeypatch.chdir(plain)
+    run = json.loads(_render("sarif", checker.audit(["b.txt"])))["runs"][0]
+    assert run["originalUriBaseIds"]["SRCROOT"]["uri"] == plain.as_uri() + "/"
+    assert run["artifacts"][0]["location"] == {"uri": "b.txt", "uriBaseId": "SRCROOT"}
+
+
+def test_sarif_rules_link_to_their_documentation_and_carry_help():
+    from checker.catalogue import checks
+    from checker.reporters.sarif import CHECKS_DOCS_URI
+
+    rules = json.loads(_render("sarif", checker.audit(TRICKY)))["runs"][0]["tool"]["driver"]["rules"]
+    page = ROOT / "docs/checks.md"
+    headings = page.read_text(encoding="utf-8").splitlines() if page.is_file() else None
+    for rule, check in zip(rules, checks(), strict=True):
+        assert rule["helpUri"].startswith(CHECKS_DOCS_URI + "#") and "//" in rule["helpUri"]
+        anchor = rule["helpUri"].split("#", 1)[1]
+        assert anchor == f"{check.code} {check.name}".lower().replace(" ", "-")  # GitHub's anchor of the heading
+        if headings is not None:
+            assert f"## {check.code} {check.name}" in headings
+        assert check.summary in rule["help"]["text"] and check.description in rule["help"]["markdown"]
+        assert rule["helpUri"] in rule["help"]["markdown"]
+
+
+def test_sarif_message_links_every_related_location_and_escapes_its_brackets():
+    run = json.loads(_render("sarif", checker.audit(SEED, rules=[SEED_RULES])))["runs"][0]
+    handmade = _handmade("See [this](x). Then that.", "that", "a [bracketed] message", related="this")
+    results = run["results"] + json.loads(_render("sarif", handmade))["runs"][0]["results"]
+    assert all(r.get("relatedLocations") for r in results)
+    for result in results:
+        text = result["message"]["text"]
+        linked = [int(n) for n in re.findall(r"(?<!\\)\]\((\d+)\)", text)]
+        related = result["relatedLocations"]
+        assert linked == [loc["id"] for loc in related]
+        for loc, (line, column) in zip(related, re.findall(r"\[line (\d+), column (\d+)\]", text), strict=True):
+            region = loc["physicalLocation"]["region"]
+            assert (region["startLine"], region["startColumn"]) == (int(line), int(column))
+    assert results[-1]["message"]["text"].startswith("a \\[bracketed\\] message (also at [line 1, column 6](1))")
+
+
+def test_sarif_lists_refused_inputs_as_error_notifications(tmp_path):
+    missing = tmp_path / "missing.txt"
+    report = checker.audit([SEED, missing], keep_going=True)
+    (invocation,) = json.loads(_render("sarif", report))["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False
+    (notification,) = invocation["toolExecutionNotifications"]
+    assert notification["level"] == "error" and report.refused[0].problem in notification["message"]["text"]
+    assert notification["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == missing.as_uri()
+    (clean,) = json.loads(_render("sarif", checker.audit(SEED)))["runs"][0]["invocations"]
+    assert clean == {"executionSuccessful": True, "toolExecutionNotifications": []}
 
 
 def test_sarif_rules_come_from_the_checks_metadata_and_results_point_into_them():
@@ -152,6 +236,20 @@ def test_github_annotations_locate_each_finding(tmp_path):
     assert line[int(props["col"]) - 1 : int(props["endColumn"])] == "3rd round has concluded"
     assert "%0A" in command["message"] and "\n" not in command["message"]
     assert out[-1].startswith("claim-checker: 1 document(s), 1 error(s)")
+
+
+def test_github_paths_are_relative_to_the_repository_root_and_refused_inputs_annotated(tmp_path, monkeypatch):
+    top, outside = _repository(tmp_path)
+    monkeypatch.chdir(top / "tools")
+    report = checker.audit(["../drafts/a.txt", str(outside), "../drafts/gone.txt"], keep_going=True)
+    files = [dict(p.split("=", 1) for p in line.split("::")[1].split(" ", 1)[1].split(",")) for line in
+             _render("github", report).splitlines()[:-1]]  # fmt: skip
+    assert {f["file"] for f in files} == {"drafts/a.txt", escape_property(str(outside)), "drafts/gone.txt"}
+    refused = [f for f in files if f["file"] == "drafts/gone.txt"]
+    assert refused == [{"file": "drafts/gone.txt", "title": "not checked"}]
+    last = _render("github", report).splitlines()
+    assert last[-2].startswith("::error file=drafts/gone.txt,title=not checked::../drafts/gone.txt: not checked: ")
+    assert last[-1].endswith(", 1 not checked")
 
 
 def test_github_warning_and_notice_levels():
@@ -261,12 +359,21 @@ def test_junit_lists_a_refused_input_as_an_errored_case(tmp_path):
 
 
 def _handmade(
-    text: str, quoted: str, message: str, path: str = "a <b> & c.txt", severity: Severity = Severity.ERROR
+    text: str,
+    quoted: str,
+    message: str,
+    path: str = "a <b> & c.txt",
+    severity: Severity = Severity.ERROR,
+    related: str | None = None,
 ) -> Report:
-    """A report with one finding on `quoted`, to test a format's escaping on hostile text."""
-    start = text.index(quoted)
-    location = Location(Span(start, start + len(quoted)), quoted)
-    finding = Finding("CC101", "event-status-conflict", severity, message, location)
+    """A report with one finding on `quoted` (and `related`), to test a format on hostile text."""
+
+    def location(quote: str) -> Location:
+        start = text.index(quote)
+        return Location(Span(start, start + len(quote)), quote)
+
+    others = (location(related),) if related else ()
+    finding = Finding("CC101", "event-status-conflict", severity, message, location(quoted), others)
     document = Document(path=path, text=text, prose=text)
     return Report(documents=(DocumentReport(document=document, as_of=None, findings=(finding,)),))
 
