@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 import checker
-from checker.model import Document, DocumentReport, Finding, Location, Report, Severity, Span
+from checker.model import Document, DocumentReport, Finding, Location, Refusal, Report, Severity, Span
 from checker.reporters import formats, renderer
 from checker.reporters.github import escape_data, escape_property
 
@@ -410,6 +410,53 @@ def test_markdown_facts_table_escapes_pipes():
     assert rows[0] == "| verdict | expected fact | rule | evidence |"
     assert len(rows) == 1 + len(report.documents[0].facts)
     assert all(len(re.findall(r"(?<!\\)\|", row)) == 5 for row in rows)
+
+
+def _many_documents(documents: int, findings: int, clean: int = 0) -> Report:
+    """A large report made by hand: `documents` documents of `findings` long findings, then
+    `clean` documents without any, and one refused input."""
+    reports = []
+    for d in range(documents + clean):
+        text = "".join(f"Sentence {i} of document {d} says something long enough to quote. " for i in range(findings))
+        found = []
+        for i in range(findings if d < documents else 0):
+            quote = f"Sentence {i} of document {d}"
+            start = text.index(quote)
+            location = Location(Span(start, start + len(quote)), quote)
+            found.append(Finding("CC101", "event-status-conflict", Severity.ERROR, f"message {i} " * 8, location))
+        document = Document(path=f"drafts/article-{d:03}.txt", text=text, prose=text)
+        reports.append(DocumentReport(document=document, as_of=None, findings=tuple(found)))
+    return Report(documents=tuple(reports), refused=(Refusal("drafts/broken.txt", "binary"),))
+
+
+def test_markdown_stays_under_githubs_comment_limit_and_says_what_it_left_out():
+    from checker.reporters.markdown import COMMENT_LIMIT, render
+
+    report = _many_documents(documents=60, findings=30, clean=5)
+    out = render(report)
+    assert COMMENT_LIMIT == 65_536
+    assert len(out) <= len(out.encode("utf-16-le")) // 2 <= COMMENT_LIMIT < len(render(report, limit=10**9))
+    shown = sum(1 for line in out.splitlines() if line.startswith("- 🛑 "))
+    total = sum(len(d.findings) for d in report.documents)
+    assert 0 < shown < total
+    note = out.rstrip().splitlines()[-1]
+    assert note.startswith("_Cut to fit GitHub's comment limit (65,536 characters):")
+    assert f"{total - shown} findings of " in note
+    first_cut = shown // 30  # the document whose findings were cut first, then every later one
+    assert f" of {60 - first_cut + 5} documents not shown" in note  # the clean documents come last
+    assert out.index("### Not checked") < out.index("### `drafts/article-000.txt`")  # never cut first
+
+
+def test_markdown_puts_documents_with_findings_first_and_is_whole_under_the_limit():
+    from checker.reporters.markdown import render
+
+    report = _many_documents(documents=2, findings=2, clean=2)
+    reordered = Report((report.documents[2], *report.documents[:2], report.documents[3]), report.refused)
+    out = render(reordered)
+    assert "Cut to fit" not in out
+    headings = [line for line in out.splitlines() if line.startswith("### ")]
+    assert headings == ["### Not checked"] + [f"### `drafts/article-{d:03}.txt`" for d in (0, 1, 2, 3)]
+    assert "- `drafts/broken.txt`: binary" in out
 
 
 # --- HTML ---------------------------------------------------------------------------------------
