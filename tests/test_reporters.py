@@ -530,3 +530,25 @@ def test_html_escapes_everything_and_keeps_offsets_with_cr_and_astral_characters
     page.feed(out)
     assert page.article == text  # CR kept as a character reference, not folded by the parser
     assert page.external == []
+
+
+def test_html_of_many_documents_starts_with_an_index_and_does_not_print_clean_articles(tmp_path):
+    report = _many_documents(documents=2, findings=2, clean=3)
+    page = _Highlights()
+    out = _render("html", report)
+    page.feed(out)
+    index = out[out.index('<nav class="index"') : out.index("</nav>")]
+    assert out.index("</nav>") < out.index('<section class="document"')  # the index comes first
+    assert re.findall(r'href="#(d\d+)"', index) == ["d0", "d1"]  # only the documents with findings
+    assert {"d0", "d1"} <= page.ids
+    assert "3 documents without findings" in index
+    for d in report.documents:
+        assert d.document.path in out
+        assert (d.document.text in page.article) == bool(d.findings)  # clean articles are not printed
+    assert "drafts/broken.txt</code>: binary" in out[: out.index("</nav>")]  # the refused input, up front
+
+
+def test_html_of_one_clean_document_has_no_index_and_no_article():
+    out = _render("html", checker.audit("Nothing here contradicts anything."))
+    assert '<nav class="index"' not in out and '<pre class="article">' not in out
+    assert "No findings." in out
