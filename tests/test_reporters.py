@@ -33,6 +33,15 @@ def test_every_new_format_is_listed():
     assert {"sarif", "github", "junit", "markdown", "html", "line"} <= set(formats())
 
 
+@pytest.mark.parametrize("fmt", formats())
+def test_every_format_lists_the_inputs_it_did_not_check(fmt):
+    refused = Refusal("drafts/unreadable-draft.txt", "binary: not a text file (a NUL byte at offset 12)")
+    report = checker.audit(SEED)
+    out = _render(fmt, Report(documents=report.documents, refused=(refused,)))
+    assert refused.path in out and "binary" in out
+    assert refused.path not in _render(fmt, report)
+
+
 # --- line ----------------------------------------------------------------------------------
 
 # What editors parse: Vim's default errorformat %f:%l:%c: %m, Emacs' compilation mode, flake8's shape.
