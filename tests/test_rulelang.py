@@ -271,3 +271,12 @@ def test_rules_check_prints_every_error_and_exits_4(tmp_path, capsys):
     heads = [line for line in capsys.readouterr().err.splitlines() if "bad.rules:" in line]
     assert len(heads) == 9
     assert [int(h.split("bad.rules:")[1].split(":")[0]) for h in heads] == [3, 4, 8, 11, 16, 17, 18, 18, 19]
+
+
+def test_a_file_of_garbage_stops_after_a_hundred_errors(tmp_path):
+    from checker.rulelang.parse import MAX_ERRORS
+
+    errors = _errors(tmp_path, "".join(f'entity "e{i}" {{ bogus }}\n' for i in range(MAX_ERRORS + 50)))
+    assert len(errors) == MAX_ERRORS + 1
+    assert [e.line for e in errors[:MAX_ERRORS]] == list(range(1, MAX_ERRORS + 1))
+    assert errors[-1].problem.startswith(f"expected at most {MAX_ERRORS} errors in one file")

@@ -56,7 +56,12 @@ def parse_all(text: str, path: str) -> tuple[ast.RuleFile, list[RuleError]]:
     try:
         tree = _parser().parse(text, on_error=recovery)
     except lark.exceptions.UnexpectedInput as problem:  # recovery gave up: nothing more can be read
-        recovery.report(problem)
+        if recovery.stopped_at is None:
+            recovery.report(problem)
+        else:
+            stop = _syntax_error(recovery.stopped_at, text, path)
+            message = f"expected at most {MAX_ERRORS} errors in one file, found more: fix these and check again"
+            recovery.errors.append(_with_source(RuleError(path, stop.line, stop.column, message), text))
         tree = None
     builder = _Build(path)
     statements = []
@@ -71,6 +76,9 @@ def parse_all(text: str, path: str) -> tuple[ast.RuleFile, list[RuleError]]:
     return ast.RuleFile(path=path, statements=tuple(statements)), errors
 
 
+# A file of garbage would otherwise give an error per stretch of it, each costing the recovery's
+# trial feeds; compilers stop likewise (clang after 20).
+MAX_ERRORS = 100
 _BLANK = re.compile(r"(?:\s|#[^\n]*)*")  # what the grammar ignores between tokens
 
 
@@ -88,10 +96,14 @@ class _Recovery:
         self.errors: list[RuleError] = []
         self.offsets: list[int] = []  # where each syntax error was found, reported or not
         self._dropped_until: int | None = None  # where the last dropped token or character ended
+        self.stopped_at: lark.exceptions.UnexpectedInput | None = None
 
     def __call__(self, problem: lark.exceptions.UnexpectedInput) -> bool:
         import lark
 
+        if len(self.errors) >= MAX_ERRORS:
+            self.stopped_at = problem
+            return False  # Lark raises it: parse_all ends the file there
         if isinstance(problem, lark.exceptions.UnexpectedCharacters):
             self.report(problem)
             self._dropped_until = problem.pos_in_stream + 1  # Lark skips the character
@@ -99,8 +111,9 @@ class _Recovery:
         token = problem.token
         self.report(problem)
         state = problem.interactive_parser.parser_state
-        boundaries = _boundaries(state)  # deepest first
-        depth = next((d for d in boundaries if _accepts(state, d, token)), None)
+        trial = _Trial(state)
+        boundaries = trial.boundaries()  # deepest first
+        depth = next((d for d in boundaries if trial.accepts(d, token)), None)
         if depth is not None:
             _cut(state, depth)
             self._dropped_until = None
@@ -127,15 +140,37 @@ class _Recovery:
         self.errors.append(_syntax_error(problem, self.text, self.path))
 
 
-def _boundaries(state) -> list[int]:
-    """The stack depths, deepest first, where the parser stands between the items of a block or
-    between statements (it would take a closing brace or the end of the file there): the only
-    places recovery resumes, so that it never re-enters the middle of an item."""
-    import lark
+class _Trial:
+    """Trial feeds on copies of the parser's stacks, building no trees."""
 
-    closing, end = lark.Token(_closing_brace(), "}"), lark.Token("$END", "")
-    depths = range(len(state.state_stack), 0, -1)
-    return [d for d in depths if _accepts(state, d, closing) or _accepts(state, d, end)] or [1]
+    def __init__(self, state) -> None:
+        import copy
+
+        self.state = state
+        self.quiet = copy.copy(state.parse_conf)
+        self.quiet.callbacks = {}
+
+    def accepts(self, depth: int, token) -> bool:
+        """Whether the parser, cut back to `depth`, would take `token`."""
+        from lark.exceptions import UnexpectedToken
+
+        state = self.state
+        trial = type(state)(self.quiet, state.lexer, state.state_stack[:depth], state.value_stack[: depth - 1])
+        try:
+            trial.feed_token(token, token.type == "$END")
+        except UnexpectedToken:
+            return False
+        return True
+
+    def boundaries(self) -> list[int]:
+        """The stack depths, deepest first, where the parser stands between the items of a block
+        or between statements (it would take a closing brace or the end of the file there): the
+        only places recovery resumes, so that it never re-enters the middle of an item."""
+        import lark
+
+        closing, end = lark.Token(_closing_brace(), "}"), lark.Token("$END", "")
+        depths = range(len(self.state.state_stack), 0, -1)
+        return [d for d in depths if self.accepts(d, closing) or self.accepts(d, end)] or [1]
 
 
 def _cut(state, depth: int) -> None:
@@ -147,22 +182,6 @@ def _cut(state, depth: int) -> None:
 @functools.cache
 def _closing_brace() -> str:
     return next(t.name for t in _parser().terminals if t.pattern.value == "}")
-
-
-def _accepts(state, depth: int, token) -> bool:
-    """Whether the parser, cut back to `depth`, would take `token` (tried on a copy)."""
-    import copy
-
-    from lark.exceptions import UnexpectedToken
-
-    quiet = copy.copy(state.parse_conf)
-    quiet.callbacks = {}  # trial feeds must not build trees
-    trial = type(state)(quiet, state.lexer, state.state_stack[:depth], state.value_stack[: depth - 1])
-    try:
-        trial.feed_token(token, token.type == "$END")
-    except UnexpectedToken:
-        return False
-    return True
 
 
 def _with_source(error: RuleError, text: str) -> RuleError:
