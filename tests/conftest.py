@@ -55,6 +55,18 @@ def _terminal_width():
         os.environ["COLUMNS"] = previous
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _no_forced_colour():
+    """Reports are compared as plain text: a FORCE_COLOR set by the CI's environment would colour
+    them (tests that are about colour set it themselves)."""
+    import os
+
+    previous = os.environ.pop("FORCE_COLOR", None)
+    yield
+    if previous is not None:
+        os.environ["FORCE_COLOR"] = previous
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite the expected reports beside the fixtures")
 
