@@ -65,7 +65,7 @@ def same_claim(a: Statement, b: Statement) -> bool:
     (the object, or a passive clause's subject) named by both or by neither, and who does it
     named by both (a pronoun names no one) unless a passive clause leaves the doer out."""
     fa, fb = a.frame, b.frame
-    if fa is None or fb is None or predicate_key(fa) != predicate_key(fb):
+    if fa is None or fb is None or predicate_key(fa) != predicate_key(fb) or _time(fa) != _time(fb):
         return False
     (doer_a, doer_b), (done_a, done_b) = _arguments(fa, fb)
     if (done_a is None) != (done_b is None) or (done_a is not None and not same_term(done_a, done_b)):
@@ -91,6 +91,14 @@ def _arguments(fa: Frame, fb: Frame) -> tuple[tuple[str | None, str | None], tup
     active, passive = (fb, fa) if a_passive else (fa, fb)
     pairs = ((active.subject, passive.agent), (active.object, passive.subject))
     return pairs if not a_passive else ((pairs[0][1], pairs[0][0]), (pairs[1][1], pairs[1][0]))
+
+
+def _time(frame: Frame) -> str | None:
+    """When a clause says its predicate holds: what was ('was dead', 'has been fulfilled') is not
+    denied by what is ('is not dead'), nor what will be by either."""
+    if frame.tense == "past" or frame.aspect == "perfect":
+        return "past"
+    return frame.tense
 
 
 def _scopes_agree(fa: Frame, fb: Frame) -> bool:

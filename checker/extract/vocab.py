@@ -158,12 +158,12 @@ class CompiledVocabulary:
 
     @functools.cached_property
     def parse_cue_words(self) -> frozenset[str]:
-        """Words of the role cues, verbs of saying... as the rules write them, and of the rule
-        files' names: a sentence with none of them needs no parse for these phrases. Function
-        words count too ('led by' is found through 'by', whatever form 'lead' takes)."""
+        """The content words of the role cues and attributions as the rules write them ('led' of
+        'led by'), and of the rule files' names: a sentence with none of them needs no parse for
+        these phrases."""
         kinds = ("role-cues", "attribution", "event-aliases", "entity-aliases")
         words = {w for p in self.parse_phrases if p.kind in kinds for w in phrase_words(p.text)}
-        return frozenset(words - {"*"})
+        return frozenset(words - self.stopwords - {"*"})
 
     @functools.cached_property
     def parse_event_words(self) -> frozenset[str]:
