@@ -374,7 +374,29 @@ def _scope(
         own = _modifiers(parse, counted, inside, participles=False)
         if own:
             qualifiers.add(("", tokens[counted].lemma, own))
+    times |= _leaned_times(parse, verb, inside)
     return frozenset(qualifiers), frozenset(places), frozenset(times)
+
+
+def _leaned_times(parse: Parse, verb: int | None, inside: set[int]) -> set[str]:
+    """The times of the clauses a participle or a conjoined verb leans on: 'He left the club in
+    2004, scoring 18 goals' scores in 2004."""
+    tokens = parse.tokens
+    times: set[str] = set()
+    at = verb
+    while at is not None and tokens[at].dep in _LEANING and tokens[at].head != at:
+        below, at = at, tokens[at].head
+        for k in parse.children[at]:
+            if k == below or tokens[k].dep not in _SCOPING:
+                continue
+            low, high = parse.subtree(k)
+            if any(i in inside for i in range(low, high)):
+                continue
+            objects = [c for c in parse.children[k] if tokens[c].dep == "pobj"]
+            entity = parse.entity_at(objects[0] if objects else k)
+            if entity is not None and entity.label in _TIMES:
+                times.add(entity.text.lower())
+    return times
 
 
 def _modifiers(parse: Parse, noun: int, inside: set[int], *, participles: bool = True) -> frozenset[str]:

@@ -57,6 +57,8 @@ TABLE = [
     ("The talks ended on Monday.", AS_OF, [{"start": "2025-07-21", "granularity": "day", "tense": "past"}]),
     ("The talks will resume on Friday.", AS_OF, [{"start": "2025-07-25", "granularity": "day", "tense": "future"}]),
     ("The talks ended on Monday.", None, [{"start": None, "granularity": "relative"}]),
+    # on the reference day's own weekday a future clause may mean today or a week on: unresolved
+    ("The talks will resume on Wednesday.", AS_OF, [{"start": None, "granularity": "relative"}]),
 ]
 TODAY_WRONG: set[int] = set()
 
@@ -95,6 +97,11 @@ PAIRS = [
     ("The assaults took place between 1 September and 22 March.", None, False),
     ("She served as mayor from 2014 to 2009.", None, True),
     ("The tower was completed in 1931. The bridge was completed in 1929.", None, False),
+    # a pronoun may stand for a name of its number, never for another number's
+    ("Gollob joined the Luftwaffe in 1936. He joined the Luftwaffe in 1933.", None, True),
+    ("Henman made his debut in 1994. They made their debut in 2002.", None, False),
+    # a copula of a person dates a state, which holds at many dates
+    ("By 1979 he was the biggest attraction in the world. In 1980 he was the biggest attraction there.", None, False),
     # a resolved weekday is a day like any other
     ("The talks ended on Monday. The talks ended on 16 July.", AS_OF, True),
     ("The talks ended on Monday. The talks ended on 21 July.", AS_OF, False),
