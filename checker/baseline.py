@@ -62,10 +62,15 @@ def load(path: str) -> Baseline:
         raise UsageError(f"{path}:{error.lineno}:{error.colno}: the baseline is not JSON: {error.msg}") from None
     if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
         raise UsageError(f"{path}: not a claim-checker baseline (expected version {VERSION} and a 'findings' list)")
+    from checker.codes import is_known, unknown_message
+
     baseline: Baseline = {}
     for number, entry in enumerate(data["findings"]):
         try:
-            key = FindingKey(str(entry["code"]), tuple(map(str, entry["quotes"])), str(entry.get("origin", "")))
+            code = str(entry["code"])
+            if not is_known(code):
+                raise UsageError(f"{path}: findings[{number}]: {unknown_message(code)}")
+            key = FindingKey(code, tuple(map(str, entry["quotes"])), str(entry.get("origin", "")))
             count = int(entry.get("count", 1))
             baseline.setdefault(str(entry["path"]), Counter())[key] += count
         except (KeyError, TypeError, ValueError):

@@ -108,14 +108,9 @@ class _Reader:
         return tuple(value)
 
     def prefixes(self, key: str) -> tuple[str, ...]:
-        from checker.catalogue import checks
+        from checker.codes import checked
 
-        codes = [check.code for check in checks()]
-        found = tuple(p.strip().upper() for p in self.strings(key))
-        for prefix in found:
-            if not any(code.startswith(prefix) for code in codes):
-                self.fail(key, f"{prefix!r} is the prefix of no check (known: {', '.join(codes)})")
-        return found
+        return checked(self.strings(key), f"{self.path}: {self.prefix}{key}")
 
     def policy(self) -> CodePolicy:
         severities = self.table.get("severity", {})
@@ -123,7 +118,10 @@ class _Reader:
             self.fail("severity", f"expected a table of code = level, found {severities!r}")
         levels = tuple(s.value for s in Severity)
         pairs = []
+        from checker.codes import checked
+
         for code, level in severities.items():
+            checked([code], f"{self.path}: {self.prefix}severity.{code}")
             if level not in levels:
                 self.fail(f"severity.{code}", f"expected one of {', '.join(levels)}, found {level!r}")
             pairs.append((code.upper(), Severity(level)))

@@ -102,10 +102,12 @@ def parse_fail_on(text: str, what: str = "--fail-on") -> Severity | None:
     return None if text == "never" else Severity(text)
 
 
-def _prefixes(text: str | None) -> tuple[str, ...] | None:
+def _prefixes(text: str | None, flag: str) -> tuple[str, ...] | None:
     if text is None:
         return None
-    return tuple(part.strip().upper() for part in text.split(",") if part.strip())
+    from checker.codes import checked
+
+    return checked(text.split(","), flag)
 
 
 def settings_for(args: argparse.Namespace, paths: Sequence[str]) -> Settings:
@@ -117,7 +119,8 @@ def settings_for(args: argparse.Namespace, paths: Sequence[str]) -> Settings:
         found = args.config if getattr(args, "config", None) else find_config(".")
         if found is not None:
             config = load_config(found)
-    select, ignore = _prefixes(getattr(args, "select", None)), _prefixes(getattr(args, "ignore", None))
+    select = _prefixes(getattr(args, "select", None), "--select")
+    ignore = _prefixes(getattr(args, "ignore", None), "--ignore")
     policy = CodePolicy(
         select=config.policy.select if select is None else select,
         ignore=config.policy.ignore if ignore is None else ignore,

@@ -44,7 +44,7 @@ def test_unused_or_unreadable_directives_are_notes_at_the_directive():
     assert [n.severity.value for n in notes] == ["note", "note"]
     assert "expected ignore, disable or enable, found 'ignroe'" in notes[0].message
     assert notes[0].primary.text == "  claim-checker: ignroe CC101"
-    assert "expected check codes such as CC101, found 'CC1O1'" in notes[1].message
+    assert "'CC1O1' is the code (or code prefix) of no check (did you mean CC101?)" in notes[1].message
     assert "CC101" in [f.code for f in report.findings]  # the unreadable directive suppressed nothing
 
 

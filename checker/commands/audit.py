@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
 
     from checker.api import audit
     from checker.cli import PROG
-    from checker.commands._shared import finish
+    from checker.commands._shared import finish, refuse_unknown_codes
     from checker.errors import ExitCode
     from checker.pipeline import load_prepared
     from checker.policy import apply_policy
@@ -78,6 +78,7 @@ def run(args: argparse.Namespace) -> int:
         encoding=settings.encoding,
         stdin_name=settings.stdin_name,
     )
+    refuse_unknown_codes(report)
     refused = report.refused
     if args.since:
         report = _since(args.since, report, prepared, settings)
