@@ -78,11 +78,14 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+MAX_JOBS = 1024  # a process pool starts its workers at once: a typo like -j 80000 must not fork that many
+
+
 def parse_jobs(text: str | None) -> int:
     if text is None:
         return default_jobs()
-    if not text.isdigit() or int(text) < 1:
-        raise UsageError(f"--jobs: expected a whole number of processes, 1 or more, found {text!r}")
+    if not text.isdigit() or not 1 <= int(text) <= MAX_JOBS:
+        raise UsageError(f"--jobs: expected a whole number of processes from 1 to {MAX_JOBS}, found {text!r}")
     return int(text)
 
 
@@ -90,10 +93,31 @@ def parse_engine(engine: str, scheduler: str | None) -> str:
     if engine not in ENGINES:
         raise UsageError(f"--engine: expected one of {', '.join(ENGINES)}, found {engine!r}")
     if scheduler is not None:  # a scheduler means an existing Dask cluster
-        if not scheduler.strip():
-            raise UsageError("--scheduler: expected an address such as tcp://HOST:8786, found nothing")
+        check_scheduler(scheduler)
         return "dask"
     return engine
+
+
+SCHEDULER_SCHEMES = ("tcp", "tls", "ucx", "ws", "wss")  # the transports of a Dask scheduler's address
+
+
+def check_scheduler(address: str) -> str:
+    """A Dask scheduler address (tcp://HOST:PORT, or HOST:PORT, which Dask reads as tcp), or a usage error."""
+    from urllib.parse import urlsplit
+
+    expected = "--scheduler: expected a Dask scheduler address such as tcp://HOST:8786"
+    if not address.strip():
+        raise UsageError(f"{expected}, found nothing")
+    parts = urlsplit(address if "://" in address else f"tcp://{address}")
+    if parts.scheme not in SCHEDULER_SCHEMES:
+        raise UsageError(f"{expected} (transport {', '.join(SCHEDULER_SCHEMES)}), found {address!r}")
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    if not parts.hostname or port is None or parts.path not in ("", "/") or parts.query or parts.fragment:
+        raise UsageError(f"{expected} (a host and a port number), found {address!r}")
+    return address
 
 
 def parse_fail_on(text: str, what: str = "--fail-on") -> Severity | None:
@@ -107,7 +131,10 @@ def _prefixes(text: str | None, flag: str) -> tuple[str, ...] | None:
         return None
     from checker.codes import checked
 
-    return checked(text.split(","), flag)
+    found = checked(text.split(","), flag)
+    if not found:
+        raise UsageError(f"{flag}: expected check codes or prefixes such as CC1,CC001, found {text!r}")
+    return found
 
 
 def settings_for(args: argparse.Namespace, paths: Sequence[str]) -> Settings:
@@ -129,9 +156,9 @@ def settings_for(args: argparse.Namespace, paths: Sequence[str]) -> Settings:
     return Settings(
         rules=(*config.rules, *args.rules),
         default_rules=config.default_rules and not args.no_default_rules,
-        as_of=parse_date(args.as_of) if args.as_of else config.as_of,
-        fail_on=parse_fail_on(args.fail_on) if args.fail_on else config.fail_on,
-        format=args.format or config.format,
+        as_of=parse_date(args.as_of) if args.as_of is not None else config.as_of,
+        fail_on=parse_fail_on(args.fail_on) if args.fail_on is not None else config.fail_on,
+        format=args.format if args.format is not None else config.format,  # checked by checker.reporters
         output=args.output,
         policy=policy,
         per_glob=config.per_glob,

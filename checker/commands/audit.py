@@ -93,6 +93,8 @@ def run(args: argparse.Namespace) -> int:
 
         report = new_findings(report, load(args.baseline))
     code = finish(replace(report, refused=refused), settings)
+    if args.write_baseline and code == ExitCode.FINDINGS:
+        code = ExitCode.OK  # the findings were recorded, which is what was asked: they fail nothing
     for refusal in refused:
         print(f"{PROG}: {refusal.path}: {refusal.problem}", file=sys.stderr)
     return ExitCode.INPUT if refused and code != ExitCode.INTERNAL else code
