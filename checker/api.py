@@ -1,9 +1,16 @@
 """The public API for tools that embed the checker (a CMS, a notebook, the CLI itself).
 
+Two explicit entry points: `audit_text` for an article's text (a CMS's body: never read as
+a path, whatever it looks like) and `audit_paths` for files, folders, patterns and `-`.
+
 >>> import checker
->>> report = checker.audit("The 3rd round has concluded. Delegates are preparing for the third round.")
+>>> report = checker.audit_text("The 3rd round has concluded. Delegates are preparing for the third round.")
 >>> [f.code for f in report.documents[0].findings]
 ['CC101']
+
+`audit(source)` is deprecated: given a string it guessed whether it named a file, so a body
+that happened to be a path read that file. It still works, with a DeprecationWarning for a
+string, and will be removed.
 """
 
 from __future__ import annotations
@@ -22,7 +29,76 @@ from checker.rulelang.load import load_rules
 from checker.rulelang.ruleset import RuleSet
 
 PathOrText = str | os.PathLike
+TEXT_NAME = "<text>"
 Rules = Prepared | RuleSet | Iterable[str | os.PathLike] | None
+
+
+def audit_text(
+    text: str,
+    *,
+    name: str = TEXT_NAME,
+    format: str | None = None,
+    rules: Rules = None,
+    as_of: dt.date | str | None = None,
+    default_rules: bool = True,
+) -> Report:
+    """Check one article given as its text, and return a report of that one document.
+
+    `name` is how the report calls it (and, without `format`, its suffix picks the reader:
+    `story.md` is read as markdown); `format` names the reader: text, markdown or html.
+    The text is never taken for a path. A text that cannot be checked (empty, mostly
+    control characters, bad front matter) raises InputError; bad rule files raise RuleErrors.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"audit_text takes the article's text as a str, not {type(text).__name__}")
+    document = readers.from_text(text, name, format=format)
+    return check_documents([document], rules=rules, as_of=as_of, default_rules=default_rules)
+
+
+def audit_paths(
+    paths: str | os.PathLike | Iterable[str | os.PathLike],
+    *,
+    rules: Rules = None,
+    as_of: dt.date | str | None = None,
+    default_rules: bool = True,
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    keep_going: bool = False,
+    max_bytes: int = readers.MAX_BYTES,
+    encoding: str | None = None,
+    stdin_name: str = STDIN_NAME,
+) -> Report:
+    """Check files, folders (searched recursively), glob patterns and `-` (standard input, called
+    `stdin_name`), expanded as checker.inputs describes; a single path may be given alone.
+
+    `rules` is a loaded RuleSet (or a Prepared one, from checker.pipeline.load_prepared) or
+    rule file paths, added to the bundled vocabularies unless `default_rules` is false.
+    `as_of` is the reference date, which wins over the rule files' `as of` and the
+    document's own. `jobs`, `engine` and `scheduler` choose where documents are checked
+    (see `check_each`); the report is the same whichever is chosen.
+
+    An input that cannot be read (missing, over `max_bytes`, binary, not UTF-8 or UTF-16
+    and not in `encoding`) raises InputError, unless `keep_going`: then it is listed in
+    `report.refused` and the other inputs are still checked. Bad rule files raise RuleErrors.
+    """
+    if encoding is not None:
+        encoding = readers.check_encoding(encoding)
+    arguments = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
+    refused: list[Refusal] = []
+    documents = _documents(arguments, refused, keep_going, max_bytes, encoding, stdin_name)
+    reports = tuple(
+        check_each(
+            documents,
+            rules=rules,
+            as_of=as_of,
+            default_rules=default_rules,
+            jobs=jobs,
+            engine=engine,
+            scheduler=scheduler,
+        )
+    )
+    return Report(documents=reports, refused=tuple(refused))
 
 
 def audit(
@@ -39,7 +115,7 @@ def audit(
     encoding: str | None = None,
     stdin_name: str = STDIN_NAME,
 ) -> Report:
-    """Check one text, or files, folders and patterns, and return one report.
+    """Deprecated: check one text, or files, folders and patterns, and return one report.
 
     `source` is the article's text itself, a path (a `Path`, or a string naming an
     existing file or folder), or a list of paths, folders, glob patterns and `-`
@@ -55,7 +131,19 @@ def audit(
     UTF-16 and not in `encoding`) raises InputError, unless `keep_going`: then it
     is listed in `report.refused` and the other inputs are still checked.
     Bad rule files raise RuleErrors.
+
+    Deprecated: call `audit_text` for a text and `audit_paths` for paths. Given a string,
+    this guesses (a string naming an existing file or folder is read from disk) and warns.
     """
+    if isinstance(source, str):
+        import warnings
+
+        warnings.warn(
+            "checker.audit(str) guesses whether the string is an article or a path; "
+            "call checker.audit_text(text) or checker.audit_paths(paths)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
     if encoding is not None:
         encoding = readers.check_encoding(encoding)
     refused: list[Refusal] = []

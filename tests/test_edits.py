@@ -64,7 +64,7 @@ def test_a_changed_status_is_listed_even_when_consistent(tmp_path, capsys):
 @pytest.mark.parametrize("example", CLAIM_CHANGED.fires)
 def test_claim_changed_fires_on_its_examples(example):
     old, new = example.split(" ⟶ ")
-    assert changed_claims(*checker.audit(old).documents, *checker.audit(new).documents) != ()
+    assert changed_claims(*checker.audit_text(old).documents, *checker.audit_text(new).documents) != ()
     assert CLAIM_CHANGED.code in [f.code for f in checker.api.compare(old, new).documents[0].findings]
 
 

@@ -55,7 +55,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     import sys
 
-    from checker.api import audit
+    from checker.api import audit_paths
     from checker.cli import PROG
     from checker.commands._shared import finish, refuse_unknown_codes
     from checker.errors import ExitCode
@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
 
     settings = settings_for(args, args.articles)
     prepared = load_prepared(list(settings.rules), defaults=settings.default_rules, cache=settings.cache)
-    report = audit(
+    report = audit_paths(
         args.articles,
         rules=prepared,
         as_of=settings.as_of,
