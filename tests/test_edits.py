@@ -85,7 +85,7 @@ def test_baseline_records_and_hides_known_findings(tmp_path, capsys, monkeypatch
         {
             "path": "article.txt",
             "code": "CC101",
-            "quotes": ["3rd round has concluded", "preparing for the third round"],
+            "about": "3:round: concluded / upcoming",
             "origin": "",
             "count": 1,
         }

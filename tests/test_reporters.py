@@ -79,10 +79,10 @@ def test_sarif_regions_give_code_point_offsets_and_line_columns_that_agree():
         assert region["startLine"] == 2
 
 
-def test_sarif_fingerprints_survive_edits_above_the_finding_but_not_a_changed_quote():
+def test_sarif_fingerprints_survive_edits_above_the_finding_but_not_another_event():
     def prints(text):
         results = json.loads(_render("sarif", checker.audit(text)))["runs"][0]["results"]
-        return [(r["partialFingerprints"]["claimChecker/v1"], r["locations"][0]) for r in results]
+        return [(r["partialFingerprints"]["claimChecker/v2"], r["locations"][0]) for r in results]
 
     base = "The 3rd round has concluded. Delegates are preparing for the third round.\n"
     (before,) = prints(base)
@@ -90,7 +90,9 @@ def test_sarif_fingerprints_survive_edits_above_the_finding_but_not_a_changed_qu
     assert before[0] == after[0]
     assert before[1] != after[1]  # the same finding, somewhere else
     (reworded,) = prints(base.replace("preparing for the third round", "preparing for the 3rd round"))
-    assert reworded[0] != before[0]
+    assert reworded[0] == before[0]  # the same event with the same two statuses, named another way
+    (other,) = prints(base.replace("3rd", "2nd").replace("third", "second"))
+    assert other[0] != before[0]
 
 
 # --- GitHub workflow commands ------------------------------------------------------------

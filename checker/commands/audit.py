@@ -85,9 +85,10 @@ def run(args: argparse.Namespace) -> int:
     report = apply_policy(report, settings)
     if args.write_baseline:
         from checker.baseline import dumps
+        from checker.gitrev import head
         from checker.output import write_whole
 
-        write_whole(args.write_baseline, dumps(report))
+        write_whole(args.write_baseline, dumps(report, revision=head(".")))
     if args.baseline:
         from checker.baseline import load, new_findings
 
@@ -112,9 +113,9 @@ def _since(revision: str, report, rules, settings):
     compared = []
     for current in report.documents:
         path = current.document.path
-        old_text = text_at(revision, path)
+        found = text_at(revision, path)
         try:
-            old = readers.from_text(old_text, path) if old_text is not None else None
+            old = readers.from_text(*found) if found is not None else None  # read as the format it had
         except InputError:
             old = None  # an empty file before the edit: nothing to compare with
         if old is None:
