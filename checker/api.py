@@ -28,6 +28,11 @@ from checker.pipeline import Prepared, check, load_prepared
 from checker.rulelang.load import load_rules
 from checker.rulelang.ruleset import RuleSet
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from checker.globs import Globs
+    from checker.scoped import ScopedRules
+
 PathOrText = str | os.PathLike
 TEXT_NAME = "<text>"
 Rules = Prepared | RuleSet | Iterable[str | os.PathLike] | None
@@ -68,9 +73,18 @@ def audit_paths(
     max_bytes: int = readers.MAX_BYTES,
     encoding: str | None = None,
     stdin_name: str = STDIN_NAME,
+    exclude: Iterable[str | Globs] = (),
+    gitignore: bool = True,
+    scoped_rules: Sequence[ScopedRules] = (),
 ) -> Report:
     """Check files, folders (searched recursively), glob patterns and `-` (standard input, called
     `stdin_name`), expanded as checker.inputs describes; a single path may be given alone.
+    Files matching an `exclude` glob (checker.globs; strings are relative to the current
+    folder) are left out, and so, inside a git work tree, are those git ignores, unless
+    `gitignore` is false.
+
+    `scoped_rules` adds rule files to the documents their globs match (checker.scoped); `rules`
+    must then be rule file paths, so that each document's set can be loaded.
 
     `rules` is a loaded RuleSet (or a Prepared one, from checker.pipeline.load_prepared) or
     rule file paths, added to the bundled vocabularies unless `default_rules` is false.
@@ -85,19 +99,18 @@ def audit_paths(
     if encoding is not None:
         encoding = readers.check_encoding(encoding)
     arguments = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
+    globs = _globs(exclude)
     refused: list[Refusal] = []
-    documents = _documents(arguments, refused, keep_going, max_bytes, encoding, stdin_name)
-    reports = tuple(
-        check_each(
-            documents,
-            rules=rules,
-            as_of=as_of,
-            default_rules=default_rules,
-            jobs=jobs,
-            engine=engine,
-            scheduler=scheduler,
-        )
+    documents = _documents(
+        arguments, refused, keep_going, max_bytes, encoding, stdin_name, exclude=globs, gitignore=gitignore
     )
+    where = {"as_of": as_of, "jobs": jobs, "engine": engine, "scheduler": scheduler}
+    if scoped_rules:
+        from checker.scoped import check_scoped
+
+        reports = check_scoped(list(documents), rules, scoped_rules, default_rules=default_rules, **where)
+    else:
+        reports = tuple(check_each(documents, rules=rules, default_rules=default_rules, **where))
     return Report(documents=reports, refused=tuple(refused))
 
 
@@ -234,6 +247,15 @@ def compare(
     return Report(documents=(compare_reports(*both.documents),))
 
 
+def _globs(exclude: Iterable[str | Globs]) -> tuple[Globs, ...]:
+    given = tuple(exclude)
+    if not given:
+        return ()
+    from checker.globs import Globs, check
+
+    return tuple(g if isinstance(g, Globs) else Globs(check((g,), "exclude")) for g in given)
+
+
 def _documents(
     source,
     refused: list[Refusal] | None = None,
@@ -241,6 +263,9 @@ def _documents(
     max_bytes: int = readers.MAX_BYTES,
     encoding: str | None = None,
     stdin_name: str = STDIN_NAME,
+    *,
+    exclude: Sequence[Globs] = (),
+    gitignore: bool = True,
 ) -> Iterator[Document]:
     """The documents to check, in order, read one at a time; what cannot be read goes to
     `refused` when `keep_going`, or raises."""
@@ -251,10 +276,14 @@ def _documents(
     if not isinstance(source, str | os.PathLike | list | tuple):
         # any other iterable streams: each item expanded and read only when it is reached
         for item in source:
-            yield from _documents([item], refused, keep_going, max_bytes, encoding, stdin_name)
+            yield from _documents(
+                [item], refused, keep_going, max_bytes, encoding, stdin_name, exclude=exclude, gitignore=gitignore
+            )
         return
     arguments = [source] if isinstance(source, str | os.PathLike) else list(source)
-    expanded = expand(arguments, suffixes=readers.known_suffixes(), stdin_name=stdin_name)
+    expanded = expand(
+        arguments, suffixes=readers.known_suffixes(), stdin_name=stdin_name, exclude=exclude, gitignore=gitignore
+    )
     if expanded.refused and not keep_going:
         raise InputError(expanded.refused[0].path, expanded.refused[0].problem)
     refused.extend(expanded.refused)

@@ -13,6 +13,11 @@ from checker.errors import UsageError
 from checker.model import Severity
 from checker.record import field, record
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from checker.globs import Globs
+    from checker.scoped import ScopedRules
+
 FAIL_ON_CHOICES = ("error", "warning", "note", "never")
 
 
@@ -53,6 +58,8 @@ class Settings:
     max_bytes: int = 5_000_000
     encoding: str | None = None  # for files with no BOM that are not valid UTF-8
     stdin_name: str = "<stdin>"
+    exclude: tuple[Globs, ...] = ()  # the configuration's, then --exclude's (relative to the current folder)
+    scoped_rules: tuple[ScopedRules, ...] = ()
 
     def fails(self, worst: Severity | None) -> bool:
         return worst is not None and self.fail_on is not None and worst.rank >= self.fail_on.rank
@@ -169,7 +176,18 @@ def settings_for(args: argparse.Namespace, paths: Sequence[str]) -> Settings:
         max_bytes=_max_bytes(getattr(args, "max_size", None)),
         encoding=_encoding(getattr(args, "encoding", None)),
         stdin_name=getattr(args, "stdin_filename", None) or "<stdin>",
+        exclude=_excludes(config.exclude, getattr(args, "exclude", None) or ()),
+        scoped_rules=config.scoped_rules,
     )
+
+
+def _excludes(configured: Globs | None, flags: Sequence[str]) -> tuple[Globs, ...]:
+    if not flags:
+        return (configured,) if configured else ()
+    from checker.globs import Globs, check
+
+    given = Globs(check(flags, "--exclude"))
+    return tuple(g for g in (configured, given) if g)
 
 
 def _encoding(name: str | None) -> str | None:

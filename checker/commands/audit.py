@@ -30,6 +30,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--baseline", metavar="FILE", help="report only findings this baseline does not record")
     parser.add_argument("--write-baseline", metavar="FILE", help="record this run's findings as a baseline")
     parser.add_argument(
+        "--exclude",
+        action="append",
+        metavar="GLOB",
+        help="leave out files matching this glob, relative to the current folder (repeatable; see docs/ci.md)",
+    )
+    parser.add_argument(
         "--stdin-filename", metavar="NAME", help="the name of standard input in reports; its suffix picks the reader"
     )
     parser.add_argument(
@@ -68,7 +74,10 @@ def run(args: argparse.Namespace) -> int:
     prepared = load_prepared(list(settings.rules), defaults=settings.default_rules, cache=settings.cache)
     report = audit_paths(
         args.articles,
-        rules=prepared,
+        rules=list(settings.rules) if settings.scoped_rules else prepared,
+        default_rules=settings.default_rules,
+        exclude=settings.exclude,
+        scoped_rules=settings.scoped_rules,
         as_of=settings.as_of,
         jobs=settings.jobs,
         engine=settings.engine,
@@ -101,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
     return ExitCode.INPUT if refused and code != ExitCode.INTERNAL else code
 
 
-def _since(revision: str, report, rules, settings):
+def _since(revision: str, report, common, settings):
     """Each document compared with its version at `revision` (absent there: all of it is new)."""
     from checker import readers
     from checker.api import check_documents
@@ -109,10 +118,15 @@ def _since(revision: str, report, rules, settings):
     from checker.errors import InputError
     from checker.gitrev import text_at
     from checker.model import Report
+    from checker.pipeline import load_prepared
+    from checker.scoped import files_for
 
     compared = []
     for current in report.documents:
         path = current.document.path
+        rules = common
+        if extra := files_for(path, settings.scoped_rules):  # the old version gets the rules the new one got
+            rules = load_prepared([*settings.rules, *extra], defaults=settings.default_rules, cache=settings.cache)
         found = text_at(revision, path)
         try:
             old = readers.from_text(*found) if found is not None else None  # read as the format it had
