@@ -14,13 +14,12 @@ import contextlib
 import json
 import os
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from checker.errors import UsageError
 from checker.identity import FindingKey, counted, not_in
 from checker.model import Report
-from checker.record import replace
 
 VERSION = 2
 READABLE = (1, 2)

@@ -21,11 +21,11 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from checker import paths
 from checker.errors import InputError, UsageError
 from checker.model import Refusal
-from checker.record import field, record
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ STDIN_NAME = "<stdin>"
 _GLOB_CHARACTERS = frozenset("*?[")
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Source:
     """One input: a file, or standard input when `path` is None. `name` is how reports call it."""
 
@@ -66,7 +66,7 @@ class Source:
             raise InputError(self.name, f"cannot be read: {error.strerror or error}") from None
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Expanded:
     sources: tuple[Source, ...] = ()
     refused: tuple[Refusal, ...] = field(default_factory=tuple)
@@ -119,7 +119,7 @@ def expand(
     return Expanded(tuple(sources), tuple(refused))
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class _GitView:
     """The files git does not ignore under one folder of a work tree."""
 
@@ -147,7 +147,7 @@ def _git_view(folder: str) -> _GitView | None:
     return _GitView(absolute, frozenset(os.path.join(absolute, name) for name in names if name))
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class _Wanted:
     suffixes: frozenset[str]
     exclude: tuple[Globs, ...] = ()

@@ -60,6 +60,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     import sys
+    from dataclasses import replace
 
     from checker.api import audit_paths
     from checker.cli import PROG
@@ -67,7 +68,6 @@ def run(args: argparse.Namespace) -> int:
     from checker.errors import ExitCode
     from checker.pipeline import load_prepared
     from checker.policy import apply_policy
-    from checker.record import replace
     from checker.settings import settings_for
 
     settings = settings_for(args, args.articles)

@@ -11,12 +11,12 @@ from __future__ import annotations
 import codecs
 import importlib
 import os
+from dataclasses import replace
 from types import ModuleType
 
 from checker import paths
 from checker.errors import InputError, UsageError
 from checker.model import Document
-from checker.record import replace
 
 MAX_BYTES = 5_000_000
 DEFAULT_FORMAT = "text"

@@ -7,7 +7,7 @@ is used only while everything it was built from is byte for byte what this run h
 - its key: the kind, the entry layout, the tool's and Python's versions, whether the
   bundled vocabularies were loaded, and the rule paths as given and as resolved;
 - the bytes of the rule language's own code and grammar, and of the modules whose
-  classes the value holds (a parser or record changed in a checkout invalidates entries);
+  classes the value holds (a parser or value class changed in a checkout invalidates entries);
 - every rule file read for it, includes too: its bytes, and the file its path led to
   (a symbolic link pointed elsewhere since is a change).
 
@@ -50,7 +50,6 @@ CACHE_DIR_ENV = "CLAIM_CHECKER_CACHE_DIR"
 NO_CACHE_ENV = "CLAIM_CHECKER_NO_CACHE"
 _FORMAT = 4  # bump when the entry's layout changes
 _CODE_DIR = os.path.dirname(os.path.realpath(__file__))
-_RECORD = os.path.join(os.path.dirname(_CODE_DIR), "record.py")  # how every stored value is made and unpickled
 
 
 def enabled(requested: bool | None = None) -> bool:
@@ -164,9 +163,9 @@ def _bytes(path: str) -> bytes:
 
 
 def _code(extra: Sequence[str] = ()) -> dict[str, bytes]:
-    """The rule language's own code and grammar, checker.record, and the `extra` modules: path -> bytes."""
+    """The rule language's own code and grammar, and the `extra` modules: path -> bytes."""
     names = sorted(name for name in os.listdir(_CODE_DIR) if name.endswith((".py", ".lark")))
-    return {path: _bytes(path) for path in (*(os.path.join(_CODE_DIR, name) for name in names), _RECORD, *extra)}
+    return {path: _bytes(path) for path in (*(os.path.join(_CODE_DIR, name) for name in names), *extra)}
 
 
 def _trusted(entry: str) -> bool:
