@@ -38,11 +38,15 @@ def nearest(prefix: str) -> str | None:
     return best if closeness(best)[0] >= 0.5 else None
 
 
-def unknown_message(prefix: str) -> str:
-    """'CC1O1' is the code of no check (did you mean CC101?)."""
+def suggestion(prefix: str) -> str:
+    """'did you mean CC101?', or the known codes when none is near."""
     hint = nearest(prefix)
-    suggestion = f"did you mean {hint}?" if hint else f"known: {', '.join(known_codes())}"
-    return f"{prefix!r} is the code (or code prefix) of no check ({suggestion})"
+    return f"did you mean {hint}?" if hint else f"known: {', '.join(known_codes())}"
+
+
+def unknown_message(prefix: str) -> str:
+    """'CC1O1' is the code (or code prefix) of no check (did you mean CC101?)."""
+    return f"{prefix!r} is the code (or code prefix) of no check ({suggestion(prefix)})"
 
 
 def checked(prefixes: Iterable[str], where: str) -> tuple[str, ...]:

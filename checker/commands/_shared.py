@@ -50,7 +50,7 @@ def finish(report: Report, settings: Settings) -> int:
 def refuse_unknown_codes(report: Report) -> None:
     """A suppression naming a code of no check is a usage error of the run (exit 2), as the same
     code on the command line is: it would silently suppress nothing."""
-    from checker.codes import unknown_message
+    from checker.codes import suggestion
     from checker.errors import UsageError
     from checker.positions import LineIndex
     from checker.suppress import unknown_codes
@@ -59,4 +59,7 @@ def refuse_unknown_codes(report: Report) -> None:
         document = document_report.document
         for span, code in unknown_codes(document):
             line, column = LineIndex(document.text).line_col(span.start)
-            raise UsageError(f"{document.path}:{line}:{column}: a suppression names {unknown_message(code)}")
+            raise UsageError(
+                f"{document.path}:{line}:{column}: a suppression names {code!r}, the code of no check "
+                f"({suggestion(code)})"
+            )
