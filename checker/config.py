@@ -29,18 +29,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
-from checker import paths
 from checker.errors import UsageError
+from checker.globs import Globs
 from checker.model import Severity
-from checker.settings import FAIL_ON_CHOICES, CodePolicy, GlobPolicy
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
-if TYPE_CHECKING:
-    from typing import Any
-
-    from checker.globs import Globs
-    from checker.scoped import ScopedRules
+from checker.scoped import ScopedRules
 
 OWN_FILE = ".claim-checker.toml"
 PYPROJECT = "pyproject.toml"
@@ -58,6 +53,29 @@ _TOP_KEYS = (
 )
 _SCOPED_KEYS = ("paths", "files")
 _GLOB_KEYS = ("select", "ignore", "severity")
+
+
+FAIL_ON_CHOICES = ("error", "warning", "note", "never")
+
+
+@dataclass(frozen=True, slots=True)
+class CodePolicy:
+    """Which checks run and at what severity, by code prefix (longest prefix wins)."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()
+
+    @property
+    def active(self) -> bool:
+        return bool(self.select or self.ignore or self.severity)
+
+
+@dataclass(frozen=True, slots=True)
+class GlobPolicy:
+    pattern: str  # matched against a document's path relative to `base`, in / form
+    base: str  # the configuration file's folder ('' for the current one)
+    policy: CodePolicy
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +190,6 @@ def load_config(path: str) -> Config:
     reader = _Reader(path, prefix, table, _TOP_KEYS)
     base = os.path.dirname(path)
     from checker.reporters import formats
-    from checker.settings import parse_date, parse_fail_on
 
     default_rules = table.get("default-rules", True)
     if not isinstance(default_rules, bool):
@@ -211,11 +228,24 @@ def load_config(path: str) -> Config:
     )
 
 
+def parse_date(text: str, what: str = "--as-of") -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{what}: expected a date as YYYY-MM-DD, found {text!r}") from None
+
+
+def parse_fail_on(text: str, what: str = "--fail-on") -> Severity | None:
+    if text not in FAIL_ON_CHOICES:
+        raise UsageError(f"{what}: expected one of {', '.join(FAIL_ON_CHOICES)}, found {text!r}")
+    return None if text == "never" else Severity(text)
+
+
 def _exclude(reader: _Reader, base: str) -> Globs | None:
     patterns = reader.strings("exclude")
     if not patterns:
         return None
-    from checker.globs import Globs, check
+    from checker.globs import check
 
     return Globs(check(patterns, f"{reader.path}: {reader.prefix}exclude"), base)
 
@@ -229,10 +259,9 @@ def _rules(reader: _Reader, base: str) -> tuple[tuple[str, ...], tuple[ScopedRul
     scoped: list[ScopedRules] = []
     for number, entry in enumerate(entries):
         if isinstance(entry, str):
-            everywhere.append(paths.tidy(os.path.join(base, entry)))
+            everywhere.append(str(Path(base, entry)))
             continue
-        from checker.globs import Globs, check
-        from checker.scoped import ScopedRules
+        from checker.globs import check
 
         if not isinstance(entry, dict):
             reader.fail(f"rules[{number}]", f"expected a rule file or a {{paths, files}} table, found {entry!r}")
@@ -241,5 +270,5 @@ def _rules(reader: _Reader, base: str) -> tuple[tuple[str, ...], tuple[ScopedRul
         if not globs or not files:
             table.fail("paths" if not globs else "files", "expected a non-empty list of strings")
         globs = check(globs, f"{reader.path}: {table.prefix}paths")
-        scoped.append(ScopedRules(Globs(globs, base), tuple(paths.tidy(os.path.join(base, f)) for f in files)))
+        scoped.append(ScopedRules(Globs(globs, base), tuple(str(Path(base, f)) for f in files)))
     return tuple(everywhere), tuple(scoped)

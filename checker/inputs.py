@@ -22,8 +22,8 @@ import os
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from checker import paths
 from checker.errors import InputError, UsageError
 from checker.model import Refusal
 
@@ -168,7 +168,7 @@ class _Wanted:
 
     def keeps(self, path: str, view: _GitView | None) -> bool:
         return (
-            paths.suffix(path).lower() in self.suffixes
+            Path(path).suffix.lower() in self.suffixes
             and not (view is not None and view.ignores(path))
             and not self.excluded(path)
         )
@@ -179,16 +179,16 @@ def is_pattern(text: str) -> bool:
 
 
 def _articles_under(folder: str, wanted: _Wanted, view: _GitView | None) -> list[str]:
-    """The folder's articles, named as pathlib named them ('a/./b/' -> 'a/b/...'), sorted by their parts."""
+    """The folder's articles, named as pathlib names them ('a/./b/' -> 'a/b/...'), sorted by their parts."""
     found = []
     for root, folders, files in os.walk(folder):
         folders[:] = [f for f in folders if not f.startswith(".") and not wanted.excluded(os.path.join(root, f))]
         found.extend(
-            paths.tidy(path)
+            str(Path(path))
             for name in files
             if not name.startswith(".") and wanted.keeps(path := os.path.join(root, name), view)
         )
-    return sorted(found, key=paths.parts)
+    return sorted(found, key=Path)
 
 
 def _matches(pattern: str, wanted: _Wanted) -> list[str]:
@@ -196,12 +196,12 @@ def _matches(pattern: str, wanted: _Wanted) -> list[str]:
 
     view = wanted.git_view(_fixed_prefix(pattern)) if wanted.gitignore else None
     found: list[str] = []
-    for match in sorted(glob.glob(pattern, recursive=True), key=paths.parts):
+    for match in sorted(glob.glob(pattern, recursive=True), key=Path):
         if os.path.isdir(match):
             if not wanted.excluded(match):
                 found.extend(_articles_under(match, wanted, view))
         elif wanted.keeps(match, view):
-            found.append(paths.tidy(match))
+            found.append(str(Path(match)))
     return found
 
 

@@ -48,7 +48,7 @@ def load_prepared(
     paths: Sequence[str | os.PathLike] = (), *, defaults: bool = True, cache: bool | None = None
 ) -> Prepared:
     """The rule files' rule set with its vocabularies compiled, from the rule cache when it was
-    built before (compiling the bundled vocabularies costs a one-article audit ~10 ms)."""
+    built before: compiling the vocabularies is much of the work of checking a short article."""
     return load_built(paths, Prepared, Prepared.whole, defaults=defaults, cache=cache, code=_PREPARED_CODE)
 
 

@@ -12,9 +12,9 @@ import codecs
 import importlib
 import os
 from dataclasses import replace
+from pathlib import Path
 from types import ModuleType
 
-from checker import paths
 from checker.errors import InputError, UsageError
 from checker.model import Document
 
@@ -36,7 +36,7 @@ def known_suffixes() -> tuple[str, ...]:
 
 
 def _format_for(path: str) -> ModuleType:
-    name = _FORMAT_OF_SUFFIX.get(paths.suffix(path).lower(), DEFAULT_FORMAT)
+    name = _FORMAT_OF_SUFFIX.get(Path(path).suffix.lower(), DEFAULT_FORMAT)
     return importlib.import_module(f"{__name__}.{name}")
 
 

@@ -34,15 +34,10 @@ import os
 import sys
 import zlib
 from collections.abc import Mapping, Sequence
+from pathlib import Path
+from pickle import load as _unpickle
 
-from checker import __version__, paths
-
-try:  # The C unpickler that pickle wraps. pickle.py adds a pure-Python one that is never used
-    # here, and its import (struct, and a search of sys.path for Jython's org.python.core) was
-    # 3% of a one-article audit.
-    from _pickle import load as _unpickle
-except ImportError:  # an interpreter without the C accelerator
-    from pickle import load as _unpickle
+from checker import __version__
 
 MAX_ENTRIES = 64
 _ABANDONED_AFTER = 3600.0  # seconds: a temporary file this old is a write that never finished
@@ -61,9 +56,9 @@ def enabled(requested: bool | None = None) -> bool:
 
 def cache_dir() -> str:
     if os.environ.get(CACHE_DIR_ENV):
-        return paths.tidy(os.environ[CACHE_DIR_ENV])
+        return str(Path(os.environ[CACHE_DIR_ENV]))
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return paths.tidy(os.path.join(base, "claim-checker"))
+    return str(Path(base, "claim-checker"))
 
 
 class Entry:
@@ -115,7 +110,7 @@ class Entry:
             os.replace(temporary, self.path)
         except OSError:
             if temporary:
-                paths.remove(temporary)
+                Path(temporary).unlink(missing_ok=True)
             return
         _prune(folder, keep=self.path)
 
@@ -142,11 +137,11 @@ def _prune(folder: str, keep: str) -> None:
         if digits == 8:
             entries.append((written, path))
         elif digits == 32 or abandoned:
-            paths.remove(path)
+            Path(path).unlink(missing_ok=True)
     entries.sort(reverse=True)
     for _, path in entries[MAX_ENTRIES:]:
         if path != keep:
-            paths.remove(path)
+            Path(path).unlink(missing_ok=True)
 
 
 def _entry_digits(name: str) -> int:
