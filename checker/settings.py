@@ -108,8 +108,21 @@ def _prefixes(text: str | None, flag: str) -> tuple[str, ...] | None:
     return found
 
 
+# flags whose empty value would otherwise be read as "not given", silently
+_NOT_EMPTY = ("config", "baseline", "write_baseline", "stdin_filename", "max_size", "since", "rules", "exclude")
+
+
+def _refuse_empty(args: argparse.Namespace) -> None:
+    for name in _NOT_EMPTY:
+        value = getattr(args, name, None)
+        for given in value if isinstance(value, list) else [value]:
+            if given is not None and not given.strip():
+                raise UsageError(f"--{name.replace('_', '-')}: expected a value, found {given!r}")
+
+
 def settings_for(args: argparse.Namespace, paths: Sequence[str]) -> Settings:
     """The run's settings: the flags in `args` win over the configuration file found for it."""
+    _refuse_empty(args)
     config = Config()
     if not getattr(args, "no_config", False):
         found = args.config if getattr(args, "config", None) else find_config(".")

@@ -39,6 +39,14 @@ def article(tmp_path, monkeypatch):
         (["--config", "missing.toml"], "missing.toml: no such configuration file"),
         (["--baseline", "missing.json"], "missing.json: no such baseline file"),
         (["--since", "HEAD"], "--since: a.txt is not inside a git repository"),
+        (["--since", ""], "--since: expected a value, found ''"),
+        (["--config", ""], "--config: expected a value, found ''"),
+        (["--baseline", ""], "--baseline: expected a value, found ''"),
+        (["--write-baseline", " "], "--write-baseline: expected a value, found ' '"),
+        (["--stdin-filename", ""], "--stdin-filename: expected a value, found ''"),
+        (["--max-size", ""], "--max-size: expected a value, found ''"),
+        (["--rules", ""], "--rules: expected a value, found ''"),
+        (["--exclude", ""], "--exclude: expected a value, found ''"),
     ],
 )
 def test_a_bad_flag_value_is_one_line_and_exit_2(article, capsys, flags, expected):
