@@ -175,9 +175,10 @@ def audit(
     return Report(documents=reports, refused=tuple(refused))
 
 
-def audit_each(source: PathOrText | Iterable[PathOrText], **options) -> Iterator[DocumentReport]:
-    """Like `audit`, but yield each document's report in order as it is ready (for archives)."""
-    yield from check_each(_documents(source), **options)
+def audit_each(paths: str | os.PathLike | Iterable[str | os.PathLike], **options) -> Iterator[DocumentReport]:
+    """Like `audit_paths`, but yield each document's report in order as it is ready (for archives).
+    A string is always a path (or a folder, a pattern, `-`), never an article's text."""
+    yield from check_each(_documents([paths] if isinstance(paths, str | os.PathLike) else paths), **options)
 
 
 def check_each(

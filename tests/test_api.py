@@ -67,3 +67,8 @@ def test_audit_of_several_paths_keeps_their_order():
     report = checker.audit([other, SEED])
     assert [Path(d.document.path).parent.name for d in report.documents] == ["different-rounds", "istanbul-talks"]
     assert report.worst is not None and report.worst.value == "error"
+
+
+def test_audit_each_reads_a_string_as_a_path_never_as_a_text():
+    (report,) = checker.api.audit_each(str(SEED))
+    assert report.document.path == str(SEED)
