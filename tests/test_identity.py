@@ -117,3 +117,17 @@ def test_a_version_1_baseline_still_hides_what_it_recorded(tmp_path, monkeypatch
     entry = {"path": "a.txt", "code": "CC102", "quotes": quotes[::-1], "origin": "", "count": 1}
     (tmp_path / "v1.json").write_text(json.dumps({"version": 1, "findings": [entry]}), encoding="utf-8")
     assert main(["audit", "a.txt", "--no-config", "--baseline", "v1.json"]) == 0
+
+
+def test_a_fact_contradiction_stays_the_same_when_a_sentence_that_agrees_is_added(tmp_path):
+    rules = tmp_path / "talks.rules"
+    rules.write_text('event "third round" {\n  alias "third round of talks"\n  status concluded\n}\n')
+    cancelled = "The third round of talks was cancelled on Friday."
+
+    def key(text):
+        (finding,) = [f for f in checker.audit_text(text, rules=[rules]).documents[0].findings if f.code == "CC001"]
+        return key_of(finding)
+
+    before = key(cancelled)
+    assert key(f"The third round of talks has concluded in Istanbul.\n\n{FILLER}\n\n{cancelled}") == before
+    assert key("The third round of talks was postponed.") != before  # contradicted another way
