@@ -104,7 +104,7 @@ def expand(
         if os.path.isdir(text):
             found = _articles_under(text, wanted, wanted.git_view(text))
             if not found:
-                refused.append(Refusal(text, f"is a folder with no article in it (looked for {wanted.listing()})"))
+                refused.append(Refusal(text, _nothing_found("is a folder with no article in it", wanted, text)))
             for file in found:
                 add(Source(file, file))
         elif os.path.exists(text) or not is_pattern(text):
@@ -113,7 +113,7 @@ def expand(
         else:
             found = _matches(text, wanted)
             if not found:
-                refused.append(Refusal(text, f"matches no article (looked for {wanted.listing()})"))
+                refused.append(Refusal(text, _nothing_found("matches no article", wanted, text)))
             for file in found:
                 add(Source(file, file))
     return Expanded(tuple(sources), tuple(refused))
@@ -172,6 +172,14 @@ class _Wanted:
             and not (view is not None and view.ignores(path))
             and not self.excluded(path)
         )
+
+
+def _nothing_found(problem: str, wanted: _Wanted, argument: str) -> str:
+    """Why an argument yields no article: none there, or every one ignored by git or excluded."""
+    everything = _Wanted(wanted.suffixes, gitignore=False)
+    if os.path.isdir(argument) and _articles_under(argument, everything, None) or _matches(argument, everything):
+        return f"{problem} that git does not ignore and `exclude` does not leave out"
+    return f"{problem} (looked for {wanted.listing()})"
 
 
 def is_pattern(text: str) -> bool:

@@ -117,3 +117,10 @@ def test_a_bad_exclude_is_a_usage_error(tmp_path, monkeypatch, capsys, content, 
     monkeypatch.chdir(tmp_path)
     assert main(["audit", "a.txt"]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_a_folder_whose_every_article_is_ignored_says_so(git_tree, capsys):
+    assert main(["audit", "build", "--no-config"]) == 3
+    assert "build: is a folder with no article in it that git does not ignore" in capsys.readouterr().err
+    assert main(["audit", "news", "--exclude", "news/**", "--no-config"]) == 3
+    assert "and `exclude` does not leave out" in capsys.readouterr().err
