@@ -177,7 +177,8 @@ class _Wanted:
 def _nothing_found(problem: str, wanted: _Wanted, argument: str) -> str:
     """Why an argument yields no article: none there, or every one ignored by git or excluded."""
     everything = _Wanted(wanted.suffixes, gitignore=False)
-    if os.path.isdir(argument) and _articles_under(argument, everything, None) or _matches(argument, everything):
+    found = _articles_under(argument, everything, None) if os.path.isdir(argument) else _matches(argument, everything)
+    if found:
         return f"{problem} that git does not ignore and `exclude` does not leave out"
     return f"{problem} (looked for {wanted.listing()})"
 
