@@ -131,3 +131,12 @@ def test_a_fact_contradiction_stays_the_same_when_a_sentence_that_agrees_is_adde
     before = key(cancelled)
     assert key(f"The third round of talks has concluded in Istanbul.\n\n{FILLER}\n\n{cancelled}") == before
     assert key("The third round of talks was postponed.") != before  # contradicted another way
+
+
+def test_since_reads_the_old_version_with_the_reader_of_its_old_name(repo, capsys):
+    _git(repo, "mv", "drafts/a.txt", "drafts/a.md")  # a plain-text draft becomes markdown
+    text = (repo / "drafts" / "a.md").read_text(encoding="utf-8")
+    (repo / "drafts" / "a.md").write_text("# Talks\n\n" + text, encoding="utf-8")
+    assert main(["audit", "--since", "HEAD", "drafts/a.md", "--format", "json", "--no-config"]) == 0
+    findings = json.loads(capsys.readouterr().out)["documents"][0]["findings"]
+    assert [f["code"] for f in findings if f["code"] != "CC902"] == []
