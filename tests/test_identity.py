@@ -140,3 +140,32 @@ def test_since_reads_the_old_version_with_the_reader_of_its_old_name(repo, capsy
     assert main(["audit", "--since", "HEAD", "drafts/a.md", "--format", "json", "--no-config"]) == 0
     findings = json.loads(capsys.readouterr().out)["documents"][0]["findings"]
     assert [f["code"] for f in findings if f["code"] != "CC902"] == []
+
+
+def _two_sided_examples():
+    import re
+
+    from checker.detectors import all_detectors
+
+    for detector in all_detectors():
+        if detector.code == "CC901":  # a suppression applies to what follows it: its order is its meaning
+            continue
+        for text in detector.fires:
+            sentences = re.split(r"(?<=[.!?]) +", text.strip())
+            if len(sentences) > 1:
+                yield pytest.param(detector, text, " ".join(reversed(sentences)), id=f"{detector.code}-{text[:24]}")
+
+
+@pytest.mark.parametrize("detector,text,reversed_text", list(_two_sided_examples()))
+def test_no_check_s_identity_depends_on_the_order_of_its_sides(detector, text, reversed_text, tmp_path):
+    rules = None
+    if detector.example_rules.strip():
+        rules = [tmp_path / "example.rules"]
+        rules[0].write_text(detector.example_rules, encoding="utf-8")
+
+    def keys(source):
+        found = checker.audit_text(source, rules=rules).documents[0].findings
+        return sorted(repr(key_of(f)) for f in found if f.code == detector.code)
+
+    forward = keys(text)
+    assert forward and keys(reversed_text) == forward
