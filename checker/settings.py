@@ -37,6 +37,7 @@ class Settings:
     stdin_name: str = "<stdin>"
     exclude: tuple[Globs, ...] = ()  # the configuration's, then --exclude's (relative to the current folder)
     scoped_rules: tuple[ScopedRules, ...] = ()
+    gitignore: bool = True  # folder scans in a git work tree skip what git ignores
 
     def fails(self, worst: Severity | None) -> bool:
         return worst is not None and self.fail_on is not None and worst.rank >= self.fail_on.rank
@@ -153,6 +154,7 @@ def settings_for(args: argparse.Namespace, paths: Sequence[str]) -> Settings:
         stdin_name=getattr(args, "stdin_filename", None) or "<stdin>",
         exclude=_excludes(config.exclude, getattr(args, "exclude", None) or ()),
         scoped_rules=config.scoped_rules,
+        gitignore=not getattr(args, "no_gitignore", False),
     )
 
 

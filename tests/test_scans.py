@@ -65,6 +65,11 @@ def test_a_folder_scan_in_a_work_tree_skips_what_git_ignores(git_tree, capsys):
     assert _checked(capsys, git_tree) == ["news/a.txt", "news/tracked.md"]
 
 
+def test_no_gitignore_reads_what_git_ignores(git_tree, capsys):
+    main(["audit", ".", "--format", "json", "--no-config", "--no-gitignore"])
+    assert _checked(capsys, git_tree) == ["build/out.md", "news/a.txt", "news/tracked.md", "node_modules/pkg/readme.md"]
+
+
 def test_a_pattern_in_a_work_tree_skips_what_git_ignores(git_tree, capsys):
     main(["audit", "**/*.md", "--format", "json", "--no-config"])
     assert _checked(capsys, git_tree) == ["news/tracked.md"]

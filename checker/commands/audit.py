@@ -36,6 +36,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="leave out files matching this glob, relative to the current folder (repeatable; see docs/ci.md)",
     )
     parser.add_argument(
+        "--no-gitignore",
+        action="store_true",
+        help="in a git work tree, also read the files git ignores when scanning folders and patterns",
+    )
+    parser.add_argument(
         "--stdin-filename", metavar="NAME", help="the name of standard input in reports; its suffix picks the reader"
     )
     parser.add_argument(
@@ -77,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
         rules=list(settings.rules) if settings.scoped_rules else prepared,
         default_rules=settings.default_rules,
         exclude=settings.exclude,
+        gitignore=settings.gitignore,
         scoped_rules=settings.scoped_rules,
         as_of=settings.as_of,
         jobs=settings.jobs,
