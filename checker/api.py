@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from checker import readers
 from checker.errors import InputError, UsageError
@@ -76,6 +76,7 @@ def audit_paths(
     exclude: Iterable[str | Globs] = (),
     gitignore: bool = True,
     scoped_rules: Sequence[ScopedRules] = (),
+    on_checked: Callable[[DocumentReport], None] | None = None,
 ) -> Report:
     """Check files, folders (searched recursively), glob patterns and `-` (standard input, called
     `stdin_name`), expanded as checker.inputs describes; a single path may be given alone.
@@ -84,7 +85,8 @@ def audit_paths(
     `gitignore` is false.
 
     `scoped_rules` adds rule files to the documents their globs match (checker.scoped); `rules`
-    must then be rule file paths, so that each document's set can be loaded.
+    must then be rule file paths, so that each document's set can be loaded. `on_checked` is
+    called with each document's report as it is ready, in order (a progress display).
 
     `rules` is a loaded RuleSet (or a Prepared one, from checker.pipeline.load_prepared) or
     rule file paths, added to the bundled vocabularies unless `default_rules` is false.
@@ -108,10 +110,15 @@ def audit_paths(
     if scoped_rules:
         from checker.scoped import check_scoped
 
-        reports = check_scoped(list(documents), rules, scoped_rules, default_rules=default_rules, **where)
+        checked = iter(check_scoped(list(documents), rules, scoped_rules, default_rules=default_rules, **where))
     else:
-        reports = tuple(check_each(documents, rules=rules, default_rules=default_rules, **where))
-    return Report(documents=reports, refused=tuple(refused))
+        checked = check_each(documents, rules=rules, default_rules=default_rules, **where)
+    reports = []
+    for document_report in checked:
+        reports.append(document_report)
+        if on_checked is not None:
+            on_checked(document_report)
+    return Report(documents=tuple(reports), refused=tuple(refused))
 
 
 def audit(
@@ -127,6 +134,7 @@ def audit(
     max_bytes: int = readers.MAX_BYTES,
     encoding: str | None = None,
     stdin_name: str = STDIN_NAME,
+    on_checked: Callable[[DocumentReport], None] | None = None,
 ) -> Report:
     """Deprecated: check one text, or files, folders and patterns, and return one report.
 
@@ -143,7 +151,8 @@ def audit(
     An input that cannot be read (missing, over `max_bytes`, binary, not UTF-8 or
     UTF-16 and not in `encoding`) raises InputError, unless `keep_going`: then it
     is listed in `report.refused` and the other inputs are still checked.
-    Bad rule files raise RuleErrors.
+    Bad rule files raise RuleErrors. `on_checked` is called with each document's report as
+    it is ready, in order (a progress display).
 
     Deprecated: call `audit_text` for a text and `audit_paths` for paths. Given a string,
     this guesses (a string naming an existing file or folder is read from disk) and warns.
@@ -161,18 +170,21 @@ def audit(
         encoding = readers.check_encoding(encoding)
     refused: list[Refusal] = []
     documents = _documents(source, refused, keep_going, max_bytes, encoding, stdin_name)
-    reports = tuple(
-        check_each(
-            documents,
-            rules=rules,
-            as_of=as_of,
-            default_rules=default_rules,
-            jobs=jobs,
-            engine=engine,
-            scheduler=scheduler,
-        )
+    checked = check_each(
+        documents,
+        rules=rules,
+        as_of=as_of,
+        default_rules=default_rules,
+        jobs=jobs,
+        engine=engine,
+        scheduler=scheduler,
     )
-    return Report(documents=reports, refused=tuple(refused))
+    reports = []
+    for document_report in checked:
+        reports.append(document_report)
+        if on_checked is not None:
+            on_checked(document_report)
+    return Report(documents=tuple(reports), refused=tuple(refused))
 
 
 def audit_each(paths: str | os.PathLike | Iterable[str | os.PathLike], **options) -> Iterator[DocumentReport]:

@@ -11,7 +11,9 @@ from checker.settings import Settings
 
 def add_report_flags(parser: argparse.ArgumentParser) -> None:
     # Defaults are None so that a configuration file can fill in what the command line leaves out.
-    parser.add_argument("--format", help="table (default), json, sarif, github, junit, markdown or html; see README")
+    parser.add_argument(
+        "--format", help="table (default), line, json, sarif, github, junit, markdown or html; see docs/formats.md"
+    )
     parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="the reference date; wins over the rule files'")
     parser.add_argument(
         "--fail-on",
@@ -30,6 +32,7 @@ def finish(report: Report, settings: Settings) -> int:
     one line on stderr), else 1 when a finding reaches --fail-on, else 0."""
     import sys
 
+    from checker import colour
     from checker.cli import PROG
     from checker.errors import ExitCode
     from checker.guard import internal_errors
@@ -37,7 +40,7 @@ def finish(report: Report, settings: Settings) -> int:
     from checker.reporters import renderer
 
     refuse_unknown_codes(report)
-    render = renderer(settings.format)
+    render = renderer(settings.format, colour=settings.output is None and colour.enabled(sys.stdout))
     write_report(render(report), settings.output)
     failed = [(d.document.path, f) for d in report.documents for f in internal_errors(d.findings)]
     for path, finding in failed:
