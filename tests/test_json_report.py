@@ -48,5 +48,5 @@ def test_a_file_whose_name_is_not_utf8_is_still_named(tmp_path):
     name = os.path.join(os.fsencode(tmp_path), b"\xffname.txt")
     with open(name, "wb") as stream:
         stream.write(b"The talks ended on Monday.\n")
-    written = renderer("json")(checker.audit(os.fsdecode(name)))
+    written = renderer("json")(checker.audit_paths([os.fsdecode(name)]))
     assert [d["path"] for d in json.loads(written)["documents"]] == [os.fsdecode(name)]

@@ -89,7 +89,7 @@ def _sarif_schema() -> dict:
 
 def test_sarif_validates_against_the_official_schema(tmp_path):
     schema = _sarif_schema()
-    reports = [checker.audit(SEED, rules=[SEED_RULES]), checker.audit(TRICKY), checker.audit("Nothing here.")]
+    reports = [checker.audit(SEED, rules=[SEED_RULES]), checker.audit_text(TRICKY), checker.audit_text("Nothing here.")]
     reports.append(checker.audit([SEED, tmp_path / "missing.txt"], keep_going=True))
     reports.append(_handmade("See [this](x). Then that.", "that", "a [bracketed] message", related="this"))
     for report in reports:
@@ -136,7 +136,7 @@ def test_sarif_rules_link_to_their_documentation_and_carry_help():
     from checker.catalogue import checks
     from checker.reporters.sarif import CHECKS_DOCS_URI
 
-    rules = json.loads(_render("sarif", checker.audit(TRICKY)))["runs"][0]["tool"]["driver"]["rules"]
+    rules = json.loads(_render("sarif", checker.audit_text(TRICKY)))["runs"][0]["tool"]["driver"]["rules"]
     page = ROOT / "docs/checks.md"
     headings = page.read_text(encoding="utf-8").splitlines() if page.is_file() else None
     for rule, check in zip(rules, checks(), strict=True):
@@ -191,7 +191,7 @@ def test_sarif_rules_come_from_the_checks_metadata_and_results_point_into_them()
 
 
 def test_sarif_regions_give_code_point_offsets_and_line_columns_that_agree():
-    report = checker.audit(TRICKY)
+    report = checker.audit_text(TRICKY)
     run = json.loads(_render("sarif", report))["runs"][0]
     assert run["columnKind"] == "unicodeCodePoints"
     (result,) = run["results"]
@@ -209,7 +209,7 @@ def test_sarif_regions_give_code_point_offsets_and_line_columns_that_agree():
 
 def test_sarif_fingerprints_survive_edits_above_the_finding_but_not_another_event():
     def prints(text):
-        results = json.loads(_render("sarif", checker.audit(text)))["runs"][0]["results"]
+        results = json.loads(_render("sarif", checker.audit_text(text)))["runs"][0]["results"]
         return [(r["partialFingerprints"]["claimChecker/v2"], r["locations"][0]) for r in results]
 
     base = "The 3rd round has concluded. Delegates are preparing for the third round.\n"
@@ -294,7 +294,7 @@ def test_junit_validates_against_the_junit_10_schema(junit_schema, tmp_path):
     reports = [
         checker.audit([SEED, ROOT / "fixtures/different-rounds/article.txt"], rules=[SEED_RULES]),
         checker.audit(ROOT / "fixtures/quoted-source/article.txt"),
-        checker.audit("Nothing here."),
+        checker.audit_text("Nothing here."),
         checker.audit([SEED, tmp_path / "missing.txt"], keep_going=True),
         _handmade("A <tag> & \x0b]]> vertical tab.", "<tag> & \x0b]]>", "bad <&> \x01 message"),
     ]
@@ -336,7 +336,7 @@ def _several_findings() -> Report:
     """Three fixture articles as one: a note and two warnings, from three checks."""
     cases = ("negation-fires", "role-two-leaders-fires", "quantity-casualties-fires")
     text = "\n\n".join((ROOT / "fixtures" / case / "article.txt").read_text(encoding="utf-8") for case in cases)
-    report = checker.audit(text)
+    report = checker.audit_text(text)
     assert len({f.code for f in report.documents[0].findings}) == 3
     return report
 
@@ -535,7 +535,7 @@ def test_html_highlights_every_location_exactly_and_links_both_ways():
 
 def test_html_escapes_everything_and_keeps_offsets_with_cr_and_astral_characters():
     text = '<script>alert("x")</script> ' + TRICKY
-    out = _render("html", checker.audit(text))
+    out = _render("html", checker.audit_text(text))
     assert "<script>" not in out and "&lt;script&gt;" in out
     page = _Highlights()
     page.feed(out)
@@ -560,6 +560,6 @@ def test_html_of_many_documents_starts_with_an_index_and_does_not_print_clean_ar
 
 
 def test_html_of_one_clean_document_has_no_index_and_no_article():
-    out = _render("html", checker.audit("Nothing here contradicts anything."))
+    out = _render("html", checker.audit_text("Nothing here contradicts anything."))
     assert '<nav class="index"' not in out and '<pre class="article">' not in out
     assert "No findings." in out

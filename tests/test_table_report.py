@@ -34,12 +34,12 @@ def test_several_documents_list_only_those_with_findings_and_end_with_a_total():
 
 
 def test_a_clean_single_file_is_one_short_line():
-    out = renderer("table")(checker.audit(CLEAN))
+    out = renderer("table")(checker.audit_paths(CLEAN))
     assert out == f"{CLEAN}: no findings\n"
 
 
 def test_one_document_with_findings_keeps_its_heading_and_ends_with_the_total():
-    out = renderer("table")(checker.audit(SEED))
+    out = renderer("table")(checker.audit_paths(SEED))
     assert _headings(out, [SEED]) == [SEED]
     assert out.splitlines()[-1] == "Total: 1 document, 1 error, 0 warnings, 1 note"
 
