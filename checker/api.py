@@ -9,8 +9,8 @@ a path, whatever it looks like) and `audit_paths` for files, folders, patterns a
 ['CC101']
 
 `audit(source)` is deprecated: given a string it guessed whether it named a file, so a body
-that happened to be a path read that file. It still works, with a DeprecationWarning for a
-string, and will be removed.
+that happened to be a path read that file. It now refuses a string (TypeError, naming the two
+functions to call), and warns (DeprecationWarning) for paths; it will be removed.
 """
 
 from __future__ import annotations
@@ -154,18 +154,21 @@ def audit(
     Bad rule files raise RuleErrors. `on_checked` is called with each document's report as
     it is ready, in order (a progress display).
 
-    Deprecated: call `audit_text` for a text and `audit_paths` for paths. Given a string,
-    this guesses (a string naming an existing file or folder is read from disk) and warns.
+    Deprecated: call `audit_text` for a text and `audit_paths` for paths. A string is refused
+    (TypeError): it used to be guessed at, read from disk when it named an existing file.
     """
     if isinstance(source, str):
-        import warnings
-
-        warnings.warn(
-            "checker.audit(str) guesses whether the string is an article or a path; "
-            "call checker.audit_text(text) or checker.audit_paths(paths)",
-            DeprecationWarning,
-            stacklevel=2,
+        raise TypeError(
+            "checker.audit no longer takes a string, which could be an article or a path: "
+            "call checker.audit_text(text) for a text, checker.audit_paths(path) for a file"
         )
+    import warnings
+
+    warnings.warn(
+        "checker.audit is deprecated: call checker.audit_paths(paths), or checker.audit_text(text)",
+        DeprecationWarning,
+        stacklevel=2,
+    )
     if encoding is not None:
         encoding = readers.check_encoding(encoding)
     refused: list[Refusal] = []

@@ -39,9 +39,12 @@ def test_audit_text_takes_a_name_and_a_format():
         checker.audit_text(markdown, format="rtf")
 
 
-def test_audit_of_a_string_is_deprecated_and_says_what_to_call():
-    with pytest.warns(DeprecationWarning, match=r"call checker.audit_text\(text\) or checker.audit_paths"):
-        report = checker.audit(str(SEED))
+def test_audit_no_longer_guesses_what_a_string_is():
+    for string in (str(SEED), "The talks ended."):
+        with pytest.raises(TypeError, match=r"call checker.audit_text\(text\) for a text, checker.audit_paths"):
+            checker.audit(string)
+    with pytest.warns(DeprecationWarning, match="checker.audit is deprecated"):
+        report = checker.audit(SEED)
     assert report.documents[0].document.path == str(SEED)
 
 
@@ -55,16 +58,16 @@ def test_py_typed_ships_with_the_package():
 
 def test_audit_takes_rules_as_paths_or_a_loaded_ruleset():
     rules = [ROOT / "fixtures/istanbul-talks/talks.rules"]
-    by_path = checker.audit(SEED, rules=rules)
-    by_set = checker.audit(SEED, rules=load_rules(rules))
+    by_path = checker.audit_paths(SEED, rules=rules)
+    by_set = checker.audit_paths(SEED, rules=load_rules(rules))
     assert by_path == by_set
     assert by_path.documents[0].as_of == dt.date(2025, 7, 24)
-    assert checker.audit(SEED, rules=rules, as_of="2025-08-01").documents[0].as_of == dt.date(2025, 8, 1)
+    assert checker.audit_paths(SEED, rules=rules, as_of="2025-08-01").documents[0].as_of == dt.date(2025, 8, 1)
 
 
 def test_audit_of_several_paths_keeps_their_order():
     other = ROOT / "fixtures/different-rounds/article.txt"
-    report = checker.audit([other, SEED])
+    report = checker.audit_paths([other, SEED])
     assert [Path(d.document.path).parent.name for d in report.documents] == ["different-rounds", "istanbul-talks"]
     assert report.worst is not None and report.worst.value == "error"
 
