@@ -173,6 +173,8 @@ def frame_at(
     tense, aspect = tense_aspect(parse, verb, vocab)
     negation = negation_of(parse, verb, vocab)
     subject = argument(parse, verb, _SUBJECTS)
+    if subject is None and token.dep == "conj" and token.head != verb:
+        subject = argument(parse, token.head, _SUBJECTS)  # 'It is old and is popular': one subject
     obj = argument(parse, verb, _OBJECTS) or argument(parse, verb, _COMPLEMENTS)
     particle = argument(parse, verb, frozenset({"prt"}))
     predicate: str | None = token.lemma + (f" {particle.lemma}" if particle is not None else "")

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from checker.analysis import Parse
 
 _MIN_WORDS = 2
+_MIN_SAME = 4  # content words two clauses share, beside a pronoun subject, to say the same thing
+_SAME_SHARE = 0.75
 
 
 def statements(
@@ -30,7 +32,7 @@ def statements(
         if verb in reporting:
             continue  # 'officials said': who says it is not what is said
         frame = frame_at(parse, verb, vocab, speaker)
-        if frame.predicate is None or (frame.subject is None and frame.object is None):
+        if frame.predicate is None:
             continue
         start, end = clause_range(parse, verb)
         words = frozenset(
@@ -72,11 +74,19 @@ def same_claim(a: Statement, b: Statement) -> bool:
         return False
     passive_without_doer = done_a is not None and "passive" in (fa.voice, fb.voice)
     if doer_a is None or doer_b is None:
-        if not passive_without_doer:
+        # A pronoun names no one: only a clause that otherwise says the very same thing ('It is a
+        # popular destination for tourists' / 'The stadium is not a popular destination for
+        # tourists') is taken to speak of the same subject.
+        if not passive_without_doer and not _says_the_same(a, b):
             return False
     elif not same_term(doer_a, doer_b):
         return False
     return _scopes_agree(fa, fb)
+
+
+def _says_the_same(a: Statement, b: Statement) -> bool:
+    shared = a.words & b.words
+    return len(shared) >= _MIN_SAME and len(shared) >= _SAME_SHARE * min(len(a.words), len(b.words))
 
 
 def _arguments(fa: Frame, fb: Frame) -> tuple[tuple[str | None, str | None], tuple[str | None, str | None]]:
