@@ -96,7 +96,7 @@ DEFERRED = {
     "pathlib": "nothing: a run's paths are strings (checker.paths); its import brought urllib.parse",
     "urllib.parse": "nothing (pathlib imported it)",
     "fnmatch": "a configuration with per-glob settings (checker.policy)",
-    "pickle": "a rule cache miss, to write the entry (a hit needs only the C unpickler)",
+    "pickle": "nothing: the rule cache stores JSON data (checker.rulelang.stored)",
     "signal": "--jobs over several processes (the CLI's SIGTERM handler needs only _signal)",
     "html.parser": "an HTML article",
     "markdown_it": "a Markdown article",

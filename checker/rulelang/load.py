@@ -6,7 +6,7 @@ The only I/O of the rule language; parsing and resolution stay pure.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from checker import paths as pathnames
 from checker.errors import RuleError, RuleErrors, rule_lines
@@ -15,11 +15,7 @@ from checker.rulelang.ruleset import RuleSet
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # the statements' classes load with the parser, on a cache miss
-    from typing import TypeVar
-
     from checker.rulelang import ast
-
-    T = TypeVar("T")
 
 RULE_SUFFIX = ".rules"
 DEFAULT_ENTRY = "default.rules"
@@ -43,37 +39,17 @@ def load_rules(paths: Sequence[str | os.PathLike] = (), *, defaults: bool = True
     taken from the cache (see rulelang.cache) unless `cache` is false, or it is None
     and CLAIM_CHECKER_NO_CACHE is set.
     """
-    return load_built(paths, RuleSet, _as_is, defaults=defaults, cache=cache)
-
-
-def load_built(
-    paths: Sequence[str | os.PathLike],
-    kind: type[T],
-    build: Callable[[RuleSet], T],
-    *,
-    defaults: bool = True,
-    cache: bool | None = None,
-    code: Sequence[str] = (),
-) -> T:
-    """`build(rule set)` for the rule set load_rules would load, taken from the cache when it
-    was built before from the same files by the same code (`code`: the modules whose classes
-    a `kind` value holds, beyond the rule language's own)."""
     entries: list[list[str] | RuleError] = [[os.path.join(bundled_rules_dir(), DEFAULT_ENTRY)]] if defaults else []
     entries.extend(_expand(pathnames.tidy(p)) for p in paths)
     cached = None
     if rule_cache.enabled(cache) and not any(isinstance(entry, RuleError) for entry in entries):
-        cached = rule_cache.Entry([path for entry in entries for path in entry], defaults, kind, code)
+        cached = rule_cache.Entry([path for entry in entries for path in entry], defaults)
         value = cached.get()
-        if value is not None:
+        if isinstance(value, RuleSet):
             return value
     ruleset, read = _parse_and_resolve(entries)
-    value = build(ruleset)
     if cached is not None:
-        cached.put(read, value)
-    return value
-
-
-def _as_is(ruleset: RuleSet) -> RuleSet:
+        cached.put(read, ruleset)
     return ruleset
 
 
