@@ -110,7 +110,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(arguments)
     except CheckerError as error:
-        print(f"{PROG}: {error.render()}", file=sys.stderr)
+        from checker.escape import lines
+
+        print(lines(f"{PROG}: {error.render()}"), file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted; no report was written", file=sys.stderr)

@@ -57,8 +57,9 @@ def run(args: argparse.Namespace) -> int:
 
     from checker.api import audit
     from checker.cli import PROG
-    from checker.commands._shared import finish
+    from checker.commands._shared import finish, read_paths
     from checker.errors import ExitCode
+    from checker.escape import terminal
     from checker.pipeline import load_prepared
     from checker.policy import apply_policy
     from checker.record import replace
@@ -82,18 +83,20 @@ def run(args: argparse.Namespace) -> int:
     if args.since:
         report = _since(args.since, report, prepared, settings)
     report = apply_policy(report, settings)
+    read = read_paths(report, settings, prepared.ruleset, args.baseline)
     if args.write_baseline:
         from checker.baseline import dumps
-        from checker.output import write_whole
+        from checker.output import refuse_overwriting, write_whole
 
+        refuse_overwriting([args.output if args.output != args.write_baseline else None, args.write_baseline], read)
         write_whole(args.write_baseline, dumps(report))
     if args.baseline:
         from checker.baseline import load, new_findings
 
         report = new_findings(report, load(args.baseline))
-    code = finish(replace(report, refused=refused), settings)
+    code = finish(replace(report, refused=refused), settings, read)
     for refusal in refused:
-        print(f"{PROG}: {refusal.path}: {refusal.problem}", file=sys.stderr)
+        print(terminal(f"{PROG}: {refusal.path}: {refusal.problem}"), file=sys.stderr)
     return ExitCode.INPUT if refused and code != ExitCode.INTERNAL else code
 
 

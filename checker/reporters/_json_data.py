@@ -8,6 +8,7 @@ reporter itself needs no pydantic, which keeps a JSON run's start-up light.
 from __future__ import annotations
 
 from checker import __version__
+from checker.escape import name
 from checker.model import DocumentReport, Location, Report, Severity
 from checker.reporters._locate import Locator
 
@@ -20,7 +21,7 @@ def report_data(report: Report) -> dict:
         "tool": "claim-checker",
         "tool_version": __version__,
         "documents": [_document(d) for d in report.documents],
-        "refused": [{"path": r.path, "problem": r.problem} for r in report.refused],
+        "refused": [{"path": name(r.path), "problem": name(r.problem)} for r in report.refused],
         "summary": {
             "error": report.count(Severity.ERROR),
             "warning": report.count(Severity.WARNING),
@@ -47,7 +48,7 @@ def _document(document_report: DocumentReport) -> dict:
         }
 
     return {
-        "path": document_report.document.path,
+        "path": name(document_report.document.path),
         "format": document_report.document.format,
         "as_of": document_report.as_of.isoformat() if document_report.as_of else None,
         "findings": [

@@ -7,18 +7,15 @@ their own cases); notes go to its system-out.
 
 from __future__ import annotations
 
-import re
-
+from checker.escape import xml
 from checker.model import DocumentReport, Report, Severity, Verdict
 from checker.reporters._locate import Locator
 
-# Characters XML 1.0 cannot carry, even escaped.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _FACT_CODE = "CC001"
 
 
 def _clean(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    return xml(text)
 
 
 def render(report: Report) -> str:

@@ -4,13 +4,10 @@ article cannot inject markup, links or HTML into the comment."""
 
 from __future__ import annotations
 
-import re
-
+from checker import escape as safe
 from checker.model import DocumentReport, Report, Severity, Verdict
 from checker.reporters._locate import Locator
 
-# Emphasis, code, links, HTML, tables, strikethrough, entities, GitHub math, mentions and issue refs.
-_PUNCTUATION = re.compile(r"([\\`*_\[\]<>|~&!#@$])")
 _ICON = {Severity.ERROR: "🛑", Severity.WARNING: "⚠️", Severity.NOTE: "ℹ️"}
 _VERDICT = {
     Verdict.SUPPORTED: "✅ supported",
@@ -19,9 +16,7 @@ _VERDICT = {
 }
 
 
-def escape(text: str) -> str:
-    """Inline text, safe anywhere in a line: punctuation backslash-escaped, line breaks as spaces."""
-    return _PUNCTUATION.sub(r"\\\1", " ".join(text.split()))
+escape = safe.markdown
 
 
 def _counts(report_or_document) -> str:
@@ -42,7 +37,7 @@ def render(report: Report) -> str:
 def _document(document_report: DocumentReport) -> list[str]:
     locator = Locator(document_report)
     path = document_report.document.path
-    lines = [f"### `{path.replace('`', '')}`", "", _counts(document_report), ""]
+    lines = [f"### `{safe.terminal(path).replace('`', '')}`", "", _counts(document_report), ""]
     for finding in document_report.findings:
         where = locator.place(finding.primary)
         lines.append(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from checker.escape import lines as visible
 from checker.grid import table
 from checker.model import DocumentReport, Report, Severity
 from checker.reporters._locate import Locator
@@ -12,7 +13,7 @@ _WRAP = {"message": 48, "evidence": 56}
 def render(report: Report) -> str:
     parts = [_document(d) for d in report.documents]
     if report.refused:
-        listed = "".join(f"  {r.path}: {r.problem}\n" for r in report.refused)
+        listed = "".join(f"  {visible(r.path)}: {visible(r.problem)}\n" for r in report.refused)
         parts.append(f"Not checked:\n{listed}")
     total = _counts(report.count(Severity.ERROR), report.count(Severity.WARNING), report.count(Severity.NOTE))
     if len(report.documents) != 1 or report.refused:
@@ -34,13 +35,13 @@ def _document(document_report: DocumentReport) -> str:
     document = document_report.document
     as_of = document_report.as_of.isoformat() if document_report.as_of else "none"
     counts = _counts(*(document_report.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.NOTE)))
-    lines = [f"{document.path}  (reference date: {as_of})  {counts}"]
+    lines = [f"{visible(document.path)}  (reference date: {as_of})  {counts}"]
     if document_report.findings:
         rows = []
         for finding in document_report.findings:
             placed = [locator.place(loc) for loc in finding.locations]
-            evidence = "\n".join(f"{p.where} “{p.text}”" for p in placed)
-            rows.append((finding.code, finding.severity.value, placed[0].where, finding.message, evidence))
+            evidence = "\n".join(f"{p.where} “{visible(p.text)}”" for p in placed)
+            rows.append((finding.code, finding.severity.value, placed[0].where, visible(finding.message), evidence))
         lines.append(
             table(
                 ("code", "severity", "line:col", "message", "evidence"),
@@ -54,8 +55,9 @@ def _document(document_report: DocumentReport) -> str:
         rows = []
         for fact in document_report.facts:
             placed = [locator.place(loc) for loc in fact.evidence]
-            evidence = "\n".join(f"{p.where} “{p.text}”" for p in placed) or fact.note
-            rows.append((fact.verdict.value, f"{fact.subject}: {fact.kind} {fact.expected}", fact.origin, evidence))
+            evidence = "\n".join(f"{p.where} “{visible(p.text)}”" for p in placed) or visible(fact.note)
+            fact_text = visible(f"{fact.subject}: {fact.kind} {fact.expected}")
+            rows.append((fact.verdict.value, fact_text, visible(fact.origin), evidence))
         lines.append("Expected facts:")
         lines.append(
             table(("verdict", "fact", "rule", "evidence"), rows, max_widths=(None, 40, None, _WRAP["evidence"]))
