@@ -80,8 +80,10 @@ def xml(text: str) -> str:
 
 
 def workflow_data(text: str) -> str:
-    """The message of a GitHub workflow command: `%`, CR and LF escaped, as the runner reads them."""
-    return name(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The message of a GitHub workflow command: `%`, CR and LF escaped, as the runner reads them;
+    other control characters shown as `terminal` shows them (the log is read on a screen)."""
+    escaped = name(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return _CONTROL.sub(_control, escaped)
 
 
 def workflow_property(text: str) -> str:

@@ -12,7 +12,7 @@ import itertools
 from html import escape
 
 from checker import __version__
-from checker.escape import name
+from checker.escape import terminal
 from checker.model import DocumentReport, Report, Severity
 from checker.reporters._locate import Locator
 
@@ -69,7 +69,7 @@ def _document(number: int, document_report: DocumentReport) -> str:
     prefix = f"d{number}"
     parts = [
         f'<section class="document" id="{prefix}">',
-        f"<h2>{_text(name(document.path))}</h2>",
+        f"<h2>{_text(terminal(document.path))}</h2>",
         f'<p class="counts">{_counts(document_report)}</p>',
         f'<pre class="article">{_highlighted(prefix, document_report)}</pre>',
         "<h3>Findings</h3>",

@@ -7,7 +7,7 @@ their own cases); notes go to its system-out.
 
 from __future__ import annotations
 
-from checker.escape import xml
+from checker.escape import terminal, xml
 from checker.model import DocumentReport, Report, Severity, Verdict
 from checker.reporters._locate import Locator
 
@@ -36,7 +36,7 @@ def render(report: Report) -> str:
 
 def _suite(ET, document_report: DocumentReport):
     locator = Locator(document_report)
-    path = _clean(document_report.document.path)
+    path = _clean(terminal(document_report.document.path))
     suite = ET.Element("testsuite", name=path, errors="0")
     failures = skipped = 0
 

@@ -37,7 +37,7 @@ def render(report: Report) -> str:
 def _document(document_report: DocumentReport) -> list[str]:
     locator = Locator(document_report)
     path = document_report.document.path
-    lines = [f"### `{safe.terminal(path).replace('`', '')}`", "", _counts(document_report), ""]
+    lines = [f"### {escape(path)}", "", _counts(document_report), ""]
     for finding in document_report.findings:
         where = locator.place(finding.primary)
         lines.append(
