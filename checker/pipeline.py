@@ -7,6 +7,7 @@ import os
 from collections.abc import Sequence
 
 from checker import suppress
+from checker.budget import OverBudget, budget
 from checker.detectors import Context, all_detectors
 from checker.extract import extract
 from checker.extract.vocab import CompiledVocabulary
@@ -52,9 +53,13 @@ def check(document: Document, prepared: Prepared, as_of: dt.date | None = None) 
     """
     day = reference_date(document, prepared.ruleset, as_of)
     try:
-        return _check(document, prepared, day)
+        with budget(len(document.text)):
+            return _check(document, prepared, day)
+    except OverBudget as over:  # a pathological document: its findings are missing, the run goes on
+        failure = internal_error(document, "the checks", str(over), bug=False)
     except Exception as error:  # one document's bug must not end the run
-        return DocumentReport(document=document, as_of=day, findings=(internal_error(document, "the analysis", error),))
+        failure = internal_error(document, "the analysis", error)
+    return DocumentReport(document=document, as_of=day, findings=(failure,))
 
 
 def _verified(document: Document, claims, vocab: CompiledVocabulary, day: dt.date | None) -> tuple:

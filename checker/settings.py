@@ -152,6 +152,7 @@ def _encoding(name: str | None) -> str | None:
     return check_encoding(name)
 
 
+MAX_SIZE = 4 * 1000**3
 _UNITS = {"": 1, "b": 1, "k": 1000, "kb": 1000, "m": 1000**2, "mb": 1000**2, "g": 1000**3, "gb": 1000**3}
 
 
@@ -169,4 +170,7 @@ def parse_size(text: str) -> int:
     unit = match.group(2).lower() if match else None
     if not match or unit not in _UNITS or float(match.group(1)) * _UNITS[unit] < 1:
         raise UsageError(f"--max-size: expected a size such as 5MB, 500kB or 100000 (bytes), found {text!r}")
-    return int(float(match.group(1)) * _UNITS[unit])
+    size = int(float(match.group(1)) * _UNITS[unit])
+    if size > MAX_SIZE:
+        raise UsageError(f"--max-size: expected at most {MAX_SIZE // 1000**3}GB (a file read whole), found {text!r}")
+    return size

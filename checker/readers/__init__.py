@@ -60,9 +60,18 @@ def from_text(text: str, path: str = "<text>") -> Document:
 def check_encoding(name: str) -> str:
     """A usable encoding name for --encoding, or a usage error."""
     try:
-        return codecs.lookup(name).name
+        info = codecs.lookup(name)
     except LookupError:
         raise UsageError(f"--encoding: unknown encoding {name!r}") from None
+    try:
+        b"".decode(info.name)  # 'undefined' and the bytes-to-bytes codecs (base64) cannot decode text
+    except UnicodeDecodeError:
+        pass
+    except (LookupError, UnicodeError, TypeError):
+        raise UsageError(f"--encoding: expected the name of a text encoding such as latin-1, found {name!r}") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise UsageError(f"--encoding: expected the name of a text encoding such as latin-1, found {name!r}")
+    return info.name
 
 
 def decode(data: bytes, name: str, encoding: str | None = None) -> str:
