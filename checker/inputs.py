@@ -106,18 +106,23 @@ def _read_stream(handle: int, limit: int) -> bytes:
 
     chunks: list[bytes] = []
     size = 0
+    waited = False  # a FIFO no writer has opened yet reads as its end: wait once for one to come
     while size < limit:
         try:
             chunk = os.read(handle, min(limit - size, 1 << 16))
         except BlockingIOError:
-            ready, _, _ = select.select([handle], [], [], SILENT_SECONDS)
-            if not ready:
-                raise TimeoutError(0, f"sent nothing for {SILENT_SECONDS:g} s") from None
+            chunk = None
+        if chunk:
+            chunks.append(chunk)
+            size += len(chunk)
+            waited = True
             continue
-        if not chunk:
+        if chunk == b"" and (chunks or waited):
             break
-        chunks.append(chunk)
-        size += len(chunk)
+        ready, _, _ = select.select([handle], [], [], SILENT_SECONDS)
+        if not ready:
+            raise TimeoutError(0, f"sent nothing for {SILENT_SECONDS:g} s") from None
+        waited = True
     return b"".join(chunks)
 
 

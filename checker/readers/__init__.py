@@ -64,7 +64,7 @@ def check_encoding(name: str) -> str:
     except LookupError:
         raise UsageError(f"--encoding: unknown encoding {name!r}") from None
     try:
-        b"".decode(info.name)  # 'undefined' and the bytes-to-bytes codecs (base64) cannot decode text
+        b"a".decode(info.name)  # 'undefined' and the bytes-to-bytes codecs (base64) cannot decode text
     except UnicodeDecodeError:
         pass
     except (LookupError, UnicodeError, TypeError):

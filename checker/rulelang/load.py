@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # the statements' classes load with the parser, on a cache mi
     from checker.rulelang import ast
 
 RULE_SUFFIX = ".rules"
+MAX_RULE_BYTES = 20_000_000  # the bundled vocabularies are about 30 kB
 DEFAULT_ENTRY = "default.rules"
 
 
@@ -152,9 +153,20 @@ class _Loader:
             return None
 
     def _read(self, path: str, include: ast.Include | None) -> str | None:
+        """The file's text, or None with an error that quotes none of it: a rule file is read
+        bounded (MAX_RULE_BYTES; a device or FIFO cannot stream forever) and must be text."""
+        import stat
+
+        from checker.inputs import TooLarge, read_bounded
+
         try:
-            with open(path, "rb") as stream:
-                data = stream.read()
+            if not stat.S_ISREG(os.stat(path).st_mode) and not os.path.isdir(path):
+                self._fail_at(include, path, "expected a rule file, found a device or FIFO")
+                return None
+            data = read_bounded(path, MAX_RULE_BYTES)
+        except TooLarge:
+            self._fail_at(include, path, f"expected a rule file of at most {MAX_RULE_BYTES:,} bytes, found more")
+            return None
         except FileNotFoundError:
             self._fail_at(include, path, "expected an existing rule file, found none")
             return None
@@ -165,6 +177,10 @@ class _Loader:
             self._fail_at(include, path, f"cannot be read: {error.strerror}")
             return None
         self.contents[path] = (os.path.realpath(path), data)
+        nul = data.find(b"\x00")
+        if nul != -1:  # /proc/self/environ, a binary: not a word of it is shown
+            self._fail_at(include, path, f"expected a rule file (text), found binary data (a NUL byte at offset {nul})")
+            return None
         try:
             return data.decode("utf-8-sig")
         except UnicodeDecodeError as error:

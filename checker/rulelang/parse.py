@@ -9,10 +9,13 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from checker.errors import RuleError, rule_lines
+from checker.escape import quoted
 from checker.rulelang import ast
 
 if TYPE_CHECKING:
     import lark
+
+MAX_DIGITS = 15  # a number's whole part: beyond, floats lose units and ints lose their meaning
 
 # Terminal names shown to a person instead of Lark's own (STRING, __ANON_0, $END).
 _PLAIN_TERMINALS = {
@@ -71,7 +74,7 @@ def _syntax_error(problem: lark.exceptions.UnexpectedInput, text: str, path: str
             what = "found the end of the file"
             line, column = _end_position(text)
         else:
-            what = f"found {str(token)!r}"
+            what = f"found {quoted(str(token), 40)}"
     else:  # UnexpectedEOF
         expected = getattr(problem, "expected", set())
         what = "found the end of the file"
@@ -186,7 +189,15 @@ def _make_transformer():
 
         def _value_def(self, kind, meta, children):
             number, words = children
-            return ast.ValueDef(kind, int(number), words, _origin(self.path, meta))
+            return ast.ValueDef(kind, self._whole(number), words, _origin(self.path, meta))
+
+        def _whole(self, token) -> int:
+            digits = str(token).lstrip("0")
+            if len(digits) > MAX_DIGITS:
+                raise RuleError(
+                    self.path, token.line, token.column, f"expected a number of at most {MAX_DIGITS} digits"
+                )
+            return int(token)
 
         def ordinal_def(self, meta, children):
             return self._value_def("ordinal", meta, children)
@@ -275,6 +286,11 @@ def _make_transformer():
             return ("mentions", children[0])
 
         def _number(self, token) -> float:
+            digits = str(token).replace(",", "").split(".")[0].lstrip("0")
+            if len(digits) > MAX_DIGITS:
+                raise RuleError(
+                    self.path, token.line, token.column, f"expected a number of at most {MAX_DIGITS} digits"
+                )
             return float(str(token).replace(",", ""))
 
         def cmp_equal(self, meta, children):
