@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import dataclass, field
 
 from checker import paths
 from checker.errors import UsageError
 from checker.model import Severity
-from checker.record import field, record
 from checker.settings import FAIL_ON_CHOICES, CodePolicy, GlobPolicy
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
@@ -39,7 +39,7 @@ _TOP_KEYS = ("rules", "default-rules", "select", "ignore", "severity", "fail-on"
 _GLOB_KEYS = ("select", "ignore", "severity")
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Config:
     path: str | None = None
     rules: tuple[str, ...] = ()

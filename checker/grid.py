@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from checker.record import record
 
-
-@record
+@dataclass(frozen=True, slots=True)
 class Rule:
     """A horizontal line: its first character, the fill, the column crossing, its last."""
 
@@ -26,7 +25,7 @@ class Rule:
     end: str
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Style:
     """A layout: the lines drawn above, under the headers, between rows and below (None for
     none), how a row is framed, and the spaces each side of a cell's text."""

@@ -15,18 +15,18 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from checker import paths
 from checker.errors import InputError, UsageError
 from checker.model import Refusal
-from checker.record import field, record
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 _GLOB_CHARACTERS = frozenset("*?[")
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Source:
     """One input: a file, or standard input when `path` is None. `name` is how reports call it."""
 
@@ -126,7 +126,7 @@ def _read_stream(handle: int, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Expanded:
     sources: tuple[Source, ...] = ()
     refused: tuple[Refusal, ...] = field(default_factory=tuple)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from checker import suppress
 from checker.budget import OverBudget, budget
@@ -13,14 +14,13 @@ from checker.extract import extract
 from checker.extract.vocab import CompiledVocabulary
 from checker.guard import internal_error, internal_errors, run_check
 from checker.model import Document, DocumentReport
-from checker.record import record, replace
 from checker.relocate import to_source
 from checker.rulelang.load import load_rules
 from checker.rulelang.ruleset import RuleSet
 from checker.segment import sentences
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Prepared:
     """A rule set with its vocabularies compiled: build once, check many documents."""
 

@@ -8,10 +8,10 @@ Settings for a path glob are more specific than the global ones and win a tie.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 from checker.guard import INTERNAL_ERROR
 from checker.model import DocumentReport, Finding, Report, Severity
-from checker.record import replace
 from checker.settings import CodePolicy, GlobPolicy, Settings
 
 

@@ -8,15 +8,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from checker.errors import UsageError
 from checker.model import Severity
-from checker.record import field, record
 
 FAIL_ON_CHOICES = ("error", "warning", "note", "never")
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class CodePolicy:
     """Which checks run and at what severity, by code prefix (longest prefix wins)."""
 
@@ -29,14 +29,14 @@ class CodePolicy:
         return bool(self.select or self.ignore or self.severity)
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class GlobPolicy:
     pattern: str  # matched against a document's path relative to `base`, in / form
     base: str  # the configuration file's folder ('' for the current one)
     policy: CodePolicy
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Settings:
     rules: tuple[str, ...] = ()
     default_rules: bool = True

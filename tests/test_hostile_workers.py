@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import signal
 import subprocess
@@ -45,15 +46,10 @@ def deadly_check(monkeypatch):
                 os.kill(os.getpid(), signal.SIGKILL)
             return first.run(context)
 
-        found[0] = type(first)(**{**{f: getattr(first, f) for f in _fields(first)}, "run": run})
+        found[0] = dataclasses.replace(first, run=run)
         return found
 
     monkeypatch.setattr("checker.pipeline.all_detectors", with_a_killer)
-
-
-def _fields(value) -> list[str]:
-    found = getattr(type(value), "__dataclass_fields__", None) or type(value).__record_fields__
-    return [f if isinstance(f, str) else f.name for f in found]
 
 
 def test_a_worker_that_dies_costs_only_its_document(archive, deadly_check):
@@ -135,7 +131,7 @@ def test_a_document_over_its_time_budget_gets_cc900_and_the_run_goes_on(tmp_path
                 time.sleep(5)
             return first.run(context)
 
-        found[0] = type(first)(**{**{f: getattr(first, f) for f in _fields(first)}, "run": run})
+        found[0] = dataclasses.replace(first, run=run)
         return found
 
     monkeypatch.setattr("checker.pipeline.all_detectors", with_a_slow_check)

@@ -91,8 +91,6 @@ DEFERRED = {
     "typing": "nothing: type variables are for type checkers only",
     "importlib.util": "nothing: the bundled rules are found by import (checker.rulelang.load)",
     "shutil": "nothing: argparse is given the help width (checker.cli), so it does not ask shutil",
-    "dataclasses": "nothing: the model's classes are records (checker.record)",
-    "inspect": "nothing: records need no signatures",
     "pathlib": "nothing: a run's paths are strings (checker.paths); its import brought urllib.parse",
     "urllib.parse": "nothing (pathlib imported it)",
     "fnmatch": "a configuration with per-glob settings (checker.policy)",

@@ -9,14 +9,14 @@ import datetime as dt
 import functools
 import importlib
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import ClaimSet, Document, FactResult, Finding, Location, Severity
-from checker.record import record
 from checker.submodules import module_names
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Context:
     """What every check may read: the document, its claims, the vocabularies, its date."""
 
@@ -27,7 +27,7 @@ class Context:
     facts: tuple[FactResult, ...] = ()
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Detector:
     code: str
     name: str

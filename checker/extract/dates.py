@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from dataclasses import dataclass
 
 from checker.extract.clauses import Clauses
 from checker.extract.vocab import PERIOD_LISTS, CompiledVocabulary
 from checker.model import DateClaim, Span, Speaker
-from checker.record import record
 from checker.text import Token
 
 _DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
@@ -27,7 +27,7 @@ _OLD_YEAR = re.compile(r"1[0-7]\d\d")
 _LEAP_YEAR = 2000  # stands in for an unknown year, so 29 February stays a valid date
 
 
-@record(frozen=False)
+@dataclass(slots=True)
 class DateValue:
     start: int  # token range
     end: int

@@ -6,8 +6,8 @@ everything it was built from is byte for byte what this run has:
 
 - its key: the entry layout, the tool's and Python's versions, whether the bundled
   vocabularies were loaded, and the rule paths as given and as resolved;
-- the bytes of the rule language's own code and grammar, and of checker.record (a parser
-  or record changed in a checkout invalidates entries);
+- the bytes of the rule language's own code and grammar (a parser or value class changed
+  in a checkout invalidates entries);
 - every rule file read for it, includes too: its bytes, and the file its path led to
   (a symbolic link pointed elsewhere since is a change).
 
@@ -48,7 +48,6 @@ _FORMAT = 5  # bump when the entry's layout changes
 _SUFFIX = ".json"
 _EARLIER_SUFFIXES = (".pickle",)  # entries of earlier layouts, removed when seen
 _CODE_DIR = os.path.dirname(os.path.realpath(__file__))
-_RECORD = os.path.join(os.path.dirname(_CODE_DIR), "record.py")  # how every stored value is made
 
 
 def enabled(requested: bool | None = None) -> bool:
@@ -207,9 +206,6 @@ def _text_of(files: Mapping[str, bytes]) -> dict[str, str]:
 
 
 def _code() -> dict[str, bytes]:
-    """The rule language's own code and grammar, and checker.record: path -> bytes."""
+    """The rule language's own code and grammar (its value classes among them): path -> bytes."""
     names = sorted(name for name in os.listdir(_CODE_DIR) if name.endswith((".py", ".lark")))
-    code = [os.path.join(_CODE_DIR, name) for name in names]
-    if os.path.exists(_RECORD):
-        code.append(_RECORD)
-    return {path: _bytes(path) for path in code}
+    return {path: _bytes(path) for path in (os.path.join(_CODE_DIR, name) for name in names)}

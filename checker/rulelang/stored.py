@@ -15,6 +15,7 @@ wrote can at worst be a wrong rule set (which is why the cache also checks who w
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 
@@ -22,9 +23,8 @@ _TAGS = ("dict", "set", "date")
 
 
 def field_names(cls: type) -> tuple[str, ...]:
-    """The fields of a record class, whether made by checker.record or by dataclasses."""
-    found = getattr(cls, "__dataclass_fields__", None) or getattr(cls, "__record_fields__", ())
-    return tuple(item if isinstance(item, str) else item.name for item in found)
+    """The fields of a value class (a dataclass), in order; none for any other class."""
+    return tuple(item.name for item in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else ()
 
 
 def encode(value: object) -> object:

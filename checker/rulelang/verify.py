@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import replace
 
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import ClaimSet, Document, FactResult, Location, RoleMention, Severity, Span, Verdict
-from checker.record import replace
 from checker.rulelang.verify_values import date_result, quantity_result
 from checker.text import tokenize
 
