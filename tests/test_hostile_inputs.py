@@ -121,10 +121,19 @@ def test_dev_zero_is_refused_at_the_limit(capsys):
     assert "/dev/zero: is too large (more than 1,000,000 bytes, the limit)" in capsys.readouterr().err
 
 
-def test_standard_input_over_the_limit_is_refused():
+@pytest.mark.skipif(not os.path.exists("/proc/self/maps"), reason="needs Linux's /proc")
+def test_a_file_larger_than_its_stat_says_is_stopped_at_the_limit(capsys):
+    # /proc files stat as empty and read as more: as a file that grows while it is read
+    assert os.stat("/proc/self/maps").st_size == 0
+    assert main(["audit", "/proc/self/maps", "--max-size", "1kB", "--format", "json"]) == 3
+    assert "/proc/self/maps: is too large (more than 1,000 bytes, the limit)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["-", "/dev/stdin"])
+def test_standard_input_over_the_limit_is_refused(name):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
-        [sys.executable, "-m", "checker", "audit", "-", "--max-size", "1kB"],
+        [sys.executable, "-m", "checker", "audit", name, "--max-size", "1kB"],
         input=CONTRADICTION.encode() * 100,
         capture_output=True,
         env=env,
