@@ -37,12 +37,12 @@ def to_stdout(text: str) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
     except (OSError, ValueError) as error:
-        _discard_stdout()
+        discard_stdout()
         reason = getattr(error, "strerror", None) or str(error)
         raise UsageError(f"cannot write the report to standard output: {reason}") from None
 
 
-def _discard_stdout() -> None:
+def discard_stdout() -> None:
     """Send what is still buffered to /dev/null, so the interpreter's last flush does not fail again."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
