@@ -60,15 +60,17 @@ def refuse_overwriting(outputs: Iterable[str | None], read: Iterable[str]) -> No
         key = _identity(path)
         if key is not None:
             taken.setdefault(key, path)
+    written: dict[str, str] = {}
     for output in outputs:
         if output is None or output == STDOUT:
             continue
+        where = os.path.realpath(output)
+        if where in written:
+            raise UsageError(f"{output}: is also {written[where]}, another file this run writes; nothing was written")
+        written[where] = output
         key = _identity(output)
-        if key is None:
-            continue
         if key in taken:
             raise UsageError(f"{output}: is the same file as {taken[key]}, which this run reads; nothing was written")
-        taken[key] = output
 
 
 def _identity(path: str) -> tuple[int, int] | None:

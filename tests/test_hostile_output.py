@@ -107,6 +107,13 @@ def test_a_baseline_written_over_a_rule_file_or_the_baseline_read_is_refused(art
     _refused(["audit", str(article), "--baseline", str(baseline), "-o", str(baseline)], [baseline], capsys)
 
 
+def test_the_report_and_the_baseline_written_to_one_file_are_refused(article, tmp_path, capsys):
+    both = tmp_path / "out.json"
+    assert main(["audit", str(article), "-o", str(both), "--write-baseline", str(both)]) == 2
+    assert "another file this run writes; nothing was written" in capsys.readouterr().err
+    assert not both.exists()
+
+
 def test_output_over_the_configuration_is_refused(article, tmp_path, capsys):
     config = tmp_path / ".claim-checker.toml"
     config.write_text('format = "json"\n', encoding="utf-8")

@@ -83,12 +83,12 @@ def run(args: argparse.Namespace) -> int:
     if args.since:
         report = _since(args.since, report, prepared, settings)
     report = apply_policy(report, settings)
-    read = read_paths(report, settings, prepared.ruleset, args.baseline)
+    read = read_paths(replace(report, refused=refused), settings, prepared.ruleset, args.baseline)
     if args.write_baseline:
         from checker.baseline import dumps
         from checker.output import refuse_overwriting, write_whole
 
-        refuse_overwriting([args.output if args.output != args.write_baseline else None, args.write_baseline], read)
+        refuse_overwriting([args.write_baseline, settings.output], read)  # both, before either is written
         write_whole(args.write_baseline, dumps(report))
     if args.baseline:
         from checker.baseline import load, new_findings
