@@ -180,23 +180,7 @@ def _documents(
 
 
 def _read(item: Source, max_bytes: int, encoding: str | None) -> Document:
-    """The document, or InputError: unreadable, refused by its reader, over its time budget to
-    read, or making the reader fail (a bug, reported as a refusal so the run goes on)."""
-    from checker.budget import OverBudget, budget
-
-    data = item.read(max_bytes)
-    try:
-        with budget(len(data)):
-            return readers.from_bytes(data, item.name, encoding=encoding)
-    except OverBudget as over:
-        raise InputError(item.name, f"{over}, so it was not checked") from None
-    except InputError:
-        raise
-    except (Exception, RecursionError) as error:  # a reader's bug: this document only
-        from checker.escape import excerpt
-
-        detail = excerpt(f"{type(error).__name__}: {error}", 0, 160)[0]
-        raise InputError(item.name, f"could not be read ({detail}); this is a bug in claim-checker") from None
+    return readers.from_bytes(item.read(max_bytes), item.name, encoding=encoding)
 
 
 def _names_path(text: str) -> bool:

@@ -1,7 +1,7 @@
 """A per-document time budget, so one crafted document cannot hold up a run for minutes.
 
 Reading a document and checking it each get BASE_SECONDS plus SECONDS_PER_100K for every
-100,000 characters (bytes, for reading) it has: 10 s for a short article, 60 s for 500 kB,
+100,000 characters of its text: 10 s for a short article, 60 s for 500 kB,
 about 8 minutes for the 5 MB the default --max-size allows. A typical article needs a few
 milliseconds of each, so only a pathological input (one the standard HTML parser reads in
 quadratic time, say) ever reaches it. A document whose reading runs over is refused (exit 3);
@@ -37,7 +37,7 @@ def seconds_for(size: int) -> float:
 
 @contextlib.contextmanager
 def budget(size: int) -> Iterator[float]:
-    """Run the block with the time budget of a document of `size` characters (or bytes)."""
+    """Run the block with the time budget of a document of `size` characters."""
     seconds = seconds_for(size)
     # _signal, not signal: the enums the signal module builds cost start-up, and this needs none.
     import _signal

@@ -52,9 +52,25 @@ def from_bytes(data: bytes, name: str, *, encoding: str | None = None) -> Docume
 
 
 def from_text(text: str, path: str = "<text>") -> Document:
+    """The document its format's reader makes of the text, or InputError: empty, refused by the
+    reader, over its time budget to read (checker.budget), or making the reader fail (a bug,
+    reported as this document's refusal so that a run's other documents are still checked)."""
+    from checker.budget import OverBudget, budget
+
     if not text.strip():
         raise InputError(path, "is empty: there is no text to check")
-    return _format_for(path).parse(path, text)
+    try:
+        with budget(len(text)):
+            return _format_for(path).parse(path, text)
+    except OverBudget as over:
+        raise InputError(path, f"{over}, so it was not checked") from None
+    except InputError:
+        raise
+    except Exception as error:  # a reader's bug (a parser's assertion, a RecursionError): this document only
+        from checker.escape import excerpt
+
+        detail = excerpt(f"{type(error).__name__}: {error}", 0, 160)[0]
+        raise InputError(path, f"could not be read ({detail}); this is a bug in claim-checker") from None
 
 
 def check_encoding(name: str) -> str:
