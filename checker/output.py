@@ -15,8 +15,8 @@ import os
 import stat
 import sys
 from collections.abc import Iterable
+from pathlib import Path
 
-from checker import paths
 from checker.errors import UsageError
 
 STDOUT = "-"
@@ -82,7 +82,7 @@ def _identity(path: str) -> tuple[int, int] | None:
 
 
 def write_whole(path: str, text: str) -> None:
-    target = os.path.realpath(path) if os.path.islink(path) else paths.tidy(path)
+    target = os.path.realpath(path) if os.path.islink(path) else str(Path(path))
     try:
         status = os.stat(target)
     except FileNotFoundError:
@@ -115,7 +115,7 @@ def _replace(path: str, target: str, text: str, mode: int) -> None:
             stream.write(text)
         os.replace(temporary, target)
     except BaseException as error:
-        paths.remove(temporary)
+        Path(temporary).unlink(missing_ok=True)
         if isinstance(error, OSError):
             raise UsageError(f"{path}: cannot write the report: {error.strerror}") from None
         raise
@@ -147,7 +147,7 @@ def _remove_abandoned(folder: str, short: str) -> None:
         rest = found[len(prefix) :]
         pid = rest.split(".", 1)[0]
         if rest.count(".") == 2 and pid.isdigit() and not _running(int(pid)):
-            paths.remove(os.path.join(folder, found))
+            Path(folder, found).unlink(missing_ok=True)
 
 
 def _running(pid: int) -> bool:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 
+from checker.config import CodePolicy, GlobPolicy
 from checker.guard import INTERNAL_ERROR
 from checker.model import DocumentReport, Finding, Report, Severity
-from checker.settings import CodePolicy, GlobPolicy, Settings
+from checker.settings import Settings
 
 
 def _matches(glob: GlobPolicy, path: str) -> bool:

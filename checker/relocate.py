@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import functools
 from dataclasses import fields, is_dataclass, replace
+from typing import TypeVar
 
 from checker.model import Document, DocumentReport, Location, Span
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
-if TYPE_CHECKING:
-    from typing import TypeVar
-
-    T = TypeVar("T")
+T = TypeVar("T")
 
 
 def to_source(report: DocumentReport) -> DocumentReport:

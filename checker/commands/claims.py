@@ -22,9 +22,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from checker.api import audit
     from checker.claimlist import rows
+    from checker.config import parse_date
     from checker.output import refuse_overwriting, write_report
     from checker.rulelang.load import load_rules
-    from checker.settings import parse_date
 
     if args.format not in FORMATS:
         raise UsageError(f"--format: expected one of {', '.join(FORMATS)}, found {args.format!r}")
@@ -65,7 +65,7 @@ def _json(listed) -> str:
 
 def _table(listed) -> str:
     from checker.escape import lines
-    from checker.grid import table
+    from checker.reporters.table import draw
 
     parts = []
     for d, found in listed:
@@ -74,11 +74,7 @@ def _table(listed) -> str:
         claims = [
             (row.kind, f"{row.line}:{row.column}", lines(row.text), lines(_details(row.details))) for row in found
         ]
-        parts.append(
-            table(("kind", "line:col", "text", "details"), claims, max_widths=(None, None, 40, 60))
-            if claims
-            else "No claims."
-        )
+        parts.append(draw(("kind", "line:col", "text", "details"), claims, wrapped=(2, 3)) if claims else "No claims.")
     return "\n".join(parts) + "\n"
 
 

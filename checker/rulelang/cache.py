@@ -36,8 +36,9 @@ import stat
 import sys
 import zlib
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
-from checker import __version__, paths
+from checker import __version__
 
 MAX_ENTRIES = 64
 MAX_ENTRY_BYTES = 64_000_000
@@ -59,9 +60,9 @@ def enabled(requested: bool | None = None) -> bool:
 
 def cache_dir() -> str:
     if os.environ.get(CACHE_DIR_ENV):
-        return paths.tidy(os.environ[CACHE_DIR_ENV])
+        return str(Path(os.environ[CACHE_DIR_ENV]))
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return paths.tidy(os.path.join(base, "claim-checker"))
+    return str(Path(base, "claim-checker"))
 
 
 class Entry:
@@ -122,7 +123,7 @@ class Entry:
             os.replace(temporary, self.path)
         except (OSError, ValueError, TypeError):
             if temporary:
-                paths.remove(temporary)
+                Path(temporary).unlink(missing_ok=True)
             return
         _prune(folder, keep=self.path)
 
@@ -181,11 +182,11 @@ def _prune(folder: str, keep: str) -> None:
         if _entry_digits(name, _SUFFIX) == 8:
             entries.append((written, path))
         elif abandoned or any(_entry_digits(name, suffix) in (8, 32) for suffix in _EARLIER_SUFFIXES):
-            paths.remove(path)
+            Path(path).unlink(missing_ok=True)
     entries.sort(reverse=True)
     for _, path in entries[MAX_ENTRIES:]:
         if path != keep:
-            paths.remove(path)
+            Path(path).unlink(missing_ok=True)
 
 
 def _entry_digits(name: str, suffix: str) -> int:

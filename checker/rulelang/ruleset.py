@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:  # the facts' classes load with the facts (pickle imports them), not with every rule set
     from checker.rulelang.ast import DateFact, EntityFact, EventFact, Origin, QuantityFact
 
