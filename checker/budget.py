@@ -8,9 +8,11 @@ quadratic time, say) ever reaches it. A document whose reading runs over is refu
 one whose checks run over gets a CC900 finding in place of its findings (exit 5). Either way
 the other documents are still read and checked.
 
-The budget is a timer signal (SIGALRM), so it holds in a process's main thread: the CLI,
-and each --jobs worker. Where there is no such signal or thread (Windows, a Dask worker's
-thread, an application calling from a thread of its own) documents run without one.
+The budget counts the process's CPU time, not the clock's, so a loaded machine (a shared CI
+runner, a `nice`d job) does not make a plain article run over. It is a timer signal
+(SIGPROF), so it holds in a process's main thread: the CLI, and each --jobs worker. Where
+there is no such signal or thread (Windows, a Dask worker's thread, an application calling
+from a thread of its own) documents run without one.
 """
 
 from __future__ import annotations
@@ -46,13 +48,15 @@ def budget(size: int) -> Iterator[float]:
         raise OverBudget(seconds)
 
     try:
-        previous = _signal.signal(_signal.SIGALRM, expire)
-    except (AttributeError, ValueError):  # no SIGALRM here, or not the main thread: no budget
+        previous = _signal.signal(_signal.SIGPROF, expire)
+    except (AttributeError, ValueError):  # no SIGPROF here, or not the main thread: no budget
         yield seconds
         return
-    _signal.setitimer(_signal.ITIMER_REAL, seconds)
+    # Again every second after the first: a signal that lands in a finalizer (__del__) is
+    # reported and swallowed by Python, and the document must not then run unbounded.
+    _signal.setitimer(_signal.ITIMER_PROF, seconds, 1.0)
     try:
         yield seconds
     finally:
-        _signal.setitimer(_signal.ITIMER_REAL, 0)
-        _signal.signal(_signal.SIGALRM, previous)
+        _signal.setitimer(_signal.ITIMER_PROF, 0)
+        _signal.signal(_signal.SIGPROF, previous)
