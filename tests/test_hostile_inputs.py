@@ -275,8 +275,9 @@ def test_a_2_mb_rule_line_is_quoted_in_a_short_excerpt(tmp_path, capsys):
         "<!-- claim-checker: ignore" + " " * 100_000 + "\n" + CONTRADICTION,
         "claim-checker: ignore CC101" + " " * 100_000 + "\n" + CONTRADICTION,
         "<!-- claim-checker: ignore " * 4_000 + "\n" + CONTRADICTION,
+        "1," * 5_000 + "\n" + CONTRADICTION,
     ],
-    ids=["dots", "line breaks", "comment then spaces", "directive then spaces", "unclosed comments"],
+    ids=["dots", "line breaks", "comment then spaces", "directive then spaces", "unclosed comments", "numbers"],
 )
 def test_pathological_text_is_checked_within_its_time_budget(text, tmp_path, capsys):
     path = tmp_path / "a.txt"
