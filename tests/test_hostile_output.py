@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import subprocess
 import sys
 
@@ -218,3 +219,8 @@ def test_article_text_with_terminal_escapes_is_shown_escaped_in_the_table(tmp_pa
     main(["audit", str(path)])
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\\e[31m" in out
+
+
+def test_a_device_is_written_in_place_never_replaced(article):
+    assert main(["audit", str(article), "--format", "json", "-o", os.devnull]) == 1
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)  # still the device, not a file renamed over it
