@@ -58,9 +58,9 @@ MAX_JOBS = 256
 def parse_jobs(text: str | None) -> int:
     if text is None:
         return default_jobs()
-    if not text.isdigit() or int(text) < 1:
-        raise UsageError(f"--jobs: expected a whole number of processes, 1 or more, found {text!r}")
-    if len(text) > 4 or int(text) > MAX_JOBS:  # a process each: 100,000 of them would exhaust the machine
+    if not text.isdigit() or not text.strip("0"):
+        raise UsageError(f"--jobs: expected a whole number of processes, 1 or more, found {text[:20]!r}")
+    if len(text.lstrip("0")) > 4 or int(text) > MAX_JOBS:  # a process each: 100,000 would exhaust the machine
         raise UsageError(f"--jobs: expected at most {MAX_JOBS} processes, found {text[:20]!r}")
     return int(text)
 
