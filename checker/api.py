@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from checker import readers
 from checker.errors import InputError, UsageError
@@ -38,6 +38,7 @@ def audit(
     max_bytes: int = readers.MAX_BYTES,
     encoding: str | None = None,
     stdin_name: str = STDIN_NAME,
+    on_checked: Callable[[DocumentReport], None] | None = None,
 ) -> Report:
     """Check one text, or files, folders and patterns, and return one report.
 
@@ -54,24 +55,28 @@ def audit(
     An input that cannot be read (missing, over `max_bytes`, binary, not UTF-8 or
     UTF-16 and not in `encoding`) raises InputError, unless `keep_going`: then it
     is listed in `report.refused` and the other inputs are still checked.
-    Bad rule files raise RuleErrors.
+    Bad rule files raise RuleErrors. `on_checked` is called with each document's report as
+    it is ready, in order (a progress display).
     """
     if encoding is not None:
         encoding = readers.check_encoding(encoding)
     refused: list[Refusal] = []
     documents = _documents(source, refused, keep_going, max_bytes, encoding, stdin_name)
-    reports = tuple(
-        check_each(
-            documents,
-            rules=rules,
-            as_of=as_of,
-            default_rules=default_rules,
-            jobs=jobs,
-            engine=engine,
-            scheduler=scheduler,
-        )
+    checked = check_each(
+        documents,
+        rules=rules,
+        as_of=as_of,
+        default_rules=default_rules,
+        jobs=jobs,
+        engine=engine,
+        scheduler=scheduler,
     )
-    return Report(documents=reports, refused=tuple(refused))
+    reports = []
+    for document_report in checked:
+        reports.append(document_report)
+        if on_checked is not None:
+            on_checked(document_report)
+    return Report(documents=tuple(reports), refused=tuple(refused))
 
 
 def audit_each(source: PathOrText | Iterable[PathOrText], **options) -> Iterator[DocumentReport]:

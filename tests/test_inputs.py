@@ -82,18 +82,21 @@ def test_files_found_in_a_folder_or_by_a_pattern_are_named_without_doubled_slash
     assert [s.name for s in pattern.sources] == [f"{root}/b/z.md"]
 
 
-def test_one_report_covers_a_folder_with_a_section_per_document_and_a_total(tmp_path, capsys):
+def test_one_report_covers_a_folder_in_order_and_the_table_lists_its_documents_with_findings(tmp_path, capsys):
     root = _tree(tmp_path)
-    assert main(["audit", str(root)]) == 1
-    out = capsys.readouterr().out
-    headers = [line.split("  (")[0] for line in out.splitlines() if "(reference date:" in line]
-    assert [Path(h).relative_to(root).as_posix() for h in headers] == [
+    assert main(["audit", str(root), "--format", "json"]) == 1
+    paths = [d["path"] for d in json.loads(capsys.readouterr().out)["documents"]]
+    assert [Path(p).relative_to(root).as_posix() for p in paths] == [
         "a.txt",
         "b/a.html",
         "b/z.md",
         "c/deep/er/x.markdown",
     ]
-    assert out.rstrip().endswith("Total: 4 documents, 1 error, 0 warnings, 0 notes")
+    assert main(["audit", str(root)]) == 1
+    out = capsys.readouterr().out
+    headers = [line.split("  (")[0] for line in out.splitlines() if "(reference date:" in line]
+    assert [Path(h).relative_to(root).as_posix() for h in headers] == ["b/z.md"]  # the one with findings
+    assert out.rstrip().endswith("Total: 4 documents (1 with findings), 1 error, 0 warnings, 0 notes")
 
 
 def test_refused_inputs_are_reported_and_the_others_still_checked(tmp_path, capsys):

@@ -3,7 +3,7 @@ results independent of file and rule order and of the number of processes, rule 
 either parsed or refused with a located error.
 
 The example budget is small in CI; run many more by hand with
-`pytest tests/test_properties.py --hypothesis-profile long` (see README, "Bad input").
+`pytest tests/test_properties.py --hypothesis-profile long` (see docs/robustness.md).
 """
 
 from __future__ import annotations

@@ -12,7 +12,9 @@ from checker.settings import Settings
 
 def add_report_flags(parser: argparse.ArgumentParser) -> None:
     # Defaults are None so that a configuration file can fill in what the command line leaves out.
-    parser.add_argument("--format", help="table (default), json, sarif, github, junit, markdown or html; see README")
+    parser.add_argument(
+        "--format", help="table (default), line, json, sarif, github, junit, markdown or html; see docs/formats.md"
+    )
     parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="the reference date; wins over the rule files'")
     parser.add_argument(
         "--fail-on",
@@ -44,6 +46,7 @@ def finish(report: Report, settings: Settings, read: Sequence[str] = ()) -> int:
     else 0. A report written to a file is summed up in one line on stderr when that is a terminal."""
     import sys
 
+    from checker import colour
     from checker.cli import PROG
     from checker.errors import ExitCode
     from checker.escape import terminal
@@ -51,7 +54,7 @@ def finish(report: Report, settings: Settings, read: Sequence[str] = ()) -> int:
     from checker.output import STDOUT, refuse_overwriting, write_report
     from checker.reporters import renderer
 
-    render = renderer(settings.format)
+    render = renderer(settings.format, colour=settings.output in (None, STDOUT) and colour.enabled(sys.stdout))
     refuse_overwriting([settings.output], read)
     write_report(render(report), settings.output)
     if settings.output not in (None, STDOUT) and _is_terminal(sys.stderr):

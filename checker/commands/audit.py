@@ -63,22 +63,25 @@ def run(args: argparse.Namespace) -> int:
     from checker.escape import terminal
     from checker.pipeline import load_prepared
     from checker.policy import apply_policy
+    from checker.progress import bar
     from checker.settings import settings_for
 
     settings = settings_for(args, args.articles)
     prepared = load_prepared(list(settings.rules), defaults=settings.default_rules, cache=settings.cache)
-    report = audit(
-        args.articles,
-        rules=prepared,
-        as_of=settings.as_of,
-        jobs=settings.jobs,
-        engine=settings.engine,
-        scheduler=settings.scheduler,
-        keep_going=True,
-        max_bytes=settings.max_bytes,
-        encoding=settings.encoding,
-        stdin_name=settings.stdin_name,
-    )
+    with bar(_count(args.articles, settings)) as tick:
+        report = audit(
+            args.articles,
+            rules=prepared,
+            as_of=settings.as_of,
+            jobs=settings.jobs,
+            engine=settings.engine,
+            scheduler=settings.scheduler,
+            keep_going=True,
+            max_bytes=settings.max_bytes,
+            encoding=settings.encoding,
+            stdin_name=settings.stdin_name,
+            on_checked=tick,
+        )
     refused = report.refused
     if args.since:
         report = _since(args.since, report, prepared, settings)
@@ -98,6 +101,21 @@ def run(args: argparse.Namespace) -> int:
     for refusal in refused:
         print(terminal(f"{PROG}: {refusal.path}: {refusal.problem}"), file=sys.stderr)
     return ExitCode.INPUT if refused and code != ExitCode.INTERNAL else code
+
+
+def _count(articles: list[str], settings) -> int:
+    """How many documents the arguments name: the length of the progress bar. Expanding
+    reads no file; on a terminal only, since only there is a bar drawn."""
+    import sys
+
+    from checker.progress import is_terminal
+
+    if not is_terminal(sys.stderr):
+        return 0
+    from checker import readers
+    from checker.inputs import expand
+
+    return len(expand(articles, suffixes=readers.known_suffixes(), stdin_name=settings.stdin_name).sources)
 
 
 def _since(revision: str, report, rules, settings):
