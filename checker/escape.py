@@ -66,6 +66,12 @@ def quoted(text: str, width: int = EXCERPT) -> str:
     return repr(excerpt(text, 0, width)[0])
 
 
+def json_escaped(text: str) -> str:
+    """JSON text with every lone surrogate (an undecodable byte of a file name) written as its
+    `\\uXXXX` escape: valid UTF-8, and a JSON reader gets the exact name back."""
+    return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text) if _SURROGATE.search(text) else text
+
+
 def markdown(text: str) -> str:
     """Inline Markdown text that can open nothing: no link, image, HTML, emphasis or code;
     line breaks read as spaces; an @mention is broken by a zero-width space, so no one is notified."""

@@ -9,7 +9,6 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker._version import __version__
-from checker.escape import name
 from checker.model import DocumentReport, Location, Report, Severity
 from checker.reporters._locate import Locator
 
@@ -82,7 +81,7 @@ class JsonReport(_Model):
 def build(report: Report) -> JsonReport:
     return JsonReport(
         documents=[_document(d) for d in report.documents],
-        refused=[JsonRefusal(path=name(r.path), problem=name(r.problem)) for r in report.refused],
+        refused=[JsonRefusal(path=r.path, problem=r.problem) for r in report.refused],
         summary=JsonSummary(
             error=report.count(Severity.ERROR),
             warning=report.count(Severity.WARNING),
@@ -109,7 +108,7 @@ def _document(document_report: DocumentReport) -> JsonDocument:
         )
 
     return JsonDocument(
-        path=name(document_report.document.path),
+        path=document_report.document.path,
         format=document_report.document.format,
         as_of=document_report.as_of.isoformat() if document_report.as_of else None,
         findings=[
