@@ -166,8 +166,8 @@ def test_a_huge_configuration_and_baseline_are_refused(tmp_path, capsys):
         (["--max-size", "9e30GB"], "--max-size: expected a size"),
         (["--encoding", "undefined"], "--encoding: expected the name of a text encoding"),
         (["--encoding", "base64"], "--encoding: expected the name of a text encoding"),
-        (["--jobs", "100000"], "--jobs: expected at most 256 processes"),
-        (["--jobs", "9" * 5000], "--jobs: expected at most 256 processes"),
+        (["--jobs", "100000"], "--jobs: expected a whole number of processes from 1 to 1024"),
+        (["--jobs", "9" * 5000], "--jobs: expected a whole number of processes from 1 to 1024"),
     ],
 )
 def test_absurd_flag_values_are_usage_errors(flags, message, tmp_path, capsys):

@@ -54,7 +54,7 @@ def deadly_check(monkeypatch):
 
 def test_a_worker_that_dies_costs_only_its_document(archive, deadly_check):
     (archive / "17.txt").write_text(CONTRADICTION + DEADLY + "\n", encoding="utf-8")
-    report = checker.audit(sorted(archive.iterdir()), jobs=2)
+    report = checker.audit_paths(sorted(archive.iterdir()), jobs=2)
     assert len(report.documents) == 40
     for document in report.documents:
         failures = internal_errors(document.findings)
@@ -143,7 +143,7 @@ def test_a_document_over_its_time_budget_gets_cc900_and_the_run_goes_on(tmp_path
     for name, text in (("a.txt", CONTRADICTION), ("b.txt", CONTRADICTION + slow), ("c.txt", CONTRADICTION)):
         (tmp_path / name).write_text(text, encoding="utf-8")
         paths.append(tmp_path / name)
-    report = checker.audit(paths)  # the slow check would run 5 s; the budget stops it at 0.5 s of CPU
+    report = checker.audit_paths(paths)  # the slow check would run 5 s; the budget stops it at 0.5 s of CPU
     codes = [[f.code for f in d.findings] for d in report.documents]
     assert codes == [["CC101"], ["CC900"], ["CC101"]]
     assert "time budget (0.5 s" in report.documents[1].findings[0].message

@@ -54,6 +54,7 @@ def finish(report: Report, settings: Settings, read: Sequence[str] = ()) -> int:
     from checker.output import STDOUT, refuse_overwriting, write_report
     from checker.reporters import renderer
 
+    refuse_unknown_codes(report)
     render = renderer(settings.format, colour=settings.output in (None, STDOUT) and colour.enabled(sys.stdout))
     refuse_overwriting([settings.output], read)
     write_report(render(report), settings.output)
@@ -84,3 +85,21 @@ def _is_terminal(stream) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+def refuse_unknown_codes(report: Report) -> None:
+    """A suppression naming a code of no check is a usage error of the run (exit 2), as the same
+    code on the command line is: it would silently suppress nothing."""
+    from checker.codes import suggestion
+    from checker.errors import UsageError
+    from checker.positions import LineIndex
+    from checker.suppress import unknown_codes
+
+    for document_report in report.documents:
+        document = document_report.document
+        for span, code in unknown_codes(document):
+            line, column = LineIndex(document.text).line_col(span.start)
+            raise UsageError(
+                f"{document.path}:{line}:{column}: a suppression names {code!r}, the code of no check "
+                f"({suggestion(code)})"
+            )
