@@ -212,12 +212,17 @@ def _end_position(text: str) -> tuple[int, int]:
     return len(lines), len(lines[-1]) + 1
 
 
+_MAX_LISTED = 12  # choices named in a syntax error
+
+
 def _describe_expected(names: set[str]) -> str:
     words = sorted({_describe_terminal(name) for name in names})
     if not words:
         return "something else"
     if len(words) == 1:
         return words[0]
+    if len(words) > _MAX_LISTED:  # so that what was found still fits in the one-line message
+        return ", ".join(words[:_MAX_LISTED]) + f" or one of {len(words) - _MAX_LISTED} other words"
     return ", ".join(words[:-1]) + " or " + words[-1]
 
 
