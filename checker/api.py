@@ -21,6 +21,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from checker import readers
+from checker.config import parse_date
 from checker.errors import InputError, UsageError
 from checker.inputs import STDIN_NAME, Source, expand
 from checker.model import Document, DocumentReport, Refusal, Report
@@ -219,7 +220,7 @@ def check_each(
     else:
         prepared = load_prepared(list(rules or ()), defaults=default_rules)
         ruleset = prepared.ruleset
-    day = dt.date.fromisoformat(as_of) if isinstance(as_of, str) else as_of
+    day = parse_date(as_of, "as_of") if isinstance(as_of, str) else as_of
     documents = iter(documents)
     if engine == "dask" or scheduler:
         from checker.engines import dask_cluster

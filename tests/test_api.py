@@ -39,6 +39,13 @@ def test_audit_text_takes_a_name_and_a_format():
         checker.audit_text(markdown, format="rtf")
 
 
+def test_a_bad_as_of_date_is_a_usage_error_naming_the_argument():
+    for bad in ("2025-13-01", "24/07/2025", ""):
+        with pytest.raises(UsageError, match=rf"as_of: expected a date as YYYY-MM-DD, found '{bad}'"):
+            checker.audit_text("The talks ended.", as_of=bad)
+    assert checker.audit_text("The talks ended.", as_of="2025-07-24").documents[0].as_of.isoformat() == "2025-07-24"
+
+
 def test_audit_no_longer_guesses_what_a_string_is():
     for string in (str(SEED), "The talks ended."):
         with pytest.raises(TypeError, match=r"call checker.audit_text\(text\) for a text, checker.audit_paths"):
