@@ -63,6 +63,17 @@ def test_py_typed_ships_with_the_package():
     assert "py.typed" in package_data["package-data"]["checker"]
 
 
+def test_every_subpackage_ships_in_the_wheel():
+    """pyproject lists the packages by hand (rules/ ships as checker.bundled_rules), so a new
+    subpackage left out of the list would be missing from an installed checker."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    found = {".".join(init.parent.relative_to(ROOT).parts) for init in (ROOT / "checker").rglob("__init__.py")}
+    assert found <= listed, f"add to [tool.setuptools] packages: {sorted(found - listed)}"
+    assert {name for name in listed if name != "checker.bundled_rules"} <= found
+
+
 def test_audit_takes_rules_as_paths_or_a_loaded_ruleset():
     rules = [ROOT / "fixtures/istanbul-talks/talks.rules"]
     by_path = checker.audit_paths(SEED, rules=rules)
