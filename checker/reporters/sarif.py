@@ -3,8 +3,10 @@
 Each result has its primary location with line/column and character offsets (columns and
 offsets count Unicode code points: `columnKind` says so), the other sides of a tension as
 related locations, linked from the message text (`[line 2, column 5](1)`: GitHub shows a
-related location only when the message links to it), and a fingerprint built from the check
-and the quoted texts, so a result keeps its identity when lines above it are edited.
+related location only when the message links to it), and a fingerprint of the finding's
+identity (checker.identity: the check, the fact, what it is about; never a line or a path), so
+a result keeps its identity when the text around it is edited, either side moves or the file
+is renamed.
 
 Paths are relative to the repository (the top of the git work tree the run is in, else the
 current folder), named by `originalUriBaseIds["SRCROOT"]`; a document outside it keeps an
