@@ -74,6 +74,19 @@ def test_every_subpackage_ships_in_the_wheel():
     assert {name for name in listed if name != "checker.bundled_rules"} <= found
 
 
+def test_one_rule_file_or_one_exclude_glob_given_as_a_string_is_one(tmp_path, monkeypatch):
+    story = ROOT / "examples" / "first-rules"
+    text = "The second session has concluded."
+    facts = checker.audit_text(text, rules=str(story / "story.rules")).documents[0].facts
+    assert [f.subject for f in facts] == ["second session"]  # one file, not 'e', 'x', '/', ... (the disk)
+    monkeypatch.chdir(tmp_path)
+    for name in ("keep.txt", "drafts/skip.txt"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("The talks ended.", encoding="utf-8")
+    report = checker.audit_paths(".", exclude="drafts/**", gitignore=False)
+    assert [d.document.path for d in report.documents] == ["keep.txt"]
+
+
 def test_audit_takes_rules_as_paths_or_a_loaded_ruleset():
     rules = [ROOT / "fixtures/istanbul-talks/talks.rules"]
     by_path = checker.audit_paths(SEED, rules=rules)
