@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from checker import pipeline
-from checker.api import audit
+from checker.api import audit_text as audit
 from checker.errors import RuleErrors
 from checker.rulelang import cache as rule_cache
 from checker.rulelang.load import DEFAULT_ENTRY, bundled_rules_dir, load_rules

@@ -39,6 +39,7 @@ def finish(report: Report, settings: Settings) -> int:
     from checker.output import write_report
     from checker.reporters import renderer
 
+    refuse_unknown_codes(report)
     render = renderer(settings.format, colour=settings.output is None and colour.enabled(sys.stdout))
     write_report(render(report), settings.output)
     failed = [(d.document.path, f) for d in report.documents for f in internal_errors(d.findings)]
@@ -47,3 +48,21 @@ def finish(report: Report, settings: Settings) -> int:
     if failed:
         return ExitCode.INTERNAL
     return ExitCode.FINDINGS if settings.fails(report.worst) else ExitCode.OK
+
+
+def refuse_unknown_codes(report: Report) -> None:
+    """A suppression naming a code of no check is a usage error of the run (exit 2), as the same
+    code on the command line is: it would silently suppress nothing."""
+    from checker.codes import suggestion
+    from checker.errors import UsageError
+    from checker.positions import LineIndex
+    from checker.suppress import unknown_codes
+
+    for document_report in report.documents:
+        document = document_report.document
+        for span, code in unknown_codes(document):
+            line, column = LineIndex(document.text).line_col(span.start)
+            raise UsageError(
+                f"{document.path}:{line}:{column}: a suppression names {code!r}, the code of no check "
+                f"({suggestion(code)})"
+            )
