@@ -412,7 +412,7 @@ def test_markdown_escapes_markup_mentions_and_links():
     text = "Intro.\nSee <img src=x> @team #12 [x](http://e) *now*\nend"
     quoted = "<img src=x> @team #12 [x](http://e) *now*\nend"
     out = _render("markdown", _handmade(text, quoted, "a `code` message"))
-    assert "“\\<img src=x\\> \\@team \\#12 \\[x\\](http://e) \\*now\\* end”" in out
+    assert "“\\<img src=x\\> @\u200bteam \\#12 \\[x\\](http://e) \\*now\\* end”" in out
     assert "<img" not in out.replace("\\<img", "") and "a \\`code\\` message" in out
 
 
