@@ -29,4 +29,5 @@ def run(args: argparse.Namespace) -> int:
     before, after = check_documents(
         documents, rules=settings.rules, as_of=settings.as_of, default_rules=settings.default_rules
     ).documents
-    return finish(apply_policy(Report(documents=(compare(before, after),)), settings), settings)
+    read = [args.old, args.new, *settings.rules, *(p for p in (settings.config,) if p)]
+    return finish(apply_policy(Report(documents=(compare(before, after),)), settings), settings, read)

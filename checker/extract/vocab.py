@@ -72,19 +72,6 @@ class CompiledVocabulary:
             _ordinal_number=ordinal_number,
         )
 
-    def warm(self) -> CompiledVocabulary:
-        """Compile now what is otherwise compiled on first use: for a value that is stored
-        (checker.pipeline.load_prepared keeps it in the rule cache)."""
-        for name in self.ruleset.vocabulary.words:
-            self.phrases(name)
-        for kind in ("numbers", "months", "weekdays"):
-            self.valued(kind)
-        for name, attribute in vars(type(self)).items():
-            if isinstance(attribute, functools.cached_property):
-                getattr(self, name)
-        self._last_scan.clear()  # a stored value carries no sentence
-        return self
-
     def scan(self, tokens: list[Token]) -> dict[str, list[Match]]:
         """Every vocabulary phrase of a sentence in one pass, grouped by kind: status cues,
         role cues, event aliases, reporting verbs, attributions, number words, future and
