@@ -88,7 +88,10 @@ def check_scheduler(address: str) -> str:
     expected = "--scheduler: expected a Dask scheduler address such as tcp://HOST:8786"
     if not address.strip():
         raise UsageError(f"{expected}, found nothing")
-    parts = urlsplit(address if "://" in address else f"tcp://{address}")
+    try:
+        parts = urlsplit(address if "://" in address else f"tcp://{address}")
+    except ValueError:  # an unclosed IPv6 bracket: tcp://[::1:8786
+        raise UsageError(f"{expected} (a host and a port number), found {address!r}") from None
     if parts.scheme not in SCHEDULER_SCHEMES:
         raise UsageError(f"{expected} (transport {', '.join(SCHEDULER_SCHEMES)}), found {address!r}")
     try:

@@ -79,13 +79,21 @@ def _column_limits(
     return limits
 
 
+class _PathWrapper(textwrap.TextWrapper):
+    """Breaks a line at spaces and, in a word too long for the column, after a '/', so a
+    'path/to/file.rules:3:10' is split between folders rather than inside a name."""
+
+    wordsep_re = re.compile(r"(\s+)|(?<=/)(?=[^\s/])")
+
+
 def _wrap(cell: str, limit: int | None) -> str:
     """The cell's lines each wrapped at the limit, blank lines dropped. tabulate's own
     `maxcolwidths` would do this, but in tabulate 0.10 it ignores disable_numparse and
     raises on a cell such as '7,000' (python-tabulate issue 428)."""
     if limit is None:
         return cell
-    return "\n".join(wrapped for line in cell.splitlines() if line.strip() for wrapped in textwrap.wrap(line, limit))
+    wrapper = _PathWrapper(limit)
+    return "\n".join(wrapped for line in cell.splitlines() if line.strip() for wrapped in wrapper.wrap(line))
 
 
 COLOURED = True  # takes colour=: see checker.reporters
