@@ -15,10 +15,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checker.analysis import Parse, Token
 from checker.extract.frames import frame_at, tense_aspect
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import Anchor, Frame, Span, Speaker
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from checker.analysis import Parse, Token
 
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _NUMBER_LINKS = frozenset({"nummod", "quantmod", "compound", "nmod", "advmod"})

@@ -10,12 +10,15 @@ import math
 import re
 from dataclasses import dataclass
 
-from checker.analysis import Parse
 from checker.extract.attachment import attach, tokens_in
 from checker.extract.clauses import Clauses, stem
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import Anchor, Frame, QuantityClaim, Span, Speaker
 from checker.text import Token
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from checker.analysis import Parse
 
 _DIGITS = re.compile(r"\d+")
 _SUFFIXED = re.compile(r"(\d+)(bn|m|k|tn)")
