@@ -19,11 +19,17 @@ PAGE = Path("docs") / "checks.md"
 REGENERATE = "python -m checker.docgen"
 
 
+# A control character in an example (CC904's) is shown as its Unicode control picture (␀ for
+# NUL, ␡ for DEL), so the page stays text; tab and line breaks are kept as they are.
+_PICTURES = {code: chr(0x2400 + code) for code in range(0x20) if chr(code) not in "\t\n\r"} | {0x7F: "\u2421"}
+
+
 def _examples(title: str, texts: Sequence[str]) -> list[str]:
     if not texts:
         return []
+    shown = "\n\n".join(texts).translate(_PICTURES)
     # One fenced block per list: examples are separated by a blank line; an example may span lines.
-    return [f"{title} (one example per paragraph):", "", "```text", *"\n\n".join(texts).splitlines(), "```", ""]
+    return [f"{title} (one example per paragraph):", "", "```text", *shown.splitlines(), "```", ""]
 
 
 def _row(check: Detector) -> str:

@@ -333,6 +333,9 @@ class Finding:
     primary: Location
     related: tuple[Location, ...] = ()
     origin: str | None = None
+    # What the finding is about, whatever words or places show it (an event and its two
+    # statuses): its identity across edits when set (checker.identity), else the quoted texts.
+    about: str = ""
 
     @property
     def locations(self) -> tuple[Location, ...]:

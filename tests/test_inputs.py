@@ -169,7 +169,7 @@ def test_standard_input_over_the_limit_is_refused():
 def test_utf8_and_utf16_with_a_bom_are_read_with_code_point_offsets(tmp_path, data):
     path = tmp_path / "article.txt"
     path.write_bytes(data)
-    finding = checker.audit(path).documents[0].findings[0]
+    finding = checker.audit_paths(path).documents[0].findings[0]
     assert finding.primary.span.start == CONFLICT.index("3rd round")
     assert finding.primary.text.startswith("3rd round")
 
@@ -205,13 +205,13 @@ def test_bad_input_flags_are_usage_errors(args, message):
 
 def test_the_api_expands_folders_and_raises_or_keeps_going(tmp_path):
     root = _tree(tmp_path)
-    report = checker.audit(root)
+    report = checker.audit_paths(root)
     assert len(report.documents) == 4 and report.refused == ()
     missing = tmp_path / "missing.md"
     with pytest.raises(InputError) as raised:
-        checker.audit([root / "a.txt", missing])
+        checker.audit_paths([root / "a.txt", missing])
     assert raised.value.path == str(missing)
-    report = checker.audit([root / "a.txt", missing, root / "b"], keep_going=True)
+    report = checker.audit_paths([root / "a.txt", missing, root / "b"], keep_going=True)
     assert [Path(d.document.path).name for d in report.documents] == ["a.txt", "a.html", "z.md"]
     assert [(r.path, r.problem) for r in report.refused] == [(str(missing), "no such file")]
 

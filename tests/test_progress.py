@@ -37,7 +37,7 @@ def test_no_bar_off_a_terminal_or_for_one_document():
 
 def test_audit_reports_each_document_as_it_is_checked_in_order():
     seen = []
-    report = checker.audit(ARTICLES, on_checked=seen.append)
+    report = checker.audit_paths(ARTICLES, on_checked=seen.append)
     assert seen == list(report.documents) and len(seen) == 2
 
 

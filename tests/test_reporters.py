@@ -36,7 +36,7 @@ def test_every_new_format_is_listed():
 @pytest.mark.parametrize("fmt", formats())
 def test_every_format_lists_the_inputs_it_did_not_check(fmt):
     refused = Refusal("drafts/unreadable-draft.txt", "binary: not a text file (a NUL byte at offset 12)")
-    report = checker.audit(SEED)
+    report = checker.audit_paths(SEED)
     out = _render(fmt, Report(documents=report.documents, refused=(refused,)))
     assert refused.path in out and "binary" in out
     assert refused.path not in _render(fmt, report)
@@ -51,7 +51,7 @@ _QUICKFIX = re.compile(r"(?P<path>[^\n]+?):(?P<line>\d+):(?P<column>\d+): (?P<co
 def test_line_format_gives_one_quickfix_line_per_finding_pointing_at_its_text(tmp_path):
     article = tmp_path / "draft.txt"
     article.write_text(TRICKY, encoding="utf-8")
-    report = checker.audit([SEED, article], rules=[SEED_RULES])
+    report = checker.audit_paths([SEED, article], rules=[SEED_RULES])
     out = _render("line", report)
     findings = [(d, f) for d in report.documents for f in d.findings]
     lines = out.splitlines()
@@ -89,8 +89,9 @@ def _sarif_schema() -> dict:
 
 def test_sarif_validates_against_the_official_schema(tmp_path):
     schema = _sarif_schema()
-    reports = [checker.audit(SEED, rules=[SEED_RULES]), checker.audit(TRICKY), checker.audit("Nothing here.")]
-    reports.append(checker.audit([SEED, tmp_path / "missing.txt"], keep_going=True))
+    reports = [checker.audit_paths(SEED, rules=[SEED_RULES]), checker.audit_text(TRICKY)]
+    reports.append(checker.audit_text("Nothing here."))
+    reports.append(checker.audit_paths([SEED, tmp_path / "missing.txt"], keep_going=True))
     reports.append(_handmade("See [this](x). Then that.", "that", "a [bracketed] message", related="this"))
     for report in reports:
         jsonschema.validate(json.loads(_render("sarif", report)), schema)
@@ -113,7 +114,7 @@ def _repository(tmp_path):
 def test_sarif_paths_are_relative_to_the_repository_root(tmp_path, monkeypatch):
     top, outside = _repository(tmp_path)
     monkeypatch.chdir(top / "tools")  # run from a subfolder: paths still start at the top
-    run = json.loads(_render("sarif", checker.audit(["../drafts/a.txt", str(outside)])))["runs"][0]
+    run = json.loads(_render("sarif", checker.audit_paths(["../drafts/a.txt", str(outside)])))["runs"][0]
     assert run["originalUriBaseIds"] == {"SRCROOT": {"uri": top.as_uri() + "/"}}
     inside, beyond = (a["location"] for a in run["artifacts"])
     assert inside == {"uri": "drafts/a.txt", "uriBaseId": "SRCROOT"}
@@ -127,7 +128,7 @@ def test_sarif_paths_are_relative_to_the_repository_root(tmp_path, monkeypatch):
     plain.mkdir()
     (plain / "b.txt").write_text(TRICKY, encoding="utf-8")
     monkeypatch.chdir(plain)
-    run = json.loads(_render("sarif", checker.audit(["b.txt"])))["runs"][0]
+    run = json.loads(_render("sarif", checker.audit_paths(["b.txt"])))["runs"][0]
     assert run["originalUriBaseIds"]["SRCROOT"]["uri"] == plain.as_uri() + "/"
     assert run["artifacts"][0]["location"] == {"uri": "b.txt", "uriBaseId": "SRCROOT"}
 
@@ -136,7 +137,7 @@ def test_sarif_rules_link_to_their_documentation_and_carry_help():
     from checker.catalogue import checks
     from checker.reporters.sarif import CHECKS_DOCS_URI
 
-    rules = json.loads(_render("sarif", checker.audit(TRICKY)))["runs"][0]["tool"]["driver"]["rules"]
+    rules = json.loads(_render("sarif", checker.audit_text(TRICKY)))["runs"][0]["tool"]["driver"]["rules"]
     page = ROOT / "docs/checks.md"
     headings = page.read_text(encoding="utf-8").splitlines() if page.is_file() else None
     for rule, check in zip(rules, checks(), strict=True):
@@ -150,7 +151,7 @@ def test_sarif_rules_link_to_their_documentation_and_carry_help():
 
 
 def test_sarif_message_links_every_related_location_and_escapes_its_brackets():
-    run = json.loads(_render("sarif", checker.audit(SEED, rules=[SEED_RULES])))["runs"][0]
+    run = json.loads(_render("sarif", checker.audit_paths(SEED, rules=[SEED_RULES])))["runs"][0]
     handmade = _handmade("See [this](x). Then that.", "that", "a [bracketed] message", related="this")
     results = run["results"] + json.loads(_render("sarif", handmade))["runs"][0]["results"]
     assert all(r.get("relatedLocations") for r in results)
@@ -167,20 +168,20 @@ def test_sarif_message_links_every_related_location_and_escapes_its_brackets():
 
 def test_sarif_lists_refused_inputs_as_error_notifications(tmp_path):
     missing = tmp_path / "missing.txt"
-    report = checker.audit([SEED, missing], keep_going=True)
+    report = checker.audit_paths([SEED, missing], keep_going=True)
     (invocation,) = json.loads(_render("sarif", report))["runs"][0]["invocations"]
     assert invocation["executionSuccessful"] is False
     (notification,) = invocation["toolExecutionNotifications"]
     assert notification["level"] == "error" and report.refused[0].problem in notification["message"]["text"]
     assert notification["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == missing.as_uri()
-    (clean,) = json.loads(_render("sarif", checker.audit(SEED)))["runs"][0]["invocations"]
+    (clean,) = json.loads(_render("sarif", checker.audit_paths(SEED)))["runs"][0]["invocations"]
     assert clean == {"executionSuccessful": True, "toolExecutionNotifications": []}
 
 
 def test_sarif_rules_come_from_the_checks_metadata_and_results_point_into_them():
     from checker.catalogue import checks
 
-    log = json.loads(_render("sarif", checker.audit(SEED, rules=[SEED_RULES])))
+    log = json.loads(_render("sarif", checker.audit_paths(SEED, rules=[SEED_RULES])))
     run = log["runs"][0]
     rules = run["tool"]["driver"]["rules"]
     assert [r["id"] for r in rules] == [c.code for c in checks()]
@@ -191,7 +192,7 @@ def test_sarif_rules_come_from_the_checks_metadata_and_results_point_into_them()
 
 
 def test_sarif_regions_give_code_point_offsets_and_line_columns_that_agree():
-    report = checker.audit(TRICKY)
+    report = checker.audit_text(TRICKY)
     run = json.loads(_render("sarif", report))["runs"][0]
     assert run["columnKind"] == "unicodeCodePoints"
     (result,) = run["results"]
@@ -207,10 +208,10 @@ def test_sarif_regions_give_code_point_offsets_and_line_columns_that_agree():
         assert region["startLine"] == 2
 
 
-def test_sarif_fingerprints_survive_edits_above_the_finding_but_not_a_changed_quote():
+def test_sarif_fingerprints_survive_edits_above_the_finding_but_not_another_event():
     def prints(text):
-        results = json.loads(_render("sarif", checker.audit(text)))["runs"][0]["results"]
-        return [(r["partialFingerprints"]["claimChecker/v1"], r["locations"][0]) for r in results]
+        results = json.loads(_render("sarif", checker.audit_text(text)))["runs"][0]["results"]
+        return [(r["partialFingerprints"]["claimChecker/v2"], r["locations"][0]) for r in results]
 
     base = "The 3rd round has concluded. Delegates are preparing for the third round.\n"
     (before,) = prints(base)
@@ -218,7 +219,9 @@ def test_sarif_fingerprints_survive_edits_above_the_finding_but_not_a_changed_qu
     assert before[0] == after[0]
     assert before[1] != after[1]  # the same finding, somewhere else
     (reworded,) = prints(base.replace("preparing for the third round", "preparing for the 3rd round"))
-    assert reworded[0] != before[0]
+    assert reworded[0] == before[0]  # the same event with the same two statuses, named another way
+    (other,) = prints(base.replace("3rd", "2nd").replace("third", "second"))
+    assert other[0] != before[0]
 
 
 # --- GitHub workflow commands ------------------------------------------------------------
@@ -233,7 +236,7 @@ def test_github_escaping_of_data_and_properties():
 def test_github_annotations_locate_each_finding(tmp_path):
     article = tmp_path / "odd, name: draft.txt"
     article.write_text(TRICKY, encoding="utf-8")
-    out = _render("github", checker.audit(article)).splitlines()
+    out = _render("github", checker.audit_paths(article)).splitlines()
     command = re.fullmatch(r"::error (?P<props>[^:]*)::(?P<message>.*)", out[0])
     assert command, out[0]
     props = dict(part.split("=", 1) for part in command["props"].split(","))
@@ -250,7 +253,7 @@ def test_github_annotations_locate_each_finding(tmp_path):
 def test_github_paths_are_relative_to_the_repository_root_and_refused_inputs_annotated(tmp_path, monkeypatch):
     top, outside = _repository(tmp_path)
     monkeypatch.chdir(top / "tools")
-    report = checker.audit(["../drafts/a.txt", str(outside), "../drafts/gone.txt"], keep_going=True)
+    report = checker.audit_paths(["../drafts/a.txt", str(outside), "../drafts/gone.txt"], keep_going=True)
     files = [dict(p.split("=", 1) for p in line.split("::")[1].split(" ", 1)[1].split(",")) for line in
              _render("github", report).splitlines()[:-1]]  # fmt: skip
     assert {f["file"] for f in files} == {"drafts/a.txt", escape_property(str(outside)), "drafts/gone.txt"}
@@ -262,7 +265,7 @@ def test_github_paths_are_relative_to_the_repository_root_and_refused_inputs_ann
 
 
 def test_github_warning_and_notice_levels():
-    warned = checker.audit(ROOT / "fixtures/quoted-source/article.txt")
+    warned = checker.audit_paths(ROOT / "fixtures/quoted-source/article.txt")
     assert _render("github", warned).startswith("::warning ")
 
 
@@ -290,10 +293,10 @@ def test_the_junit_schema_refuses_what_the_old_report_wrote(junit_schema):
 
 def test_junit_validates_against_the_junit_10_schema(junit_schema, tmp_path):
     reports = [
-        checker.audit([SEED, ROOT / "fixtures/different-rounds/article.txt"], rules=[SEED_RULES]),
-        checker.audit(ROOT / "fixtures/quoted-source/article.txt"),
-        checker.audit("Nothing here."),
-        checker.audit([SEED, tmp_path / "missing.txt"], keep_going=True),
+        checker.audit_paths([SEED, ROOT / "fixtures/different-rounds/article.txt"], rules=[SEED_RULES]),
+        checker.audit_paths(ROOT / "fixtures/quoted-source/article.txt"),
+        checker.audit_text("Nothing here."),
+        checker.audit_paths([SEED, tmp_path / "missing.txt"], keep_going=True),
         _handmade("A <tag> & \x0b]]> vertical tab.", "<tag> & \x0b]]>", "bad <&> \x01 message"),
     ]
     assert reports[3].refused
@@ -302,7 +305,7 @@ def test_junit_validates_against_the_junit_10_schema(junit_schema, tmp_path):
 
 
 def test_junit_has_a_case_per_finding_and_per_fact():
-    report = checker.audit([SEED, ROOT / "fixtures/different-rounds/article.txt"], rules=[SEED_RULES])
+    report = checker.audit_paths([SEED, ROOT / "fixtures/different-rounds/article.txt"], rules=[SEED_RULES])
     root = ET.fromstring(_render("junit", report))
     assert root.get("skipped") is None
     suites = root.findall("testsuite")
@@ -334,7 +337,7 @@ def _several_findings() -> Report:
     """Three fixture articles as one: a note and two warnings, from three checks."""
     cases = ("negation-fires", "role-two-leaders-fires", "quantity-casualties-fires")
     text = "\n\n".join((ROOT / "fixtures" / case / "article.txt").read_text(encoding="utf-8") for case in cases)
-    report = checker.audit(text)
+    report = checker.audit_text(text)
     assert len({f.code for f in report.documents[0].findings}) == 3
     return report
 
@@ -358,7 +361,7 @@ def test_junit_gives_each_of_several_findings_its_own_case_and_notes_pass():
 
 def test_junit_lists_a_refused_input_as_an_errored_case(tmp_path):
     missing = tmp_path / "missing.txt"
-    report = checker.audit([SEED, missing], keep_going=True)
+    report = checker.audit_paths([SEED, missing], keep_going=True)
     root = ET.fromstring(_render("junit", report))
     refused = root.findall("testsuite")[-1]
     assert refused.get("name") == str(missing) and refused.get("errors") == "1"
@@ -400,7 +403,7 @@ def test_junit_survives_control_characters_and_markup():
 
 
 def test_markdown_quotes_the_evidence_and_escapes_the_article():
-    out = _render("markdown", checker.audit(SEED, rules=[SEED_RULES]))
+    out = _render("markdown", checker.audit_paths(SEED, rules=[SEED_RULES]))
     assert out.startswith("## claim-checker: 2 errors, 0 warnings, 0 notes")
     assert "**CC101**" in out and "> line 2: “preparing for the third meeting”" in out
 
@@ -409,12 +412,12 @@ def test_markdown_escapes_markup_mentions_and_links():
     text = "Intro.\nSee <img src=x> @team #12 [x](http://e) *now*\nend"
     quoted = "<img src=x> @team #12 [x](http://e) *now*\nend"
     out = _render("markdown", _handmade(text, quoted, "a `code` message"))
-    assert "“\\<img src=x\\> \\@team \\#12 \\[x\\](http://e) \\*now\\* end”" in out
+    assert "“\\<img src=x\\> @\u200bteam \\#12 \\[x\\](http://e) \\*now\\* end”" in out
     assert "<img" not in out.replace("\\<img", "") and "a \\`code\\` message" in out
 
 
 def test_markdown_facts_table_escapes_pipes():
-    report = checker.audit(SEED, rules=[SEED_RULES])
+    report = checker.audit_paths(SEED, rules=[SEED_RULES])
     rows = [line for line in _render("markdown", report).splitlines() if line.startswith("| ")]
     assert rows[0] == "| verdict | expected fact | rule | evidence |"
     assert len(rows) == 1 + len(report.documents[0].facts)
@@ -515,7 +518,7 @@ class _Highlights(HTMLParser):
 
 
 def test_html_highlights_every_location_exactly_and_links_both_ways():
-    report = checker.audit(SEED, rules=[SEED_RULES])
+    report = checker.audit_paths(SEED, rules=[SEED_RULES])
     page = _Highlights()
     page.feed(_render("html", report))
     document = report.documents[0]
@@ -533,7 +536,7 @@ def test_html_highlights_every_location_exactly_and_links_both_ways():
 
 def test_html_escapes_everything_and_keeps_offsets_with_cr_and_astral_characters():
     text = '<script>alert("x")</script> ' + TRICKY
-    out = _render("html", checker.audit(text))
+    out = _render("html", checker.audit_text(text))
     assert "<script>" not in out and "&lt;script&gt;" in out
     page = _Highlights()
     page.feed(out)
@@ -558,6 +561,6 @@ def test_html_of_many_documents_starts_with_an_index_and_does_not_print_clean_ar
 
 
 def test_html_of_one_clean_document_has_no_index_and_no_article():
-    out = _render("html", checker.audit("Nothing here contradicts anything."))
+    out = _render("html", checker.audit_text("Nothing here contradicts anything."))
     assert '<nav class="index"' not in out and '<pre class="article">' not in out
     assert "No findings." in out

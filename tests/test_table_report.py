@@ -25,7 +25,7 @@ def _headings(out: str, paths) -> list[str]:
 
 def test_several_documents_list_only_those_with_findings_and_end_with_a_total():
     paths = [CLEAN, SEED, str(ROOT / "fixtures/quantity-bounds-quiet/article.txt"), NOTED]
-    report = checker.audit(paths)
+    report = checker.audit_paths(paths)
     out = renderer("table")(report)
     assert _headings(out, paths) == [SEED, NOTED]
     assert CLEAN not in out
@@ -34,19 +34,19 @@ def test_several_documents_list_only_those_with_findings_and_end_with_a_total():
 
 
 def test_a_clean_single_file_is_one_short_line():
-    out = renderer("table")(checker.audit(CLEAN))
+    out = renderer("table")(checker.audit_paths(CLEAN))
     assert out == f"{CLEAN}: no findings\n"
 
 
 def test_one_document_with_findings_keeps_its_heading_and_ends_with_the_total():
-    out = renderer("table")(checker.audit(SEED))
+    out = renderer("table")(checker.audit_paths(SEED))
     assert _headings(out, [SEED]) == [SEED]
     assert out.splitlines()[-1] == "Total: 1 document, 1 error, 0 warnings, 1 note"
 
 
 def test_refused_inputs_are_listed_before_the_total(tmp_path):
     missing = str(tmp_path / "missing.txt")
-    out = renderer("table")(checker.audit([CLEAN, missing], keep_going=True))
+    out = renderer("table")(checker.audit_paths([CLEAN, missing], keep_going=True))
     lines = out.splitlines()
     assert lines[-1] == "Total: 1 document, 0 errors, 0 warnings, 0 notes; 1 not checked"
     assert "Not checked:" in lines and any(line.startswith(f"  {missing}: ") for line in lines)
@@ -54,7 +54,7 @@ def test_refused_inputs_are_listed_before_the_total(tmp_path):
 
 def test_colour_marks_severities_and_counts_and_keeps_the_table_within_the_width(monkeypatch):
     monkeypatch.setenv("COLUMNS", "100")
-    report = checker.audit([SEED, NOTED])
+    report = checker.audit_paths([SEED, NOTED])
     plain = renderer("table")(report)
     coloured = renderer("table", colour=True)(report)
     assert "\x1b[" not in plain

@@ -53,20 +53,6 @@ class CompiledVocabulary:
             _ordinal_number=ordinal_number,
         )
 
-    def warm(self) -> CompiledVocabulary:
-        """Compile now what is otherwise compiled on first use: for a value that is stored
-        (checker.pipeline.load_prepared keeps it in the rule cache)."""
-        for name in self.ruleset.vocabulary.words:
-            self.phrases(name)
-        for kind in ("numbers", "months", "weekdays"):
-            self.valued(kind)
-        for name, attribute in vars(type(self)).items():
-            if isinstance(attribute, functools.cached_property):
-                getattr(self, name)
-        self._last_scan.clear()  # a stored value carries no sentence
-        self.derived.clear()  # nor what a pipeline read
-        return self
-
     def scan(self, tokens: list[Token]) -> dict[str, list[Match]]:
         """The word-for-word phrases of a sentence in one pass, grouped by kind: number words,
         future and relative-date phrases (the values' extractors read the words as checker.text

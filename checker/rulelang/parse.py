@@ -13,7 +13,10 @@ import lark
 from lark import Token, Transformer, v_args
 
 from checker.errors import RuleError, rule_lines
+from checker.escape import quoted
 from checker.rulelang import ast
+
+MAX_DIGITS = 15  # a number's whole part: beyond, floats lose units and ints lose their meaning
 
 # Terminal names shown to a person instead of Lark's own (STRING, __ANON_0, $END).
 _PLAIN_TERMINALS = {
@@ -193,7 +196,7 @@ def _syntax_error(problem: lark.exceptions.UnexpectedInput, text: str, path: str
         token = problem.token
         expected = problem.expected
         at_end = token.type == "$END"
-        what = f"found {str(token)!r}"
+        what = f"found {quoted(str(token), 40)}"
     else:  # UnexpectedEOF
         expected = getattr(problem, "expected", set())
         at_end = True
@@ -318,7 +321,13 @@ class Build(Transformer):
 
     def _value_def(self, kind, meta, children):
         number, words = children
-        return ast.ValueDef(kind, int(number), words, _origin(self.path, meta))
+        return ast.ValueDef(kind, self._whole(number), words, _origin(self.path, meta))
+
+    def _whole(self, token) -> int:
+        if len(str(token).lstrip("0")) > MAX_DIGITS:
+            self._fail(token.line, token.column, f"expected a number of at most {MAX_DIGITS} digits")
+            return 0
+        return int(token)
 
     def ordinal_def(self, meta, children):
         return self._value_def("ordinal", meta, children)
@@ -408,6 +417,9 @@ class Build(Transformer):
         return ("mentions", children[0])
 
     def _number(self, token) -> float:
+        if len(str(token).replace(",", "").split(".")[0].lstrip("0")) > MAX_DIGITS:
+            self._fail(token.line, token.column, f"expected a number of at most {MAX_DIGITS} digits")
+            return 0.0
         return float(str(token).replace(",", ""))
 
     def cmp_equal(self, meta, children):
