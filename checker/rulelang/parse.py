@@ -65,10 +65,12 @@ def parse_all(text: str, path: str) -> tuple[ast.RuleFile, list[RuleError]]:
     builder = Build(path)
     statements = []
     for child in tree.children if tree is not None else ():
+        before = len(builder.errors)
         statement = builder.transform(child)  # its impossible values are reported either way
-        # A statement that recovery patched up is left out: what was dropped from it would
-        # read as missing (a quantity without its value), an error the user did not make.
-        if not any(child.meta.start_pos < at < child.meta.end_pos for at in recovery.offsets):
+        # Left out: a statement with an impossible value, and one that recovery patched up (what
+        # was dropped from it would read as missing, an error the user did not make).
+        patched = any(child.meta.start_pos < at < child.meta.end_pos for at in recovery.offsets)
+        if len(builder.errors) == before and not patched:
             statements.append(statement)
     errors = recovery.errors + [_with_source(e, text) for e in builder.errors]
     errors.sort(key=lambda e: (e.line, e.column))
