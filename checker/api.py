@@ -19,6 +19,7 @@ import datetime as dt
 import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from checker import analysis, readers
 from checker.config import parse_date
@@ -29,7 +30,6 @@ from checker.pipeline import Prepared, check, load_prepared
 from checker.rulelang.load import load_rules
 from checker.rulelang.ruleset import RuleSet
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
     from checker.globs import Globs
     from checker.scoped import ScopedRules

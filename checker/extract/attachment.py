@@ -14,12 +14,12 @@ parser's vocabulary, not English); word lists stay in rules/.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from checker.extract.frames import frame_at, tense_aspect
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import Anchor, Frame, Span, Speaker
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:  # the parse's types only: a listing command imports these modules
     from checker.analysis import Parse, Token
 

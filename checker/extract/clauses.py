@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import Span
 from checker.text import Token
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from checker.analysis import Parse
 

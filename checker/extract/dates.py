@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from checker.extract.attachment import attach, tokens_in
 from checker.extract.clauses import Clauses
@@ -20,7 +21,6 @@ from checker.extract.vocab import PERIOD_LISTS, CompiledVocabulary
 from checker.model import Anchor, DateClaim, Frame, Span, Speaker
 from checker.text import Token
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:  # the parse's types only: a listing command imports these modules
     from checker.analysis import Parse
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from checker.extract.attachment import attach, tokens_in
 from checker.extract.clauses import Clauses, stem
@@ -16,7 +17,6 @@ from checker.extract.vocab import CompiledVocabulary
 from checker.model import Anchor, Frame, QuantityClaim, Span, Speaker
 from checker.text import Token
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:  # the parse's types only: a listing command imports these modules
     from checker.analysis import Parse
 

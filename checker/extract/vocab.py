@@ -5,11 +5,11 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from checker.rulelang.ruleset import RuleSet
 from checker.text import Match, PhraseMatcher, Token, phrase_words
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from checker.analysis import Phrase
 
