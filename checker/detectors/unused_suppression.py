@@ -24,8 +24,8 @@ DETECTOR = Detector(
         "text, `claim-checker: ignore CC101` on a line of its own) for the next paragraph, and "
         "`disable` ... `enable` for a region. When the text is edited and the finding goes away, the "
         "suppression would hide the next real one: it is reported so it can be removed. A directive "
-        "that is not ignore, disable or enable, or names something that is not a check code, is "
-        "reported too."
+        "that is not ignore, disable or enable is reported too; one that names no check's code "
+        "(`ignore CC1O1`) stops the run as a usage error (exit 2) naming the nearest code."
     ),
     fires=(
         "claim-checker: ignore CC101\nThe weather in Istanbul was mild.",
