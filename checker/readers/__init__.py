@@ -51,10 +51,14 @@ def from_bytes(data: bytes, name: str, *, encoding: str | None = None) -> Docume
     return from_text(decode(data, name, encoding), name)
 
 
-def from_text(text: str, path: str = "<text>") -> Document:
+def from_text(text: str, path: str = "<text>", format: str | None = None) -> Document:
+    """The document of `text`, read as `format` (a key of FORMATS), else as its path's suffix says."""
+    if format is not None and format not in FORMATS:
+        raise UsageError(f"format: expected one of {', '.join(FORMATS)}, found {format!r}")
     if not text.strip():
         raise InputError(path, "is empty: there is no text to check")
-    return _format_for(path).parse(path, text)
+    reader = importlib.import_module(f"{__name__}.{format}") if format else _format_for(path)
+    return reader.parse(path, text)
 
 
 def check_encoding(name: str) -> str:
