@@ -49,7 +49,8 @@ return [...document.querySelectorAll('#checked a.hl')].map((mark) => {
 
 # Every element that reaches past the window's right edge.
 WIDER_THAN_THE_WINDOW = """
-return [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+const edge = document.documentElement.clientWidth + 1;
+return [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > edge)
   .map((e) => e.tagName + (e.id ? '#' + e.id : '') + ' ' + Math.round(e.getBoundingClientRect().right));
 """
 
