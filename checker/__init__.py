@@ -3,7 +3,8 @@
 This module stays import-light: the public API is loaded on first use.
 """
 
-__version__ = "0.1.0"
+from checker._version import __version__
+
 __all__ = ["__version__", "audit"]
 
 

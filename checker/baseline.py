@@ -10,12 +10,12 @@ from __future__ import annotations
 import contextlib
 import json
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from checker.errors import UsageError
 from checker.identity import FindingKey, counted, not_in
 from checker.model import Report
-from checker.record import replace
 
 VERSION = 1
 

@@ -10,6 +10,7 @@ from checker.detectors import Detector, all_detectors
 
 
 def checks() -> tuple[Detector, ...]:
+    """Every check, by code: the one list the listings, `explain`, SARIF and the configuration read."""
     from checker.changes import CLAIM_CHANGED
     from checker.guard import INTERNAL_ERROR, TRUNCATED
 
@@ -17,6 +18,7 @@ def checks() -> tuple[Detector, ...]:
 
 
 def find(code: str) -> Detector | None:
+    """The check with this code (any case) or name, if there is one."""
     wanted = code.strip()
     for check in checks():
         if check.code == wanted.upper() or check.name == wanted.lower():

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass, fields, is_dataclass, replace
 
 from checker.detectors import Detector
 from checker.model import ClaimSet, Document, DocumentReport, Finding, Location, Severity, Span
-from checker.record import fields, is_record, record, replace
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Claim:
     kind: str  # the ClaimSet field it comes from: events, roles, ...
     subject: str  # what the claim is about, as matched
@@ -26,7 +26,7 @@ class Claim:
     shown: str = ""  # the subject as the text names it
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class ClaimChange:
     kind: str
     subject: str
@@ -34,7 +34,7 @@ class ClaimChange:
     new: Claim | None  # None: a claim the edit removed
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class ClaimView:
     """How to read one kind of claim: its label, subject, value and the span to show."""
 
@@ -101,7 +101,7 @@ def _plain(value: object) -> object:
     """A claim's field with positions removed, comparable across versions."""
     if isinstance(value, Span):
         return None
-    if is_record(value):
+    if is_dataclass(value):
         if hasattr(value, "key"):
             return value.key  # a speaker is who, not where
         return tuple((f.name, _plain(getattr(value, f.name))) for f in fields(value))

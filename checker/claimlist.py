@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from dataclasses import dataclass
 
 from checker.model import DateClaim, DocumentReport, EventMention, QuantityClaim, RoleMention, Span, Statement
 from checker.positions import LineIndex
-from checker.record import record
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class ClaimRow:
     kind: str
     span: Span

@@ -22,16 +22,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
-from checker import paths
 from checker.errors import UsageError
 from checker.model import Severity
-from checker.record import field, record
-from checker.settings import FAIL_ON_CHOICES, CodePolicy, GlobPolicy
-
-TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
-if TYPE_CHECKING:
-    from typing import Any
 
 OWN_FILE = ".claim-checker.toml"
 PYPROJECT = "pyproject.toml"
@@ -39,7 +35,30 @@ _TOP_KEYS = ("rules", "default-rules", "select", "ignore", "severity", "fail-on"
 _GLOB_KEYS = ("select", "ignore", "severity")
 
 
-@record
+FAIL_ON_CHOICES = ("error", "warning", "note", "never")
+
+
+@dataclass(frozen=True, slots=True)
+class CodePolicy:
+    """Which checks run and at what severity, by code prefix (longest prefix wins)."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()
+
+    @property
+    def active(self) -> bool:
+        return bool(self.select or self.ignore or self.severity)
+
+
+@dataclass(frozen=True, slots=True)
+class GlobPolicy:
+    pattern: str  # matched against a document's path relative to `base`, in / form
+    base: str  # the configuration file's folder ('' for the current one)
+    policy: CodePolicy
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     path: str | None = None
     rules: tuple[str, ...] = ()
@@ -151,7 +170,6 @@ def load_config(path: str) -> Config:
     reader = _Reader(path, prefix, table, _TOP_KEYS)
     base = os.path.dirname(path)
     from checker.reporters import formats
-    from checker.settings import parse_date, parse_fail_on
 
     default_rules = table.get("default-rules", True)
     if not isinstance(default_rules, bool):
@@ -177,7 +195,7 @@ def load_config(path: str) -> Config:
         per_glob.append(GlobPolicy(pattern, base, _Reader(path, where, settings, _GLOB_KEYS).policy()))
     return Config(
         path=path,
-        rules=tuple(paths.tidy(os.path.join(base, rule)) for rule in reader.strings("rules")),
+        rules=tuple(str(Path(base, rule)) for rule in reader.strings("rules")),
         default_rules=default_rules,
         policy=reader.policy(),
         fail_on=parse_fail_on(fail_on) if fail_on else Severity.ERROR,
@@ -185,3 +203,16 @@ def load_config(path: str) -> Config:
         as_of=day,
         per_glob=tuple(per_glob),
     )
+
+
+def parse_date(text: str, what: str = "--as-of") -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{what}: expected a date as YYYY-MM-DD, found {text!r}") from None
+
+
+def parse_fail_on(text: str, what: str = "--fail-on") -> Severity | None:
+    if text not in FAIL_ON_CHOICES:
+        raise UsageError(f"{what}: expected one of {', '.join(FAIL_ON_CHOICES)}, found {text!r}")
+    return None if text == "never" else Severity(text)

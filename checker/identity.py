@@ -11,14 +11,14 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from checker.model import Finding
-from checker.record import record
 
 FINGERPRINT_NAME = "claimChecker/v1"
 
 
-@record(order=True)
+@dataclass(frozen=True, slots=True, order=True)
 class FindingKey:
     code: str
     quotes: tuple[str, ...]  # the primary location's text first, then the other sides'

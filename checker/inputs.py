@@ -15,18 +15,18 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
 
-from checker import paths
 from checker.errors import InputError, UsageError
 from checker.model import Refusal
-from checker.record import field, record
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 _GLOB_CHARACTERS = frozenset("*?[")
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Source:
     """One input: a file, or standard input when `path` is None. `name` is how reports call it."""
 
@@ -56,7 +56,7 @@ class Source:
             raise InputError(self.name, f"cannot be read: {error.strerror or error}") from None
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Expanded:
     sources: tuple[Source, ...] = ()
     refused: tuple[Refusal, ...] = field(default_factory=tuple)
@@ -108,30 +108,28 @@ def is_pattern(text: str) -> bool:
 
 
 def _articles_under(folder: str, wanted: frozenset[str]) -> list[str]:
-    """The folder's articles, named as pathlib named them ('a/./b/' -> 'a/b/...'), sorted by their parts."""
+    """The folder's articles, named as pathlib names them ('a/./b/' -> 'a/b/...'), sorted by their parts."""
     found = []
     for root, folders, files in os.walk(folder):
         folders[:] = [f for f in folders if not f.startswith(".")]
-        found.extend(
-            paths.tidy(os.path.join(root, name)) for name in files if not name.startswith(".") and _wanted(name, wanted)
-        )
-    return sorted(found, key=paths.parts)
+        found.extend(str(Path(root, name)) for name in files if not name.startswith(".") and _wanted(name, wanted))
+    return sorted(found, key=Path)
 
 
 def _matches(pattern: str, wanted: frozenset[str]) -> list[str]:
     import glob  # only an argument with wildcards needs it
 
     found: list[str] = []
-    for match in sorted(glob.glob(pattern, recursive=True), key=paths.parts):
+    for match in sorted(glob.glob(pattern, recursive=True), key=Path):
         if os.path.isdir(match):
             found.extend(_articles_under(match, wanted))
         elif _wanted(match, wanted):
-            found.append(paths.tidy(match))
+            found.append(str(Path(match)))
     return found
 
 
 def _wanted(name: str, wanted: frozenset[str]) -> bool:
-    return paths.suffix(name).lower() in wanted
+    return Path(name).suffix.lower() in wanted
 
 
 def _listing(wanted: frozenset[str]) -> str:

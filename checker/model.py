@@ -7,10 +7,10 @@ source text; line and column are derived from it only when a reporter needs them
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from checker.offsets import OffsetMap
-from checker.record import field, record
 
 
 class Severity(StrEnum):
@@ -32,7 +32,7 @@ class Verdict(StrEnum):
     NOT_FOUND = "not found"
 
 
-@record(order=True)
+@dataclass(frozen=True, slots=True, order=True)
 class Span:
     start: int
     end: int
@@ -45,7 +45,7 @@ class Span:
         return self.start <= other.start and other.end <= self.end
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Document:
     """A decoded article: `text` is the file as decoded, `prose` the words a reader reads.
 
@@ -86,13 +86,13 @@ class Document:
         return Span(*self.offsets.to_prose(span.start, span.end))
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Sentence:
     index: int
     span: Span
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Speaker:
     """Who a clause is attributed to; None on a claim means the author."""
 
@@ -101,7 +101,7 @@ class Speaker:
     span: Span
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class EventMention:
     """A phrase naming one countable event, e.g. 'third round of diplomatic talks'."""
 
@@ -124,7 +124,7 @@ class EventMention:
         return Span(min(self.span.start, cue.start), max(self.span.end, cue.end))
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class RoleMention:
     """A person, or a description standing for one, presented as holding a role."""
 
@@ -139,7 +139,7 @@ class RoleMention:
     former: bool = False  # 'the former minister': not a role held now
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class QuantityClaim:
     """A number said of something: 'no less than 1,200 prisoners from each side'.
 
@@ -164,7 +164,7 @@ class QuantityClaim:
     speaker: Speaker | None = None
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class DateClaim:
     """A date or period the text gives, as the interval [start, end] of days.
 
@@ -192,7 +192,7 @@ class DateClaim:
     speaker: Speaker | None = None
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Statement:
     """A clause reduced to its content words and polarity, for spotting a statement and its negation."""
 
@@ -205,7 +205,7 @@ class Statement:
     speaker: Speaker | None = None
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class ClaimSet:
     sentences: tuple[Sentence, ...]
     events: tuple[EventMention, ...] = ()
@@ -215,13 +215,13 @@ class ClaimSet:
     statements: tuple[Statement, ...] = ()
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Location:
     span: Span
     text: str
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem: flake8's Violation, with the other side of a tension attached."""
 
@@ -238,7 +238,7 @@ class Finding:
         return (self.primary, *self.related)
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class FactResult:
     """The verdict on one expected fact of a rule file, with the sentences that show it."""
 
@@ -253,7 +253,7 @@ class FactResult:
     message: str | None = None  # and of its message
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class DocumentReport:
     document: Document
     as_of: dt.date | None
@@ -265,7 +265,7 @@ class DocumentReport:
         return sum(1 for f in self.findings if f.severity is severity)
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Refusal:
     """An input that was not checked, and why (missing, too large, binary, undecodable...)."""
 
@@ -273,7 +273,7 @@ class Refusal:
     problem: str
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Report:
     documents: tuple[DocumentReport, ...] = field(default_factory=tuple)
     refused: tuple[Refusal, ...] = ()

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from checker.record import record
 
-
-@record
+@dataclass(frozen=True, slots=True)
 class Segment:
     """Prose [prose_start, prose_start + length) was read from source [source_start, source_end).
 
@@ -33,7 +32,7 @@ class Segment:
     exact: bool
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class OffsetMap:
     """Prose offsets <-> source offsets for one document.
 

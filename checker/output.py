@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
-from checker import paths
 from checker.errors import UsageError
 
 
@@ -21,9 +21,9 @@ def write_report(text: str, output: str | None) -> None:
 def write_whole(path: str, text: str) -> None:
     import tempfile  # only a report written to a file needs one
 
-    folder, name = os.path.split(paths.tidy(path))
+    target = Path(path)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder or ".")
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as error:
         raise UsageError(f"{path}: cannot write the report: {error.strerror}") from None
     try:
@@ -31,7 +31,7 @@ def write_whole(path: str, text: str) -> None:
             stream.write(text)
         os.replace(temporary, path)
     except BaseException as error:
-        paths.remove(temporary)
+        Path(temporary).unlink(missing_ok=True)
         if isinstance(error, OSError):
             raise UsageError(f"{path}: cannot write the report: {error.strerror}") from None
         raise

@@ -8,11 +8,12 @@ Settings for a path glob are more specific than the global ones and win a tie.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
+from checker.config import CodePolicy, GlobPolicy
 from checker.guard import INTERNAL_ERROR
 from checker.model import DocumentReport, Finding, Report, Severity
-from checker.record import replace
-from checker.settings import CodePolicy, GlobPolicy, Settings
+from checker.settings import Settings
 
 
 def _matches(glob: GlobPolicy, path: str) -> bool:

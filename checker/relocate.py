@@ -10,15 +10,12 @@ new claim kind needs no change here.
 from __future__ import annotations
 
 import functools
+from dataclasses import fields, is_dataclass, replace
+from typing import TypeVar
 
 from checker.model import Document, DocumentReport, Location, Span
-from checker.record import fields, is_record, replace
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
-if TYPE_CHECKING:
-    from typing import TypeVar
-
-    T = TypeVar("T")
+T = TypeVar("T")
 
 
 def to_source(report: DocumentReport) -> DocumentReport:
@@ -40,7 +37,7 @@ def _moved(value: T, document: Document) -> T:
         return Location(span, document.text[span.start : span.end])  # type: ignore[return-value]
     if isinstance(value, tuple):
         return tuple(_moved(item, document) for item in value)  # type: ignore[return-value]
-    if is_record(value) and not isinstance(value, type | Document):
+    if is_dataclass(value) and not isinstance(value, type | Document):
         changes = {}
         for name in _field_names(type(value)):
             old = getattr(value, name)

@@ -1,6 +1,7 @@
 """Typed settings for one run: command-line flags over the configuration file over defaults.
 
-Layers below never see argparse or TOML; they get a frozen Settings.
+Layers below never see argparse or TOML; they get a frozen Settings. The configuration file
+(checker.config) knows nothing of flags: this module reads it, never the other way round.
 """
 
 from __future__ import annotations
@@ -8,35 +9,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
+from checker.config import CodePolicy, Config, GlobPolicy, find_config, load_config, parse_date, parse_fail_on
 from checker.errors import UsageError
 from checker.model import Severity
-from checker.record import field, record
-
-FAIL_ON_CHOICES = ("error", "warning", "note", "never")
 
 
-@record
-class CodePolicy:
-    """Which checks run and at what severity, by code prefix (longest prefix wins)."""
-
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    severity: tuple[tuple[str, Severity], ...] = ()
-
-    @property
-    def active(self) -> bool:
-        return bool(self.select or self.ignore or self.severity)
-
-
-@record
-class GlobPolicy:
-    pattern: str  # matched against a document's path relative to `base`, in / form
-    base: str  # the configuration file's folder ('' for the current one)
-    policy: CodePolicy
-
-
-@record
+@dataclass(frozen=True, slots=True)
 class Settings:
     rules: tuple[str, ...] = ()
     default_rules: bool = True
@@ -56,13 +36,6 @@ class Settings:
 
     def fails(self, worst: Severity | None) -> bool:
         return worst is not None and self.fail_on is not None and worst.rank >= self.fail_on.rank
-
-
-def parse_date(text: str, what: str = "--as-of") -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"{what}: expected a date as YYYY-MM-DD, found {text!r}") from None
 
 
 ENGINES = ("local", "dask")
@@ -96,12 +69,6 @@ def parse_engine(engine: str, scheduler: str | None) -> str:
     return engine
 
 
-def parse_fail_on(text: str, what: str = "--fail-on") -> Severity | None:
-    if text not in FAIL_ON_CHOICES:
-        raise UsageError(f"{what}: expected one of {', '.join(FAIL_ON_CHOICES)}, found {text!r}")
-    return None if text == "never" else Severity(text)
-
-
 def _prefixes(text: str | None) -> tuple[str, ...] | None:
     if text is None:
         return None
@@ -110,8 +77,6 @@ def _prefixes(text: str | None) -> tuple[str, ...] | None:
 
 def settings_for(args: argparse.Namespace, paths: Sequence[str]) -> Settings:
     """The run's settings: the flags in `args` win over the configuration file found for it."""
-    from checker.config import Config, find_config, load_config
-
     config = Config()
     if not getattr(args, "no_config", False):
         found = args.config if getattr(args, "config", None) else find_config(".")

@@ -14,15 +14,15 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass, replace
 
 from checker.model import Document, Finding, Location, Span
-from checker.record import record, replace
 
 _MARK = "claim-checker:"  # in every directive: a text without it has none, and compiles no pattern
 ACTIONS = ("ignore", "disable", "enable")
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Directive:
     action: str
     codes: tuple[str, ...]  # prefixes; empty means every check
@@ -33,7 +33,7 @@ class Directive:
         return not self.codes or any(code.startswith(prefix) for prefix in self.codes)
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Suppression:
     directive: Directive
     region: Span

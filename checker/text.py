@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-
-from checker.record import record
+from dataclasses import dataclass
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*(?:-\w+)*|[^\w\s]")
 WILDCARD = "*"
@@ -61,7 +60,7 @@ def phrase_words(phrase: str) -> tuple[str, ...]:
     return tuple(word.lower().replace("’", "'") for word in _WORD.findall(phrase))
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Match:
     start: int  # token index, inclusive
     end: int  # token index, exclusive

@@ -41,6 +41,20 @@ def _private_rule_cache(tmp_path_factory: pytest.TempPathFactory):
         os.environ["CLAIM_CHECKER_CACHE_DIR"] = previous
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _terminal_width():
+    """Terminal tables fit COLUMNS: the golden reports are drawn at 80, whatever terminal runs the tests."""
+    import os
+
+    previous = os.environ.get("COLUMNS")
+    os.environ["COLUMNS"] = "80"
+    yield
+    if previous is None:
+        del os.environ["COLUMNS"]
+    else:
+        os.environ["COLUMNS"] = previous
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite the expected reports beside the fixtures")
 

@@ -3,10 +3,11 @@ mixed with arbitrary characters. Shared by the property tests and the fuzz targe
 
 from __future__ import annotations
 
+from dataclasses import fields, is_dataclass
+
 from hypothesis import strategies as st
 
 from checker.model import Location, Span
-from checker.record import fields, is_record
 
 # Words and pieces that make the extractors and readers work: ordinals and event nouns,
 # status cues, numbers with units, dates, negations, attributions, and markup of every reader.
@@ -226,7 +227,7 @@ def spans_of(value, seen: set[int] | None = None):
     if isinstance(value, tuple | list):
         for item in value:
             yield from spans_of(item, seen)
-    elif is_record(value) and not isinstance(value, type):
+    elif is_dataclass(value) and not isinstance(value, type):
         for field in fields(value):
             if field.name != "document":
                 yield from spans_of(getattr(value, field.name), seen)

@@ -27,7 +27,8 @@ def test_json_lists_each_kind_with_exact_places(capsys):
     assert summit["details"]["value"] == "2025-08-22 to 2025-08-31" and summit["details"]["deadline"] is True
 
 
-def test_table_shows_why_a_status_was_read(capsys):
+def test_table_shows_why_a_status_was_read(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")  # each claim's details on one line
     assert main(["claims", SEED]) == 0
     out = capsys.readouterr().out
     assert "status: concluded" in out and "cue: has officially" in out and "status: upcoming" in out
@@ -39,8 +40,8 @@ def test_unknown_format_is_a_usage_error(capsys):
 
 
 def test_table_lists_a_figure_with_a_thousands_separator_as_text(tmp_path, capsys):
-    # tabulate, which drew this table before checker.grid, took '7,000' for a number and
-    # crashed with a traceback on 49 of the 1,111 BBC corpus articles.
+    # tabulate, unless told to read every cell as text, takes '7,000' for a number; wrapping
+    # it once crashed with a traceback on 49 of the 1,111 BBC corpus articles.
     article = tmp_path / "article.txt"
     article.write_text("German unemployment rose by 7,000 in November, the labour office said.\n", encoding="utf-8")
     assert main(["claims", str(article)]) == 0

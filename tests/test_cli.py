@@ -29,7 +29,8 @@ def _run(*args: str) -> subprocess.CompletedProcess:
     )
 
 
-def test_seed_audit_exits_1_with_the_error():
+def test_seed_audit_exits_1_with_the_error(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")  # the quotes unwrapped
     result = _run("audit", SEED)
     assert result.returncode == 1
     assert "CC101" in result.stdout and "preparing for the third meeting" in result.stdout

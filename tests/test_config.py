@@ -10,8 +10,8 @@ import sys
 import pytest
 
 from checker.cli import main
+from checker.config import CodePolicy
 from checker.policy import selected
-from checker.settings import CodePolicy
 
 from conftest import ROOT
 

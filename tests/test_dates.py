@@ -1,10 +1,11 @@
 """Written dates are read with the rule files' words: the code knows digits, not English."""
 
+from dataclasses import replace
+
 import pytest
 
 from checker.extract import dates
 from checker.extract.vocab import CompiledVocabulary
-from checker.record import replace
 from checker.rulelang.load import load_rules
 from checker.text import tokenize
 

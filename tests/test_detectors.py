@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from checker.api import audit
-from checker.detectors import all_detectors, find
+from checker.catalogue import find
+from checker.detectors import all_detectors
 from checker.rulelang.load import load_rules
 from checker.rulelang.parse import parse
 from checker.rulelang.resolve import resolve

@@ -6,12 +6,12 @@ from __future__ import annotations
 import html
 import re
 import string
+from dataclasses import fields, is_dataclass
 
 import pytest
 
 import checker
 from checker.model import DocumentReport, Location, Span
-from checker.record import fields, is_record
 
 from conftest import FIXTURES, fixture_article, fixture_cases
 from readers_helpers import assert_faithful
@@ -83,7 +83,7 @@ def _spans(value):
     elif isinstance(value, tuple):
         for item in value:
             yield from _spans(item)
-    elif is_record(value):
+    elif is_dataclass(value):
         for field in fields(value):
             yield from _spans(getattr(value, field.name))
 

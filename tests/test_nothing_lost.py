@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,6 @@ from checker import guard, pipeline
 from checker.cli import main
 from checker.detectors import all_detectors
 from checker.errors import ExitCode
-from checker.record import replace
 
 from conftest import FIXTURES, ROOT
 

@@ -211,14 +211,3 @@ def test_spans_are_walked_in_every_claim_kind():
         first = getattr(claims, name)[0]
         assert any(isinstance(item, Span) for item in spans_of(first)), name
     assert len(found) > len(list(itertools.chain(claims.events, claims.roles)))
-
-
-def test_days_in_month_agrees_with_the_calendar_module():
-    # The date reader counts a month's days itself, to spare the calendar import at start-up.
-    import calendar
-
-    from checker.extract.dates import days_in_month
-
-    for year in (*range(2801), 9999, 10000, 12000):
-        for month in range(1, 13):
-            assert days_in_month(year, month) == calendar.monthrange(year, month)[1], (year, month)

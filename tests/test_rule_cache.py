@@ -153,18 +153,6 @@ def test_an_include_through_a_symbolic_link_pointed_elsewhere_is_a_change(cache_
     assert [e.name.value for e in load_rules([main]).events] == ["fifth round"]
 
 
-def test_a_change_to_the_record_code_invalidates_every_entry(cache_dir, rules, parses, tmp_path, monkeypatch):
-    copy = tmp_path / "record.py"
-    copy.write_bytes(Path(rule_cache._RECORD).read_bytes())
-    monkeypatch.setattr(rule_cache, "_RECORD", str(copy))
-    load_rules([rules])
-    load_rules([rules])
-    assert len(parses) == 1
-    copy.write_bytes(copy.read_bytes() + b"\n")
-    load_rules([rules])
-    assert len(parses) == 2
-
-
 def test_an_entry_of_other_rule_files_at_the_same_name_is_never_used(cache_dir, rules, tmp_path):
     other = tmp_path / "other.rules"
     other.write_text(MORE, encoding="utf-8")

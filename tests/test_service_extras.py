@@ -18,7 +18,8 @@ from checker.cli import main
     ],
 )
 def test_a_missing_extra_is_named(monkeypatch, capsys, command, missing, message):
-    monkeypatch.setitem(sys.modules, missing, None)  # what an absent package looks like to import
+    for name in [missing, *(name for name in sys.modules if name.startswith(missing + "."))]:
+        monkeypatch.setitem(sys.modules, name, None)  # what an absent package looks like to import
     for loaded in [name for name in sys.modules if name.startswith(("checker.serve", "checker.langserver"))]:
         monkeypatch.delitem(sys.modules, loaded)
     assert main([command]) == 2

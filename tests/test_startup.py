@@ -1,4 +1,7 @@
-"""Start-up stays light: heavy libraries load only when a command needs them."""
+"""What a run imports follows the design: a command loads its own module, an audit the reader
+of each input's format and the reporter of the chosen format, and a command that analyses no
+text loads none of the analysis. Each probe runs in a fresh interpreter, and checks module
+names, never time."""
 
 import json
 import os
@@ -8,99 +11,23 @@ import sys
 import pytest
 
 from checker.commands import COMMANDS
+from checker.readers import FORMATS as READERS
+from checker.reporters import formats
 
 from conftest import ROOT
 
-# tabulate is no longer a dependency, but an audit must not come to import it (or what its
-# import pulled in: importlib.metadata, whose first use reads every installed distribution).
-HEAVY = ("lark", "tabulate", "pydantic", "dateparser", "importlib.metadata")
-PROBE = """
-import json, sys
-{setup}
-print(json.dumps(sorted(m for m in {heavy!r} if m in sys.modules)))
-"""
-
-
-def _loaded(setup: str) -> list[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    out = subprocess.run(
-        [sys.executable, "-c", PROBE.format(setup=setup, heavy=HEAVY)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
-    ).stdout
-    return json.loads(out.strip().splitlines()[-1])
-
-
-def test_importing_the_package_and_cli_loads_nothing_heavy():
-    assert _loaded("import checker, checker.cli") == []
-
-
-def test_version_loads_nothing_heavy():
-    assert _loaded("from checker.cli import main\ntry:\n    main(['--version'])\nexcept SystemExit:\n    pass") == []
-
-
-def test_json_audit_loads_nothing_heavy_but_the_rule_parser_on_a_cold_cache():
-    # pydantic describes the JSON report (`claim-checker schema`); writing one needs only json.
-    article = str(ROOT / "fixtures/different-rounds/article.txt")
-    setup = f"from checker.cli import main\nmain(['audit', {article!r}, '--format', 'json'])"
-    assert set(_loaded(setup)) <= {"lark"}
-
-
-def test_ci_formats_load_neither_the_table_nor_the_json_model():
-    article = str(ROOT / "fixtures/different-rounds/article.txt")
-    for fmt in ("sarif", "github", "junit", "markdown", "html"):
-        setup = f"from checker.cli import main\nmain(['audit', {article!r}, '--format', {fmt!r}])"
-        assert set(_loaded(setup)) <= {"lark"}, fmt
-
-
-def test_a_second_table_audit_loads_nothing_heavy():
-    # The table report is the default output: its tables are drawn by checker.grid, and the
-    # rules come from the cache without Lark.
-    article = str(ROOT / "fixtures/different-rounds/article.txt")
-    setup = f"from checker.cli import main\nmain(['audit', {article!r}, '--fail-on', 'never'])"
-    _loaded(setup)
-    assert _loaded(setup) == []
-
-
-def test_the_listing_commands_load_nothing_heavy():
-    setup = "from checker.cli import main\nmain(['detectors'])"
-    assert _loaded(setup) == []
-
-
-# --- what a plain-text audit imports ---------------------------------------------------------
-
-SEED = str(ROOT / "fixtures/istanbul-talks/article.txt")  # plain text, with dates and numbers
-
+SEED = str(ROOT / "fixtures/istanbul-talks/article.txt")
+HTML = str(ROOT / "fixtures/istanbul-talks-html/article.html")
+# The analysis of text: the pipeline that runs it, the language model, the date parser.
+ANALYSIS = {"checker.pipeline", "checker.analysis", "spacy", "dateparser"}
+# The library each reporter draws or validates with, beside the module itself.
+REPORTER_LIBRARIES = {"table": "tabulate", "json": "pydantic"}
 MODULES = """
 import json, sys
 before = set(sys.modules)
 {setup}
 print(json.dumps(sorted(set(sys.modules) - before)))
 """
-
-# Standard-library modules a plain-text audit to standard output does without, and what needs each.
-DEFERRED = {
-    "tempfile": "a report written to a file (checker.output), a rule cache miss",
-    "glob": "an argument with wildcards (checker.inputs)",
-    "heapq": "an article with suppression directives (checker.suppress)",
-    "calendar": "a CC104 finding, to name the weekday",
-    "hashlib": "nothing: the rule cache compares bytes (checker.rulelang.cache)",
-    "pkgutil": "a package outside a folder (checker.submodules)",
-    "typing": "nothing: type variables are for type checkers only",
-    "importlib.util": "nothing: the bundled rules are found by import (checker.rulelang.load)",
-    "shutil": "nothing: argparse is given the help width (checker.cli), so it does not ask shutil",
-    "dataclasses": "nothing: the model's classes are records (checker.record)",
-    "inspect": "nothing: records need no signatures",
-    "pathlib": "nothing: a run's paths are strings (checker.paths); its import brought urllib.parse",
-    "urllib.parse": "nothing (pathlib imported it)",
-    "fnmatch": "a configuration with per-glob settings (checker.policy)",
-    "pickle": "a rule cache miss, to write the entry (a hit needs only the C unpickler)",
-    "signal": "--jobs over several processes (the CLI's SIGTERM handler needs only _signal)",
-    "html.parser": "an HTML article",
-    "markdown_it": "a Markdown article",
-}
 
 
 def _modules(setup: str) -> set[str]:
@@ -112,55 +39,66 @@ def _modules(setup: str) -> set[str]:
     return set(json.loads(out.strip().splitlines()[-1]))
 
 
+def _command(*arguments: str) -> str:
+    return f"from checker.cli import main\ntry:\n    main({list(arguments)!r})\nexcept SystemExit:\n    pass"
+
+
 def _audit(*arguments: str) -> str:
-    return f"from checker.cli import main\nmain(['audit', *{list(arguments)!r}, '--fail-on', 'never'])"
+    return _command("audit", *arguments, "--fail-on", "never")
 
 
 @pytest.fixture(scope="module")
 def warm_rule_cache() -> None:
-    """The measured audits take the rules from the cache, as every audit but the first does."""
+    """The probed audits take the rules from the cache, as every audit but the first does."""
     _modules(_audit(SEED))
 
 
 def test_a_command_imports_no_other_command_module(warm_rule_cache):
     commands = {f"checker.commands.{module}" for module, _ in COMMANDS.values()}
-    loaded = _modules(_audit(SEED))
-    assert loaded & commands == {"checker.commands.audit"}
-    help_only = "from checker.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass"
-    assert not _modules(help_only) & commands
+    assert _modules(_audit(SEED)) & commands == {"checker.commands.audit"}
+    assert not _modules(_command("--help")) & commands
 
 
-def test_rules_without_facts_load_none_of_the_fact_machinery(warm_rule_cache, tmp_path):
-    # The bundled vocabularies state no facts: their statements' classes, the parser, the
-    # resolver and the fact verifiers stay unloaded. A rule file with a fact brings them back.
-    facts = {"checker.rulelang.ast", "checker.rulelang.verify", "checker.rulelang.verify_values"}
-    misses_only = {"checker.rulelang.parse", "checker.rulelang.resolve", "lark"}
-    assert not _modules(_audit(SEED)) & (facts | misses_only)
+@pytest.mark.parametrize("fmt", formats())
+def test_an_audit_imports_the_reporter_of_its_format_and_no_other(warm_rule_cache, fmt):
+    loaded = _modules(_audit(SEED, "--format", fmt))
+    reporters = {f"checker.reporters.{name}" for name in formats()}
+    assert loaded & reporters == {f"checker.reporters.{fmt}"}
+    others = {library for name, library in REPORTER_LIBRARIES.items() if name != fmt}
+    assert not loaded & others, f"{fmt} loads another format's library"
+
+
+def test_an_audit_imports_the_reader_of_each_input_format_only(warm_rule_cache):
+    readers = {f"checker.readers.{name}" for name in READERS}
+    assert _modules(_audit(SEED)) & readers == {"checker.readers.text"}
+    loaded = _modules(_audit(HTML))
+    assert loaded & readers == {"checker.readers.html"} and "markdown_it" not in loaded
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [("--version",), ("--help",), ("detectors",), ("explain", "CC101"), ("schema",)],
+    ids=lambda arguments: " ".join(arguments),
+)
+def test_a_command_that_analyses_no_text_loads_none_of_the_analysis(arguments):
+    assert not _modules(_command(*arguments)) & ANALYSIS
+
+
+def test_a_cached_rule_set_is_used_without_the_rule_parser(warm_rule_cache, tmp_path):
+    # The rule cache's purpose: a run with unchanged rule files neither imports Lark nor parses.
+    parser = {"checker.rulelang.parse", "lark"}
+    assert not _modules(_audit(SEED)) & parser
     rules = tmp_path / "facts.rules"
     rules.write_text('event "third round" {\n  status concluded\n}\n', encoding="utf-8")
-    _modules(_audit(SEED, "--rules", str(rules)))  # the first run parses and fills the cache
-    loaded = _modules(_audit(SEED, "--rules", str(rules)))
-    assert facts <= loaded and not loaded & misses_only
+    assert parser <= _modules(_audit(SEED, "--rules", str(rules)))  # new rules: parsed, then cached
+    assert not _modules(_audit(SEED, "--rules", str(rules))) & parser
 
 
-def test_a_plain_text_audit_imports_no_other_reader(warm_rule_cache):
-    loaded = _modules(_audit(SEED))
-    assert "checker.readers.text" in loaded
-    assert not loaded & {"checker.readers.html", "checker.readers.markdown", "html.parser", "markdown_it"}
+@pytest.mark.parametrize("fmt", formats())
+def test_a_reporter_learns_the_version_without_the_api_or_pipeline(fmt):
+    assert not _modules(f"import checker.reporters.{fmt}") & {"checker.api", "checker.pipeline"}
 
 
-@pytest.mark.parametrize("fmt", ["table", "json"])
-def test_a_plain_text_audit_imports_none_of_the_deferred_modules(warm_rule_cache, fmt):
-    loaded = _modules(_audit(SEED, "--format", fmt))
-    assert "checker.rulelang.cache" in loaded and "lark" not in loaded
-    assert sorted(loaded & set(DEFERRED)) == []
-
-
-def test_the_deferred_modules_still_load_when_they_are_needed(warm_rule_cache, tmp_path):
-    output = tmp_path / "report.json"
-    pattern = str(ROOT / "fixtures/istanbul-talks/*.txt")
-    loaded = _modules(_audit(pattern, "--format", "json", "--output", str(output)))
-    assert {"tempfile", "glob"} <= loaded
-    assert json.loads(output.read_text(encoding="utf-8"))["documents"][0]["path"].endswith("article.txt")
-    html = str(ROOT / "fixtures/istanbul-talks-html/article.html")
-    assert {"checker.readers.html", "html.parser"} <= _modules(_audit(html, "--format", "json"))
+def test_the_configuration_file_is_read_without_the_settings_that_merge_it():
+    # settings (flags over file) reads config (the file); config never reads settings.
+    assert "checker.settings" not in _modules("import checker.config")

@@ -54,6 +54,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     import sys
+    from dataclasses import replace
 
     from checker.api import audit
     from checker.cli import PROG
@@ -61,7 +62,6 @@ def run(args: argparse.Namespace) -> int:
     from checker.errors import ExitCode
     from checker.pipeline import load_prepared
     from checker.policy import apply_policy
-    from checker.record import replace
     from checker.settings import settings_for
 
     settings = settings_for(args, args.articles)

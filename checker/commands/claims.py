@@ -22,9 +22,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from checker.api import audit
     from checker.claimlist import rows
+    from checker.config import parse_date
     from checker.output import write_report
     from checker.rulelang.load import load_rules
-    from checker.settings import parse_date
 
     if args.format not in FORMATS:
         raise UsageError(f"--format: expected one of {', '.join(FORMATS)}, found {args.format!r}")
@@ -44,18 +44,14 @@ def _json(listed) -> str:
 
 
 def _table(listed) -> str:
-    from checker.grid import table
+    from checker.reporters.table import draw
 
     parts = []
     for d, found in listed:
         as_of = d.as_of.isoformat() if d.as_of else "none"
         parts.append(f"{d.document.path}  (reference date: {as_of})  {len(found)} claims")
         claims = [(row.kind, f"{row.line}:{row.column}", row.text, _details(row.details)) for row in found]
-        parts.append(
-            table(("kind", "line:col", "text", "details"), claims, max_widths=(None, None, 40, 60))
-            if claims
-            else "No claims."
-        )
+        parts.append(draw(("kind", "line:col", "text", "details"), claims, wrapped=(2, 3)) if claims else "No claims.")
     return "\n".join(parts) + "\n"
 
 

@@ -13,9 +13,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from checker.catalogue import checks
-    from checker.grid import SIMPLE, table
+    from checker.reporters.table import draw
 
     rows = [(d.code, d.name, d.severity.value, d.summary) for d in checks()]
     headers = ("code", "name", "severity", "summary")
-    print(table(headers, rows, max_widths=(None, None, None, 70), style=SIMPLE))
+    print(draw(headers, rows, wrapped=(3,), tablefmt="simple"))
     return ExitCode.OK

@@ -8,15 +8,15 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import importlib
+import pkgutil
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import ClaimSet, Document, FactResult, Finding, Location, Severity
-from checker.record import record
-from checker.submodules import module_names
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Context:
     """What every check may read: the document, its claims, the vocabularies, its date."""
 
@@ -27,7 +27,7 @@ class Context:
     facts: tuple[FactResult, ...] = ()
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Detector:
     code: str
     name: str
@@ -54,18 +54,12 @@ class Detector:
 
 @functools.cache
 def all_detectors() -> tuple[Detector, ...]:
+    """The checks run on each document, by code: every module here that defines DETECTOR.
+    checker.catalogue.checks() adds the checks made around them, for the listings."""
     found = []
-    for name in module_names(__path__):
-        module = importlib.import_module(f"{__name__}.{name}")
+    for module_info in pkgutil.iter_modules(__path__):
+        module = importlib.import_module(f"{__name__}.{module_info.name}")
         detector = getattr(module, "DETECTOR", None)
         if isinstance(detector, Detector):
             found.append(detector)
     return tuple(sorted(found, key=lambda d: d.code))
-
-
-def find(code: str) -> Detector | None:
-    wanted = code.strip().upper()
-    for detector in all_detectors():
-        if detector.code == wanted or detector.name == code.strip().lower():
-            return detector
-    return None

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
 
 from checker.detectors import Context, Detector
 from checker.model import Finding, Location, Severity, Span, Speaker
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
-if TYPE_CHECKING:
-    from typing import TypeVar
-
-    T = TypeVar("T")
+T = TypeVar("T")
 
 # Claims of one kind a claim is compared with: those that follow it, up to this many. No news
 # article comes near (the BBC corpus's most is 412 statements in one article), while a

@@ -8,14 +8,15 @@ without a year takes the year that puts it nearest the reference date.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import re
+from dataclasses import dataclass
 
 from checker.extract.clauses import Clauses
 from checker.extract.vocab import PERIOD_LISTS, CompiledVocabulary
 from checker.model import DateClaim, Span, Speaker
-from checker.record import record
 from checker.text import Token
 
 _DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
@@ -27,7 +28,7 @@ _OLD_YEAR = re.compile(r"1[0-7]\d\d")
 _LEAP_YEAR = 2000  # stands in for an unknown year, so 29 February stays a valid date
 
 
-@record(frozen=False)
+@dataclass(slots=True)
 class DateValue:
     start: int  # token range
     end: int
@@ -160,18 +161,8 @@ def _followed_by_plural(tokens: list[Token], i: int, vocab: CompiledVocabulary) 
     return tokens[i + 1].lower.endswith(tuple(vocab.word_list("plural-endings")))
 
 
-_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-
-def days_in_month(year: int, month: int) -> int:
-    """calendar.monthrange(year, month)[1] for month 1-12, any year (the calendar module
-    costs a millisecond of start-up for this one sum)."""
-    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-    return _MONTH_DAYS[month - 1] + (month == 2 and leap)
-
-
 def _valid(year: int, month: int, day: int) -> bool:
-    return 1 <= month <= 12 and 1 <= day <= days_in_month(year, month)
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
 
 
 def _widen_period(value: DateValue, tokens: list[Token], vocab: CompiledVocabulary) -> None:
@@ -248,7 +239,7 @@ def interval(value: DateValue, as_of: dt.date | None) -> tuple[dt.date | None, d
         granularity = "year"
     elif value.day is None:
         first = dt.date(year, value.month, 1)
-        last = dt.date(year, value.month, days_in_month(year, value.month))
+        last = dt.date(year, value.month, calendar.monthrange(year, value.month)[1])
         granularity = "month"
     else:
         first = last = dt.date(year, value.month, value.day)
@@ -273,7 +264,7 @@ def _nearest_year(month: int, day: int, as_of: dt.date) -> int:
     """The year that puts month/day nearest the reference date."""
 
     def distance(year: int) -> int:
-        safe_day = min(day, days_in_month(year, month))
+        safe_day = min(day, calendar.monthrange(year, month)[1])
         return abs((dt.date(year, month, safe_day) - as_of).days)
 
     return min((as_of.year - 1, as_of.year, as_of.year + 1), key=distance)

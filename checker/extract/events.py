@@ -3,9 +3,10 @@ gives them ("has officially concluded", "preparing for")."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from checker.extract.vocab import CompiledVocabulary, StatusCue
 from checker.model import EventMention, Span, Speaker
-from checker.record import record
 from checker.text import Match, Token, tokenize
 
 _MAX_MODIFIERS = 2  # words allowed between an ordinal and its noun: "third formal round"
@@ -15,7 +16,7 @@ _MAX_AFTER_GAP = 12  # words between the event and an after-cue
 _CLAUSE_BREAKS = frozenset({";", ":", "—", "–", "(", ")"})
 
 
-@record(frozen=False)
+@dataclass(slots=True)
 class _Found:
     start: int  # token indices
     end: int

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 
 from checker.extract.clauses import Clauses, stem
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import QuantityClaim, Span, Speaker
-from checker.record import record
 from checker.text import Token
 
 _DIGITS = re.compile(r"\d+")
@@ -29,7 +29,7 @@ _PAIR_PER = "side"  # '250 for 250' is an exchange: that many on each side
 _BARE_MULTIPLIERS = frozenset({"m", "bn", "tn"})  # only after digits: '5m', never 'm' alone
 
 
-@record(frozen=False)
+@dataclass(slots=True)
 class Value:
     """A number found in the tokens, before its clause is known."""
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass, field
 
-from checker.record import field, record
 from checker.rulelang.ruleset import RuleSet
 from checker.text import Match, PhraseMatcher, Token, phrase_words
 
@@ -15,13 +15,13 @@ _SCANNED = ("status", "role-cues", "event-aliases", "reporting", "attribution", 
 PERIOD_LISTS = (("period-start", "start"), ("period-middle", "middle"), ("period-end", "end"))
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class StatusCue:
     status: str
     side: str  # "before" or "after" the event's name
 
 
-@record(eq=False, slots=False)
+@dataclass(frozen=True, eq=False)
 class CompiledVocabulary:
     ruleset: RuleSet
     status_cues: PhraseMatcher

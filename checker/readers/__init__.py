@@ -11,9 +11,9 @@ from __future__ import annotations
 import codecs
 import importlib
 import os
+from pathlib import Path
 from types import ModuleType
 
-from checker import paths
 from checker.errors import InputError, UsageError
 from checker.model import Document
 
@@ -35,7 +35,7 @@ def known_suffixes() -> tuple[str, ...]:
 
 
 def _format_for(path: str) -> ModuleType:
-    name = _FORMAT_OF_SUFFIX.get(paths.suffix(path).lower(), DEFAULT_FORMAT)
+    name = _FORMAT_OF_SUFFIX.get(Path(path).suffix.lower(), DEFAULT_FORMAT)
     return importlib.import_module(f"{__name__}.{name}")
 
 

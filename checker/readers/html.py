@@ -20,12 +20,12 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from checker.model import Document
 from checker.readers._dates import iso_date
 from checker.readers._prose import ProseBuilder
-from checker.record import field, record
 
 ROOTS = ("article", "main", "body")
 
@@ -50,7 +50,7 @@ _WHITE = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\f": " "})
 _INVISIBLE = str.maketrans(dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff")))  # &shy; and kin: no text
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Event:
     kind: str  # start, end, data, ref, other
     start: int

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from checker.errors import InputError
 from checker.model import Document
 from checker.readers._dates import as_date
 from checker.readers._prose import ProseBuilder
-from checker.record import record
 
 DATE_KEYS = ("date", "published")
 
@@ -71,7 +71,7 @@ def _refuse_too_deep(path: str, tokens) -> None:
             )
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class FrontMatter:
     kind: str  # yaml or toml
     body_start: int

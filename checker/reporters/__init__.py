@@ -6,15 +6,15 @@ A format module defines `render(report: Report) -> str`; its name is the format'
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from collections.abc import Callable
 
 from checker.errors import UsageError
 from checker.model import Report
-from checker.submodules import module_names
 
 
 def formats() -> list[str]:
-    return [name for name in module_names(__path__) if not name.startswith("_")]
+    return sorted(module.name for module in pkgutil.iter_modules(__path__) if not module.name.startswith("_"))
 
 
 def renderer(name: str) -> Callable[[Report], str]:

@@ -1,5 +1,6 @@
-"""The JSON report's schema, as pydantic models: `claim-checker schema` prints it, and
-`build` validates the json reporter's data against it (tests do, for every fixture)."""
+"""The JSON report, as pydantic models: the one description of its shape. `build` makes the
+report's model, which the json reporter serialises, and `claim-checker schema` prints the
+models' JSON Schema."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker import __version__
-from checker.model import Report
-from checker.reporters._json_data import REPORT_FORMAT_VERSION, report_data
+from checker._version import __version__
+from checker.model import DocumentReport, Location, Report, Severity
+from checker.reporters._locate import Locator
+
+REPORT_FORMAT_VERSION = 1
 
 
 class _Model(BaseModel):
@@ -76,8 +79,62 @@ class JsonReport(_Model):
 
 
 def build(report: Report) -> JsonReport:
-    """The report's data, validated against the model (what tests use to hold the two together)."""
-    return JsonReport.model_validate(report_data(report))
+    return JsonReport(
+        documents=[_document(d) for d in report.documents],
+        refused=[JsonRefusal(path=r.path, problem=r.problem) for r in report.refused],
+        summary=JsonSummary(
+            error=report.count(Severity.ERROR),
+            warning=report.count(Severity.WARNING),
+            note=report.count(Severity.NOTE),
+            documents=len(report.documents),
+            refused=len(report.refused),
+        ),
+    )
+
+
+def _document(document_report: DocumentReport) -> JsonDocument:
+    locator = Locator(document_report)
+
+    def location(loc: Location) -> JsonLocation:
+        placed = locator.place(loc)
+        return JsonLocation(
+            start=placed.start,
+            end=placed.end,
+            line=placed.line,
+            column=placed.column,
+            end_line=placed.end_line,
+            end_column=placed.end_column,
+            text=placed.text,
+        )
+
+    return JsonDocument(
+        path=document_report.document.path,
+        format=document_report.document.format,
+        as_of=document_report.as_of.isoformat() if document_report.as_of else None,
+        findings=[
+            JsonFinding(
+                code=f.code,
+                name=f.name,
+                severity=f.severity.value,
+                message=f.message,
+                origin=f.origin,
+                locations=[location(loc) for loc in f.locations],
+            )
+            for f in document_report.findings
+        ],
+        facts=[
+            JsonFact(
+                subject=fact.subject,
+                kind=fact.kind,
+                expected=fact.expected,
+                verdict=fact.verdict.value,
+                origin=fact.origin,
+                note=fact.note,
+                evidence=[location(loc) for loc in fact.evidence],
+            )
+            for fact in document_report.facts
+        ],
+    )
 
 
 def schema() -> dict:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from checker.model import DocumentReport, Location
 from checker.positions import LineIndex
-from checker.record import record
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Placed:
     start: int
     end: int

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 from html import escape
 
-from checker import __version__
+from checker._version import __version__
 from checker.model import DocumentReport, Report, Severity
 from checker.reporters._locate import Locator
 

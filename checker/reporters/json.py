@@ -1,13 +1,15 @@
-"""JSON for machines: stable keys, documented by `claim-checker schema`."""
+"""JSON for machines: the pydantic model of checker.reporters._json_model, serialised;
+`claim-checker schema` prints the same model's JSON Schema."""
 
 from __future__ import annotations
 
 import json
 
 from checker.model import Report
+from checker.reporters._json_model import build
 
 
 def render(report: Report) -> str:
-    from checker.reporters._json_data import report_data
-
-    return json.dumps(report_data(report), indent=2, ensure_ascii=False) + "\n"
+    # json, not model_dump_json: pydantic's encoder refuses the lone surrogates by which
+    # Python spells a file name's undecodable bytes, and the report must still name that file.
+    return json.dumps(build(report).model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from checker import __version__
+from checker._version import __version__
 from checker.model import DocumentReport, Location, Report, Severity
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

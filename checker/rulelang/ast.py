@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
-from checker.record import record
 
-
-@record
+@dataclass(frozen=True, slots=True)
 class Origin:
     path: str
     line: int
@@ -17,7 +16,7 @@ class Origin:
         return f"{self.path}:{self.line}:{self.column}"
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Text:
     """A quoted string and where it stands."""
 
@@ -25,25 +24,25 @@ class Text:
     origin: Origin
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Name:
     value: str
     origin: Origin
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Include:
     target: Text
     origin: Origin
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class AsOf:
     date: dt.date
     origin: Origin
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class StatusDef:
     name: Name
     compatible: tuple[Name, ...]
@@ -52,13 +51,13 @@ class StatusDef:
     origin: Origin
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class EventNouns:
     nouns: tuple[Text, ...]
     origin: Origin
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class ValueDef:
     """Words with a value: an ordinal, a number, a month or a weekday."""
 
@@ -68,27 +67,27 @@ class ValueDef:
     origin: Origin
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class WordList:
     name: Name
     words: tuple[Text, ...]
     origin: Origin
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class RoleCue:
     cues: tuple[Text, ...]
     means: Text
     origin: Origin
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Synonyms:
     words: tuple[Text, ...]
     origin: Origin
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class RoleFact:
     title: Text
     aliases: tuple[Text, ...]
@@ -97,7 +96,7 @@ class RoleFact:
     origin: Origin
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class EntityFact:
     name: Text
     aliases: tuple[Text, ...]
@@ -107,7 +106,7 @@ class EntityFact:
     origin: Origin
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class EventFact:
     name: Text
     aliases: tuple[Text, ...]
@@ -118,7 +117,7 @@ class EventFact:
     origin: Origin
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Comparison:
     """How a stated quantity must compare: equal, at least, at most, or between."""
 
@@ -139,7 +138,7 @@ class Comparison:
         return show(self.low)
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class QuantityFact:
     name: Text
     mentions: tuple[Text, ...]
@@ -152,7 +151,7 @@ class QuantityFact:
     value_origin: Origin | None
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class DateFact:
     name: Text
     mentions: tuple[Text, ...]
@@ -181,7 +180,7 @@ Statement = (
 )
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class RuleFile:
     path: str
     statements: tuple[Statement, ...]

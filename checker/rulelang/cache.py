@@ -7,7 +7,7 @@ is used only while everything it was built from is byte for byte what this run h
 - its key: the kind, the entry layout, the tool's and Python's versions, whether the
   bundled vocabularies were loaded, and the rule paths as given and as resolved;
 - the bytes of the rule language's own code and grammar, and of the modules whose
-  classes the value holds (a parser or record changed in a checkout invalidates entries);
+  classes the value holds (a parser or value class changed in a checkout invalidates entries);
 - every rule file read for it, includes too: its bytes, and the file its path led to
   (a symbolic link pointed elsewhere since is a change).
 
@@ -34,15 +34,10 @@ import os
 import sys
 import zlib
 from collections.abc import Mapping, Sequence
+from pathlib import Path
+from pickle import load as _unpickle
 
-from checker import __version__, paths
-
-try:  # The C unpickler that pickle wraps. pickle.py adds a pure-Python one that is never used
-    # here, and its import (struct, and a search of sys.path for Jython's org.python.core) was
-    # 3% of a one-article audit.
-    from _pickle import load as _unpickle
-except ImportError:  # an interpreter without the C accelerator
-    from pickle import load as _unpickle
+from checker import __version__
 
 MAX_ENTRIES = 64
 _ABANDONED_AFTER = 3600.0  # seconds: a temporary file this old is a write that never finished
@@ -50,7 +45,6 @@ CACHE_DIR_ENV = "CLAIM_CHECKER_CACHE_DIR"
 NO_CACHE_ENV = "CLAIM_CHECKER_NO_CACHE"
 _FORMAT = 4  # bump when the entry's layout changes
 _CODE_DIR = os.path.dirname(os.path.realpath(__file__))
-_RECORD = os.path.join(os.path.dirname(_CODE_DIR), "record.py")  # how every stored value is made and unpickled
 
 
 def enabled(requested: bool | None = None) -> bool:
@@ -62,9 +56,9 @@ def enabled(requested: bool | None = None) -> bool:
 
 def cache_dir() -> str:
     if os.environ.get(CACHE_DIR_ENV):
-        return paths.tidy(os.environ[CACHE_DIR_ENV])
+        return str(Path(os.environ[CACHE_DIR_ENV]))
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return paths.tidy(os.path.join(base, "claim-checker"))
+    return str(Path(base, "claim-checker"))
 
 
 class Entry:
@@ -116,7 +110,7 @@ class Entry:
             os.replace(temporary, self.path)
         except OSError:
             if temporary:
-                paths.remove(temporary)
+                Path(temporary).unlink(missing_ok=True)
             return
         _prune(folder, keep=self.path)
 
@@ -143,11 +137,11 @@ def _prune(folder: str, keep: str) -> None:
         if digits == 8:
             entries.append((written, path))
         elif digits == 32 or abandoned:
-            paths.remove(path)
+            Path(path).unlink(missing_ok=True)
     entries.sort(reverse=True)
     for _, path in entries[MAX_ENTRIES:]:
         if path != keep:
-            paths.remove(path)
+            Path(path).unlink(missing_ok=True)
 
 
 def _entry_digits(name: str) -> int:
@@ -164,9 +158,9 @@ def _bytes(path: str) -> bytes:
 
 
 def _code(extra: Sequence[str] = ()) -> dict[str, bytes]:
-    """The rule language's own code and grammar, checker.record, and the `extra` modules: path -> bytes."""
+    """The rule language's own code and grammar, and the `extra` modules: path -> bytes."""
     names = sorted(name for name in os.listdir(_CODE_DIR) if name.endswith((".py", ".lark")))
-    return {path: _bytes(path) for path in (*(os.path.join(_CODE_DIR, name) for name in names), _RECORD, *extra)}
+    return {path: _bytes(path) for path in (*(os.path.join(_CODE_DIR, name) for name in names), *extra)}
 
 
 def _trusted(entry: str) -> bool:

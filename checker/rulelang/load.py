@@ -7,19 +7,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
-from checker import paths as pathnames
 from checker.errors import RuleError, RuleErrors, rule_lines
 from checker.rulelang import cache as rule_cache
 from checker.rulelang.ruleset import RuleSet
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:  # the statements' classes load with the parser, on a cache miss
-    from typing import TypeVar
-
     from checker.rulelang import ast
 
-    T = TypeVar("T")
+T = TypeVar("T")
 
 RULE_SUFFIX = ".rules"
 DEFAULT_ENTRY = "default.rules"
@@ -59,7 +57,7 @@ def load_built(
     was built before from the same files by the same code (`code`: the modules whose classes
     a `kind` value holds, beyond the rule language's own)."""
     entries: list[list[str] | RuleError] = [[os.path.join(bundled_rules_dir(), DEFAULT_ENTRY)]] if defaults else []
-    entries.extend(_expand(pathnames.tidy(p)) for p in paths)
+    entries.extend(_expand(str(Path(p))) for p in paths)
     cached = None
     if rule_cache.enabled(cache) and not any(isinstance(entry, RuleError) for entry in entries):
         cached = rule_cache.Entry([path for entry in entries for path in entry], defaults, kind, code)
@@ -97,7 +95,7 @@ def _parse_and_resolve(entries: list[list[str] | RuleError]) -> tuple[RuleSet, d
 
 def _expand(path: str) -> list[str] | RuleError:
     if os.path.isdir(path):
-        found = sorted(_rule_files_under(path), key=pathnames.parts)
+        found = sorted(_rule_files_under(path), key=Path)
         return found or RuleError(path, 0, 0, f"expected rule files (*{RULE_SUFFIX}) in this folder, found none")
     if not os.path.exists(path):
         return RuleError(path, 0, 0, "no such rule file")
@@ -108,7 +106,7 @@ def _rule_files_under(folder: str) -> Iterator[str]:
     """Every rule file in the folder and its subfolders, hidden ones too; linked folders are not entered."""
     for root, _, files in os.walk(folder):
         for name in files:
-            path = pathnames.tidy(os.path.join(root, name))
+            path = str(Path(root, name))
             if name.endswith(RULE_SUFFIX) and os.path.isfile(path):
                 yield path
 
@@ -149,7 +147,7 @@ class _Loader:
                 self.files.append(rule_file)
                 target = None
             else:
-                target = pathnames.tidy(os.path.join(os.path.dirname(current), include.target.value))
+                target = str(Path(current).parent / include.target.value)
 
     def _open(
         self, path: str, ancestors: list[str], on_chain: set[str], include: ast.Include | None

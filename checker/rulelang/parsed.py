@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
-from checker import paths as pathnames
 from checker.errors import RuleError, RuleErrors, rule_lines
 from checker.rulelang import ast
 from checker.rulelang.load import DEFAULT_ENTRY, _expand, _includes, _Loader, _with_source, bundled_rules_dir
@@ -32,7 +32,7 @@ def parse_paths(paths: Sequence[str | os.PathLike] = (), *, defaults: bool = Tru
     with their includes; problems are collected, not raised."""
     loader = _Loader()
     entries: list[list[str] | RuleError] = [[os.path.join(bundled_rules_dir(), DEFAULT_ENTRY)]] if defaults else []
-    entries.extend(_expand(pathnames.tidy(p)) for p in paths)
+    entries.extend(_expand(str(Path(p))) for p in paths)
     for entry in entries:
         if isinstance(entry, RuleError):
             loader.errors.append(entry)

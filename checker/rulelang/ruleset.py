@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from checker.record import field, record
-
-TYPE_CHECKING = False
 if TYPE_CHECKING:  # the facts' classes load with the facts (pickle imports them), not with every rule set
     from checker.rulelang.ast import DateFact, EntityFact, EventFact, Origin, QuantityFact
 
@@ -45,7 +44,7 @@ WORD_LISTS: dict[str, str] = {
 }
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class StatusWords:
     name: str
     before: tuple[str, ...]
@@ -53,7 +52,7 @@ class StatusWords:
     compatible: frozenset[str]
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Vocabulary:
     statuses: dict[str, StatusWords] = field(default_factory=dict)
     event_nouns: dict[str, str] = field(default_factory=dict)  # noun -> its synonym class
@@ -76,7 +75,7 @@ class Vocabulary:
         return bool((sa and b in sa.compatible) or (sb and a in sb.compatible))
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class RuleSet:
     vocabulary: Vocabulary
     entities: tuple[EntityFact, ...] = ()

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import ClaimSet, Document, FactResult, Location, RoleMention, Severity, Span, Verdict
-from checker.record import replace
 from checker.rulelang.verify_values import date_result, quantity_result
 from checker.text import tokenize
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from checker.rulelang.ast import EntityFact, EventFact, RoleFact
 

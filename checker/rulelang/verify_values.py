@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from checker.extract.clauses import stem
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import ClaimSet, Document, FactResult, Location, QuantityClaim, Verdict
 from checker.text import phrase_words, tokenize
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from checker.rulelang.ast import DateFact, QuantityFact, Text
 
