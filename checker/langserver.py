@@ -195,7 +195,7 @@ def build_server() -> ClaimServer:
     @server.feature(types.INITIALIZED)
     def initialized(ls: ClaimServer, params: types.InitializedParams) -> None:
         try:
-            ls.session()  # rules (and the model) loaded before the first document, not during it
+            ls.session().warm()  # rules (and the model) loaded before the first document, not during it
         except CheckerError as error:
             ls.tell(error.render())
 

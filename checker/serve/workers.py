@@ -79,6 +79,7 @@ def _work(connection, settings: Settings) -> None:
 
     try:
         session = Session(settings)
+        session.warm()
     except CheckerError as error:
         connection.send(("failed", error.render()))
         return
