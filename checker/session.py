@@ -28,7 +28,7 @@ from checker.rulelang.parsed import Parsed, parse_paths, parse_texts, resolve_pa
 from checker.settings import Settings
 
 KEPT_RULE_TEXTS = 16  # rule sets built from request texts kept for the next requests
-_WARM_UP = "The third round of talks concluded on Monday, 3 March 2025. Delegates said 250 prisoners were freed.\n"
+WARM_UP = "The third round of talks concluded on Monday, 3 March 2025. Delegates said 250 prisoners were freed.\n"
 
 
 def rule_text_name(index: int) -> str:
@@ -65,7 +65,7 @@ class Session:
     def warm(self) -> None:
         """Do now what the first check would do on first use (compile every matcher, import each
         check), so that the first request is answered as fast as the next."""
-        self.check(_WARM_UP)
+        self.check(WARM_UP)
 
     def prepared(self, rule_texts: Sequence[str] = ()) -> Prepared:
         """The rule set to check with: the session's own, re-read if a file changed, plus `rule_texts`."""

@@ -220,7 +220,18 @@ def desk(tmp_path_factory):
     folder = tmp_path_factory.mktemp("desk")
     rules = folder / "desk.rules"
     rules.write_text("# the desk's facts\n", encoding="utf-8")
-    running = Server("--rules", str(rules), "--time-limit", "1", "--max-body", "4MB", "--no-config", cwd=folder)
+    running = Server(
+        "--rules",
+        str(rules),
+        "--time-limit",
+        "1",
+        "--max-body",
+        "4MB",
+        "--root-path",
+        "/claims/",
+        "--no-config",
+        cwd=folder,
+    )
     yield running, rules
     running.stop()
 
@@ -250,3 +261,11 @@ def test_a_check_past_the_time_limit_is_stopped_and_the_next_is_answered(desk):
     assert problem["error"] == "the check took longer than 1 s, the server's limit; send a shorter text"
     status, report = server.post("/v1/audit", {"text": TENSION})  # waits for the worker started in its place
     assert status == 200 and report["summary"]["error"] == 1
+
+
+def test_behind_a_proxy_the_schema_names_the_public_prefix(desk):
+    server, _ = desk
+    status, schema = server.get("/openapi.json")
+    assert status == 200 and schema["servers"] == [{"url": "/claims"}]
+    status, _, page = server.request("GET", "/")
+    assert status == 200 and b'fetch(base + "v1/audit"' in page  # relative: it works under any prefix

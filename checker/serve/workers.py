@@ -75,11 +75,15 @@ def _problem(status: int, message: str, rule_errors: list | None = None) -> Repl
 def _work(connection, settings: Settings) -> None:
     """A worker's life: load the session once, then answer each request sent down the pipe."""
     from checker.errors import CheckerError
-    from checker.session import Session
+    from checker.session import WARM_UP, Session
 
     try:
         session = Session(settings)
-        session.warm()
+        for kind in ("audit", "claims"):  # the first answer also loads each reply's writer
+            answer(
+                session,
+                {"kind": kind, "text": WARM_UP, "format": "text", "name": "<warm-up>", "as_of": None, "rules": []},
+            )
     except CheckerError as error:
         connection.send(("failed", error.render()))
         return
