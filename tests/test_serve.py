@@ -151,6 +151,13 @@ def test_a_body_over_the_limit_is_refused_unread(server):
     status, problem = server.post("/v1/audit", {"text": "The talks resumed. " * 12_000})
     assert status == 413
     assert problem["error"] == "the body is larger than 200000 bytes, the server's limit (--max-body)"
+    # Sent in chunks, with no length declared: counted as it arrives.
+    chunks = [b'{"text": "', *([b"The talks resumed. " * 1000] * 12), b'"}']
+    status, _, body = server.request("POST", "/v1/audit", iter(chunks), {"Content-Type": "application/json"})
+    assert status == 413 and json.loads(body)["error"] == problem["error"]
+    small = [b'{"text": "', TENSION.strip().encode(), b'"}']
+    status, _, body = server.request("POST", "/v1/audit", iter(small), {"Content-Type": "application/json"})
+    assert status == 200 and json.loads(body)["summary"]["error"] == 1
 
 
 def test_parallel_requests_of_different_stories_are_not_mixed(server):
