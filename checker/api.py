@@ -13,7 +13,7 @@ import itertools
 import os
 from collections.abc import Iterable, Iterator, Sequence
 
-from checker import readers
+from checker import analysis, readers
 from checker.errors import InputError, UsageError
 from checker.inputs import STDIN_NAME, Source, expand
 from checker.model import Document, DocumentReport, Refusal, Report
@@ -38,6 +38,7 @@ def audit(
     max_bytes: int = readers.MAX_BYTES,
     encoding: str | None = None,
     stdin_name: str = STDIN_NAME,
+    model: str | None = None,
 ) -> Report:
     """Check one text, or files, folders and patterns, and return one report.
 
@@ -54,7 +55,8 @@ def audit(
     An input that cannot be read (missing, over `max_bytes`, binary, not UTF-8 or
     UTF-16 and not in `encoding`) raises InputError, unless `keep_going`: then it
     is listed in `report.refused` and the other inputs are still checked.
-    Bad rule files raise RuleErrors.
+    Bad rule files raise RuleErrors. `model` names the spaCy pipeline to read the text
+    with (checker.analysis picks the default); none installed raises UsageError.
     """
     if encoding is not None:
         encoding = readers.check_encoding(encoding)
@@ -69,6 +71,7 @@ def audit(
             jobs=jobs,
             engine=engine,
             scheduler=scheduler,
+            model=model,
         )
     )
     return Report(documents=reports, refused=tuple(refused))
@@ -88,6 +91,7 @@ def check_each(
     jobs: int = 1,
     engine: str = "local",
     scheduler: str | None = None,
+    model: str | None = None,
 ) -> Iterator[DocumentReport]:
     """Check documents already loaded (from git, from a CMS), with the rules loaded once.
 
@@ -104,23 +108,28 @@ def check_each(
         ruleset = prepared.ruleset
     day = dt.date.fromisoformat(as_of) if isinstance(as_of, str) else as_of
     documents = iter(documents)
+    first = list(itertools.islice(documents, 2))
+    if not first:
+        return
+    documents = itertools.chain(first, documents)
     if engine == "dask" or scheduler:
         from checker.engines import dask_cluster
 
-        yield from dask_cluster.check_all(documents, ruleset, day, scheduler=scheduler, workers=jobs)
+        model = analysis.resolve(model)  # the workers load the pipeline this machine would
+        yield from dask_cluster.check_all(documents, ruleset, day, scheduler=scheduler, workers=jobs, model=model)
         return
     if engine != "local":
         raise UsageError(f"unknown engine {engine!r}; expected local or dask")
-    first = list(itertools.islice(documents, 2))
-    documents = itertools.chain(first, documents)
     if jobs > 1 and len(first) > 1:  # one document: no pool to start
         from checker.engines import local
 
-        yield from local.check_all(documents, ruleset, day, jobs)
+        analysis.resolve(model)  # a missing pipeline is one message here, not one per worker
+        yield from local.check_all(documents, ruleset, day, jobs, model)
         return
     prepared = prepared or Prepared.of(ruleset)
+    analyzer = analysis.load(model)
     for document in documents:
-        yield check(document, prepared, day)
+        yield check(document, prepared, day, analyzer)
 
 
 def check_documents(documents: Iterable[Document], **options) -> Report:
@@ -135,6 +144,7 @@ def compare(
     rules: Rules = None,
     as_of: dt.date | str | None = None,
     default_rules: bool = True,
+    model: str | None = None,
 ) -> Report:
     """The new version's report with only what the edit introduced: its new findings, and
     its changed claims as CC902 notes (see checker.changes)."""
@@ -142,7 +152,7 @@ def compare(
 
     ruleset = rules if isinstance(rules, RuleSet) else load_rules(list(rules or ()), defaults=default_rules)
     before, after = (next(_documents(source)) for source in (old, new))
-    both = check_documents([before, after], rules=ruleset, as_of=as_of)
+    both = check_documents([before, after], rules=ruleset, as_of=as_of, model=model)
     return Report(documents=(compare_reports(*both.documents),))
 
 

@@ -13,6 +13,7 @@ key and value is checked, and a bad one is one clear error naming the file and t
     fail-on = "warning"
     format = "github"
     as-of = "2025-07-24"
+    model = "en_core_web_md"         # the spaCy pipeline (default: en_core_web_sm)
 
     [tool.claim-checker.per-glob."drafts/*"]
     ignore = ["CC001"]
@@ -31,7 +32,18 @@ from checker.model import Severity
 
 OWN_FILE = ".claim-checker.toml"
 PYPROJECT = "pyproject.toml"
-_TOP_KEYS = ("rules", "default-rules", "select", "ignore", "severity", "fail-on", "format", "as-of", "per-glob")
+_TOP_KEYS = (
+    "rules",
+    "default-rules",
+    "select",
+    "ignore",
+    "severity",
+    "fail-on",
+    "format",
+    "as-of",
+    "per-glob",
+    "model",
+)
 _GLOB_KEYS = ("select", "ignore", "severity")
 
 
@@ -68,6 +80,7 @@ class Config:
     format: str = "table"
     as_of: dt.date | None = None
     per_glob: tuple[GlobPolicy, ...] = ()
+    model: str | None = None
 
 
 def _read(path: str) -> str:
@@ -202,6 +215,7 @@ def load_config(path: str) -> Config:
         format=reader.text("format", tuple(formats())) or "table",
         as_of=day,
         per_glob=tuple(per_glob),
+        model=reader.text("model"),
     )
 
 

@@ -101,6 +101,59 @@ class Speaker:
     span: Span
 
 
+class Modality(StrEnum):
+    """How a clause presents what it says."""
+
+    STATED = "stated"  # as a fact
+    PLANNED = "planned"  # scheduled, intended, expected ('will hold', 'is due to')
+    PROPOSED = "proposed"  # offered, suggested, demanded
+    HYPOTHETICAL = "hypothetical"  # 'if', 'even if', 'would'
+    REPORTED = "reported"  # attributed to someone other than the author
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """What limits a claim: its time, its place, and qualifiers ('in the northern group', 'so far')."""
+
+    time: str | None = None
+    place: str | None = None
+    qualifiers: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What a clause claims, read from its parse: who (subject) did what (predicate) to what
+    (object), with which value, in which scope, how (modality, polarity, tense, aspect), and
+    on whose word (speaker: None is the author).
+
+    `predicate` is a verb lemma, or the noun of a nominal predicate ('recall' in 'the recall
+    of the model'); `predicate_class` is the vocabulary class it belongs to, when one is
+    declared ('kill', 'die' and 'death' in one class). Subject and object are an entity's
+    text or a head noun's lemma. Two claims are compared only when their frames align.
+    """
+
+    span: Span  # the clause
+    sentence: int
+    predicate: str | None
+    subject: str | None = None
+    object: str | None = None
+    value: str | None = None  # the claim's value as written; the claim kind holds it typed
+    scope: Scope = Scope()
+    modality: Modality = Modality.STATED
+    negated: bool = False
+    tense: str | None = None  # past, present, future
+    aspect: str | None = None  # perfect, progressive
+    speaker: Speaker | None = None
+    predicate_class: str | None = None
+    negation: Span | None = None  # the word that negates it ('not', 'never')
+    voice: str = "active"  # or "passive": 'the model was recalled' has the model as subject
+    agent: str | None = None  # a passive clause's doer ('recalled by the company')
+
+    @property
+    def polarity(self) -> str:
+        return "negative" if self.negated else "positive"
+
+
 @dataclass(frozen=True, slots=True)
 class EventMention:
     """A phrase naming one countable event, e.g. 'third round of diplomatic talks'."""
@@ -116,6 +169,8 @@ class EventMention:
     status: str | None = None
     status_cue: Span | None = None
     speaker: Speaker | None = None
+    as_then: bool = False  # the status held at a past time the text speaks of ('were preparing for')
+    frame: Frame | None = None  # the clause of the cue that gave the status
 
     @property
     def with_cue(self) -> Span:
@@ -137,6 +192,8 @@ class RoleMention:
     speaker: Speaker | None = None
     unique: bool = True  # 'the defence minister' names one holder; 'a spokesman' one of many
     former: bool = False  # 'the former minister': not a role held now
+    named: bool = False  # the holder is a proper name, not a description ('the Secretary of ...')
+    head: str | None = None  # the role's head noun ('minister' of 'defence minister', 'head' of 'head of')
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +260,7 @@ class Statement:
     negation: Span | None = None
     names: frozenset[str] = frozenset()
     speaker: Speaker | None = None
+    frame: Frame | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,8 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from checker import suppress
+from checker import analysis, suppress
+from checker.analysis import Analyzer
 from checker.detectors import Context, all_detectors
 from checker.extract import extract
 from checker.extract.vocab import CompiledVocabulary
@@ -57,15 +58,20 @@ def reference_date(document: Document, ruleset: RuleSet, as_of: dt.date | None) 
     return as_of or ruleset.as_of or document.as_of
 
 
-def check(document: Document, prepared: Prepared, as_of: dt.date | None = None) -> DocumentReport:
+def check(
+    document: Document, prepared: Prepared, as_of: dt.date | None = None, analyzer: Analyzer | None = None
+) -> DocumentReport:
     """Analyse the prose; every span of the returned report points at the document's source text.
+    `analyzer` is the language pipeline (checker.analysis.load(), the default one, when None).
 
     Never raises for a bug in the analysis: the report then holds a CC900 internal-error
     finding instead (see checker.guard), so the other documents of a run are still checked.
+    A missing language pipeline is the user's to fix, and raises checker.analysis.ModelError.
     """
     day = reference_date(document, prepared.ruleset, as_of)
+    analyzer = analyzer or analysis.load()
     try:
-        return _check(document, prepared, day)
+        return _check(document, prepared, day, analyzer)
     except Exception as error:  # one document's bug must not end the run
         return DocumentReport(document=document, as_of=day, findings=(internal_error(document, "the analysis", error),))
 
@@ -79,11 +85,11 @@ def _verified(document: Document, claims, vocab: CompiledVocabulary, day: dt.dat
     return verify(document, claims, vocab, day)
 
 
-def _check(document: Document, prepared: Prepared, day: dt.date | None) -> DocumentReport:
+def _check(document: Document, prepared: Prepared, day: dt.date | None, analyzer: Analyzer) -> DocumentReport:
     vocab = prepared.vocab
     directives = suppress.scan(document.text)
     read = suppress.blank(document, directives)  # directives are not prose
-    claims = extract(read, sentences(read.prose, vocab.abbreviations), vocab, day)
+    claims = extract(read, sentences(read.prose, vocab.abbreviations), vocab, analyzer, day)
     facts = _verified(read, claims, vocab, day)
     context = Context(document=read, claims=claims, vocab=vocab, as_of=day, facts=facts)
     findings = [finding for detector in all_detectors() for finding in run_check(detector, context)]

@@ -33,6 +33,7 @@ class Settings:
     max_bytes: int = 5_000_000
     encoding: str | None = None  # for files with no BOM that are not valid UTF-8
     stdin_name: str = "<stdin>"
+    model: str | None = None  # the spaCy pipeline; None: checker.analysis picks the default
 
     def fails(self, worst: Severity | None) -> bool:
         return worst is not None and self.fail_on is not None and worst.rank >= self.fail_on.rank
@@ -104,6 +105,7 @@ def settings_for(args: argparse.Namespace, paths: Sequence[str]) -> Settings:
         max_bytes=_max_bytes(getattr(args, "max_size", None)),
         encoding=_encoding(getattr(args, "encoding", None)),
         stdin_name=getattr(args, "stdin_filename", None) or "<stdin>",
+        model=getattr(args, "model", None) or config.model,
     )
 
 

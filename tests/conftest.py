@@ -86,3 +86,11 @@ def shared_dir(name: str) -> Path:
     if not path.is_dir():
         pytest.skip(f"{path} is absent: the shared corpora are not beside this checkout")
     return path
+
+
+@pytest.fixture(scope="session")
+def analyzer():
+    """The language pipeline, loaded once for the whole test session (checker.analysis caches it)."""
+    from checker import analysis
+
+    return analysis.load()

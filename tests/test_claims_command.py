@@ -53,8 +53,10 @@ def test_a_date_without_a_year_is_shown_without_one_until_a_reference_date_gives
     article = tmp_path / "a.txt"
     article.write_text("The summit ended in November. Officials met on 3 March.\n", encoding="utf-8")
     assert main(["claims", str(article), "--format", "json"]) == 0
-    values = [c["details"]["value"] for c in json.loads(capsys.readouterr().out)["documents"][0]["claims"]]
+    claims = json.loads(capsys.readouterr().out)["documents"][0]["claims"]
+    values = [c["details"]["value"] for c in claims if c["kind"] == "date"]
     assert values == ["--11-01 to --11-30", "--03-03"]  # no stand-in year shown as if the text said it
     assert main(["claims", str(article), "--format", "json", "--as-of", "2026-11-25"]) == 0
-    values = [c["details"]["value"] for c in json.loads(capsys.readouterr().out)["documents"][0]["claims"]]
+    claims = json.loads(capsys.readouterr().out)["documents"][0]["claims"]
+    values = [c["details"]["value"] for c in claims if c["kind"] == "date"]
     assert values == ["2026-11-01 to 2026-11-30", "2027-03-03"]  # the 3 March nearest the reference date

@@ -85,7 +85,7 @@ def test_baseline_records_and_hides_known_findings(tmp_path, capsys, monkeypatch
         {
             "path": "article.txt",
             "code": "CC101",
-            "quotes": ["3rd round has concluded", "preparing for the third round"],
+            "quotes": ["3rd round has concluded", "are preparing for the third round"],
             "origin": "",
             "count": 1,
         }

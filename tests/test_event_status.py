@@ -11,7 +11,7 @@ def test_synonyms_resolve_to_one_event():
     (finding,) = _findings("The fourth meeting has ended. Ministers are preparing for the fourth round.")
     assert finding.code == "CC101"
     assert finding.primary.text == "fourth meeting has ended"
-    assert finding.related[0].text == "preparing for the fourth round"
+    assert finding.related[0].text == "are preparing for the fourth round"
 
 
 def test_different_sources_lower_the_severity_and_say_so():

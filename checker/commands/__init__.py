@@ -42,6 +42,11 @@ def add_rule_flags(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--no-default-rules", action="store_true", help="do not load the bundled vocabularies")
     parser.add_argument(
+        "--model",
+        metavar="NAME",
+        help="the installed spaCy English pipeline to read the text with (default: en_core_web_sm)",
+    )
+    parser.add_argument(
         "--no-cache",
         action="store_true",
         help="parse the rule files even if a cached parse of the same files exists (or set CLAIM_CHECKER_NO_CACHE=1)",

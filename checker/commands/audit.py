@@ -77,6 +77,7 @@ def run(args: argparse.Namespace) -> int:
         max_bytes=settings.max_bytes,
         encoding=settings.encoding,
         stdin_name=settings.stdin_name,
+        model=settings.model,
     )
     refused = report.refused
     if args.since:
@@ -117,6 +118,6 @@ def _since(revision: str, report, rules, settings):
         if old is None:
             compared.append(current)
             continue
-        before = check_documents([old], rules=rules, as_of=settings.as_of).documents[0]
+        before = check_documents([old], rules=rules, as_of=settings.as_of, model=settings.model).documents[0]
         compared.append(compare(before, current))
     return Report(documents=tuple(compared), refused=report.refused)

@@ -27,6 +27,10 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_for(args, [args.new])
     documents = [readers.load(args.old), readers.load(args.new)]
     before, after = check_documents(
-        documents, rules=settings.rules, as_of=settings.as_of, default_rules=settings.default_rules
+        documents,
+        rules=settings.rules,
+        as_of=settings.as_of,
+        default_rules=settings.default_rules,
+        model=settings.model,
     ).documents
     return finish(apply_policy(Report(documents=(compare(before, after),)), settings), settings)

@@ -23,7 +23,7 @@ def _speaker_name(mention: EventMention) -> str:
 def run(context: Context) -> Iterator[Finding]:
     by_event: dict[str, list[EventMention]] = defaultdict(list)
     for mention in context.claims.events:
-        if mention.event_key and mention.status:
+        if mention.event_key and mention.status and not mention.as_then:
             by_event[mention.event_key].append(mention)
     vocabulary = context.vocab.ruleset.vocabulary
     for mentions in by_event.values():

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 from checker.detectors import Context, Detector
 from checker.detectors._common import pairs_across_sentences, quote
-from checker.detectors.role_conflict import is_proper_name
 from checker.model import Finding, RoleMention, Severity
 
 
@@ -35,8 +34,8 @@ def run(context: Context) -> Iterator[Finding]:
     for first, second in pairs_across_sentences(mentions):
         if first.role_words != second.role_words:
             continue
-        named = [m for m in (first, second) if is_proper_name(m.holder)]
-        described = [m for m in (first, second) if not is_proper_name(m.holder)]
+        named = [m for m in (first, second) if m.named]
+        described = [m for m in (first, second) if not m.named]
         if len(named) != 1 or len(described) != 1:
             continue
         person, description = named[0], described[0]

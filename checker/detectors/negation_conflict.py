@@ -6,18 +6,18 @@ from collections.abc import Iterator
 
 from checker.detectors import Context, Detector
 from checker.detectors._common import pair_severity, pairs_across_sentences, quote
-from checker.extract.clauses import same_subjects
-from checker.model import Finding, Severity, Statement
-
-_MIN_SHARED = 3
-_SHARE = 0.6
+from checker.extract.polarity import same_claim
+from checker.model import Finding, Modality, Severity, Statement
 
 
 def opposed(a: Statement, b: Statement) -> bool:
-    if a.negated == b.negated or not same_subjects(a.names, b.names):
+    """A statement and its denial: opposite polarity, the same claim (predicate, subject, object,
+    compatible scope), and neither only supposed ('if it was never recalled')."""
+    if a.negated == b.negated or a.frame is None or b.frame is None:
         return False
-    shared = len(a.words & b.words)
-    return shared >= _MIN_SHARED and shared >= _SHARE * max(len(a.words), len(b.words))
+    if Modality.HYPOTHETICAL in (a.frame.modality, b.frame.modality):
+        return False
+    return same_claim(a, b)
 
 
 def run(context: Context) -> Iterator[Finding]:
@@ -46,21 +46,25 @@ DETECTOR = Detector(
     severity=Severity.WARNING,
     summary="A statement and its negation are both made about the same subject and predicate.",
     description=(
-        "Each clause is reduced to its content words and its polarity (negated by 'not', 'never', 'no', "
-        "and the other negation words of the rules). Two clauses in different sentences that share at "
-        "least three words, and most of the words of the longer one, with opposite polarity are "
-        "reported: 'all agreements on "
-        "humanitarian issues have been fulfilled' against 'the agreement on humanitarian issues has not "
-        "been fulfilled'."
+        "Each clause is read as a frame: its predicate (the verb's lemma, or its class in the rules' "
+        "`predicates` lines), its subject and object (a passive clause's subject is an active one's "
+        "object), and its polarity (a `neg` dependent such as 'not', 'never', or a negation word of the "
+        "rules). Two clauses in different sentences with the same predicate, the same subject and object "
+        "where both name them, no different place or time, and opposite polarity are reported: 'the "
+        "company recalled the model' against 'the model was never recalled'. Hypothetical clauses ('if') "
+        "are not compared."
     ),
     fires=(
         "All agreements on humanitarian issues have been fulfilled. Yet the agreement on humanitarian "
         "issues has not been fulfilled, aid groups say.",
         "The museum accepted the donated painting in 2010. The museum never accepted the donated painting.",
+        "The company recalled the model in June. The model was never recalled, the company insists.",
     ),
     quiet=(
         "The museum accepted the donated painting. The gallery did not accept any sculptures.",
         "The agreement on prisoners has been fulfilled. The agreement on grain exports has not been signed.",
+        "The company recalled the new model in June. The company never recalled the older model.",
+        "If the model was never recalled, buyers were lucky. The company recalled the model in June.",
     ),
     run=run,
 )

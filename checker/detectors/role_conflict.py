@@ -6,14 +6,9 @@ from collections.abc import Iterator
 
 from checker.detectors import Context, Detector
 from checker.detectors._common import pairs_across_sentences, quote
-from checker.model import Finding, RoleMention, Severity
+from checker.model import Finding, Severity
 
 _MIN_ROLE_WORDS = 2
-
-
-def is_proper_name(holder: str) -> bool:
-    words = holder.split()
-    return bool(words) and all(w[:1].isupper() for w in words)
 
 
 def person_key(context: Context, holder: str) -> str:
@@ -25,25 +20,17 @@ def person_key(context: Context, holder: str) -> str:
     return holder.split()[-1].lower()
 
 
-def head(mention: RoleMention, context: Context) -> str | None:
-    """The role's head word: 'minister' in 'defence minister', 'head' in 'head of the delegation'."""
-    words = [w for w in mention.role.lower().split() if w not in context.vocab.word_list("former")]
-    if "of" in words:
-        words = words[: words.index("of")]
-    return words[-1] if words else None
-
-
 def run(context: Context) -> Iterator[Finding]:
     mentions = [
         m
         for m in context.claims.roles
-        if m.unique and not m.former and is_proper_name(m.holder) and len(m.role_words) >= _MIN_ROLE_WORDS
+        if m.unique and not m.former and m.named and len(m.role_words) >= _MIN_ROLE_WORDS
     ]
     for first, second in pairs_across_sentences(mentions):
         same_person = person_key(context, first.holder) == person_key(context, second.holder)
         if not same_person and first.role_words == second.role_words:
             problem = f"'{first.role}' is given to {first.holder} here and to {second.holder} later"
-        elif same_person and first.role_words != second.role_words and head(first, context) == head(second, context):
+        elif same_person and first.role_words != second.role_words and first.head == second.head:
             problem = f"{first.holder} is '{first.role}' here but '{second.role}' later"
         else:
             continue

@@ -59,12 +59,15 @@ def install(token: str, ruleset: RuleSet) -> None:
 
 
 def check_batch(
-    documents: Batch, token: str, as_of: dt.date | None, ruleset: RuleSet | None = None
+    documents: Batch, token: str, as_of: dt.date | None, ruleset: RuleSet | None = None, model: str | None = None
 ) -> list[DocumentReport]:
-    """Check one batch with this process's compiled rules (installed first when `ruleset` is given)."""
+    """Check one batch with this process's compiled rules (installed first when `ruleset` is given)
+    and its language pipeline (loaded once per process)."""
+    from checker import analysis
     from checker.pipeline import check
 
     if ruleset is not None:
         install(token, ruleset)
     prepared = _prepared[token]
-    return [check(document, prepared, as_of) for document in documents]  # type: ignore[arg-type]
+    analyzer = analysis.load(model)
+    return [check(document, prepared, as_of, analyzer) for document in documents]  # type: ignore[arg-type]

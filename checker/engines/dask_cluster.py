@@ -28,6 +28,7 @@ def check_all(
     *,
     scheduler: str | None = None,
     workers: int = 2,
+    model: str | None = None,
 ) -> Iterator[DocumentReport]:
     try:
         from dask.distributed import Client, LocalCluster
@@ -57,6 +58,6 @@ def check_all(
         window = max(len(client.scheduler_info()["workers"]), 1) * WINDOW_PER_WORKER
 
         def submit(batch):  # dask swaps the scattered future for the worker's copy of the rules
-            return client.submit(check_batch, batch, token=token, as_of=as_of, ruleset=shared, pure=False)
+            return client.submit(check_batch, batch, token=token, as_of=as_of, ruleset=shared, model=model, pure=False)
 
         yield from in_order(submit, batches(documents, BATCH), window)

@@ -1,4 +1,9 @@
-"""Claims from sentences: one module per claim kind, gathered here into a ClaimSet."""
+"""Claims from sentences: one module per claim kind, gathered here into a ClaimSet.
+
+The sentences are parsed once (checker.analysis); events, roles, speakers and statements
+are read from the parse. Dates and quantities still read the sentence's words as
+checker.text cuts them.
+"""
 
 from __future__ import annotations
 
@@ -6,76 +11,145 @@ import datetime as dt
 import re
 
 from checker.extract import dates, quantities
-from checker.extract.clauses import Clauses, sentence_names, stem
+from checker.extract.clauses import Clauses, sentence_names
 from checker.extract.events import alias_keys, event_mentions
-from checker.extract.polarity import statements
+from checker.extract.polarity import predicate_key, statements
 from checker.extract.roles import role_mentions
-from checker.extract.speakers import speaker_of
+from checker.extract.speakers import paragraph_voices, speaker_of
 from checker.extract.vocab import CompiledVocabulary
-from checker.model import ClaimSet, Document, Sentence
+from checker.model import ClaimSet, Document, Sentence, Statement
 from checker.text import tokenize
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from checker.analysis import Analyzer, Parse
+
 _DIGIT = re.compile(r"\d")
+_WORDS = re.compile(r"\w+")
+_MIN_SHARED = 2  # content words a sentence shares with a denial to be parsed as its possible partner
+_APPOSITIVE_TAIL = 8  # words after a sentence's only comma that may be an appositive ('..., the minister.')
+
+
+def worth_parsing(
+    document: Document, sentences: tuple[Sentence, ...], vocab: CompiledVocabulary
+) -> tuple[tuple[Sentence, ...], set[int]]:
+    """The sentences that can take part in a claim, and those of them that hold a value (a digit,
+    a number, month or weekday word), whose entities are wanted. Parsing is most of the work, and
+    a sentence with none of the words any claim is built on yields no claim: no value, no event
+    noun, no negation, no cue word of a role, no appositive, and no two content words shared with
+    a sentence that denies something."""
+    cue_words = vocab.parse_cue_words
+    event_words = vocab.parse_event_words
+    chosen: set[int] = set()
+    valued: set[int] = set()
+    denials: list[set[str]] = []
+    others: list[tuple[int, set[str]]] = []
+    skip = vocab.stopwords
+    for sentence in sentences:
+        text = document.prose[sentence.span.start : sentence.span.end]
+        lower = text.lower()
+        words = set(_WORDS.findall(lower))
+        index = sentence.index
+        if _DIGIT.search(text) or not words.isdisjoint(vocab.number_words) or not words.isdisjoint(vocab.date_words):
+            valued.add(index)
+        if "n't" in lower or "n’t" in lower or not words.isdisjoint(vocab.negation):
+            denials.append(words - skip)
+            chosen.add(index)
+        elif not words.isdisjoint(event_words) or not words.isdisjoint(cue_words) or _appositive(text):
+            chosen.add(index)
+        else:
+            others.append((index, words - skip))
+    chosen |= valued
+    for index, words in others:
+        if index not in chosen and any(len(words & denial) >= _MIN_SHARED for denial in denials):
+            chosen.add(index)
+    return tuple(s for s in sentences if s.index in chosen), valued
+
+
+def _appositive(text: str) -> bool:
+    commas = text.count(",")
+    return commas >= 2 or (commas == 1 and len(text.rsplit(",", 1)[1].split()) <= _APPOSITIVE_TAIL)
 
 
 def extract(
-    document: Document, sentences: tuple[Sentence, ...], vocab: CompiledVocabulary, as_of: dt.date | None = None
+    document: Document,
+    sentences: tuple[Sentence, ...],
+    vocab: CompiledVocabulary,
+    analyzer: Analyzer,
+    as_of: dt.date | None = None,
 ) -> ClaimSet:
-    keys = alias_keys(vocab)
+    chosen, valued = worth_parsing(document, sentences, vocab)
+    parses = analyzer.parse(document, chosen, vocab.parse_phrases, barred=vocab.negation, entities=valued)
+    keys = _alias_keys(vocab, analyzer)
+    voices = paragraph_voices(document, list(parses))
     found: dict[str, list] = {"events": [], "roles": [], "quantities": [], "dates": [], "statements": []}
-    tokenized = [(s, tokenize(document.prose, s.span.start, s.span.end)) for s in sentences]
-    lowers = [{t.lower for t in tokens} for _, tokens in tokenized]
-    needs_statements = _statement_sentences(lowers, vocab)
-    for (sentence, tokens), words in zip(tokenized, lowers, strict=True):
-        if not tokens:
+    for parse in parses:
+        if not parse.tokens:
             continue
+        sentence = parse.sentence
         index = sentence.index
-        speaker = speaker_of(tokens, vocab)
-        found["events"].extend(event_mentions(tokens, index, speaker, vocab, keys))
-        found["roles"].extend(role_mentions(tokens, index, speaker, vocab))
-
-        # Cheap tests first: most sentences hold no digit, month or number word.
-        digits = _DIGIT.search(document.prose, sentence.span.start, sentence.span.end) is not None
-        date_values = dates.find(tokens, vocab) if digits or not words.isdisjoint(vocab.date_words) else []
-        occupied = {k for v in date_values for k in range(v.start, v.end)}
-        may_count = digits or not words.isdisjoint(vocab.number_words)
-        quantity_values = quantities.find(tokens, vocab, occupied) if may_count else []
-        negated = sentence.index in needs_statements
-        if not (date_values or quantity_values or negated):
-            continue
-        ranges = [(v.start, v.end) for v in date_values] + [v.number_range for v in quantity_values]
-        clauses = Clauses(tokens, vocab, ranges)
-        names = sentence_names(tokens, vocab)
-
-        def anchors_of(start: int, end: int, own: tuple[int, int], tokens=tokens, date_values=date_values):
-            """The other dates of a clause: 'rose 10% in 2003' is not 'rose 5% in 2004'."""
-            return frozenset(
-                " ".join(t.lower for t in tokens[v.start : v.end])
-                for v in date_values
-                if start <= v.start < end and (v.start, v.end) != own
-            )
-
-        found["dates"].extend(
-            dates.to_claims(date_values, tokens, clauses, index, speaker, vocab, as_of, anchors_of, names)
-        )
-        found["quantities"].extend(
-            quantities.to_claims(quantity_values, tokens, clauses, index, speaker, vocab, anchors_of, names)
-        )
-        if negated:
-            found["statements"].extend(statements(tokens, clauses, index, speaker, vocab, names))
+        speaker = voices.get(index) or speaker_of(parse, vocab)
+        names = sentence_names(parse)
+        found["events"].extend(event_mentions(parse, speaker, vocab, keys))
+        found["roles"].extend(role_mentions(parse, speaker, vocab))
+        found["statements"].extend(statements(parse, speaker, vocab, names))
+        _values(document, parse, speaker, names, vocab, as_of, found)
+    found["statements"] = _comparable(found["statements"])
     return ClaimSet(sentences=sentences, **{kind: tuple(items) for kind, items in found.items()})
 
 
-def _statement_sentences(lowers: list[set[str]], vocab: CompiledVocabulary) -> set[int]:
-    """Sentences whose clauses the negation check may compare: those with a negation word,
-    and those sharing at least three stems with one of them. The rest need no statements."""
-    negative = [i for i, words in enumerate(lowers) if not words.isdisjoint(vocab.negation)]
-    if not negative:
-        return set()
-    skip = vocab.stopwords | vocab.negation
-    stems = [{stem(w) for w in words - skip if w[0].isalpha()} for words in lowers]
-    chosen = set(negative)
-    for i, own in enumerate(stems):
-        if i not in chosen and any(len(own & stems[k]) >= 3 for k in negative):
-            chosen.add(i)
-    return chosen
+def _alias_keys(vocab: CompiledVocabulary, analyzer: Analyzer) -> dict[str, str]:
+    """The rule files' ordinal aliases, read once per rule set and pipeline."""
+    cache = vocab.derived
+    key = ("alias-keys", analyzer.name)
+    if key not in cache:
+        cache[key] = alias_keys(vocab, analyzer.parse_text)
+    return cache[key]
+
+
+def _comparable(found: list[Statement]) -> list[Statement]:
+    """The statements the negation check may compare: those whose predicate is denied somewhere
+    in the document, and the denials themselves. The rest need not be kept."""
+    denied = {predicate_key(s.frame) for s in found if s.negated and s.frame}
+    return [s for s in found if s.frame and predicate_key(s.frame) in denied]
+
+
+def _values(
+    document: Document,
+    parse: Parse,
+    speaker,
+    names: frozenset[str],
+    vocab: CompiledVocabulary,
+    as_of: dt.date | None,
+    found: dict[str, list],
+) -> None:
+    """Dates and quantities of one sentence."""
+    sentence = parse.sentence
+    index = sentence.index
+    tokens = tokenize(document.prose, sentence.span.start, sentence.span.end)
+    words = {t.lower for t in tokens}
+    # Cheap tests first: most sentences hold no digit, month or number word.
+    digits = _DIGIT.search(document.prose, sentence.span.start, sentence.span.end) is not None
+    date_values = dates.find(tokens, vocab) if digits or not words.isdisjoint(vocab.date_words) else []
+    occupied = {k for v in date_values for k in range(v.start, v.end)}
+    may_count = digits or not words.isdisjoint(vocab.number_words)
+    quantity_values = quantities.find(tokens, vocab, occupied) if may_count else []
+    if not (date_values or quantity_values):
+        return
+    ranges = [(v.start, v.end) for v in date_values] + [v.number_range for v in quantity_values]
+    clauses = Clauses(tokens, vocab, ranges)
+
+    def anchors_of(start: int, end: int, own: tuple[int, int], tokens=tokens, date_values=date_values):
+        """The other dates of a clause: 'rose 10% in 2003' is not 'rose 5% in 2004'."""
+        return frozenset(
+            " ".join(t.lower for t in tokens[v.start : v.end])
+            for v in date_values
+            if start <= v.start < end and (v.start, v.end) != own
+        )
+
+    found["dates"].extend(
+        dates.to_claims(date_values, tokens, clauses, index, speaker, vocab, as_of, anchors_of, names)
+    )
+    found["quantities"].extend(
+        quantities.to_claims(quantity_values, tokens, clauses, index, speaker, vocab, anchors_of, names)
+    )

@@ -17,6 +17,10 @@ from checker.extract.vocab import CompiledVocabulary
 from checker.model import Span
 from checker.text import Token
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from checker.analysis import Parse
+
 _BREAK_MARKS = frozenset({",", ";", ":", "(", ")", "—", "–", "?", "!"})
 _MIN_WORDS = 2
 
@@ -128,17 +132,18 @@ class Clauses:
         return words
 
 
-def sentence_names(tokens: list[Token], vocab: CompiledVocabulary) -> frozenset[str]:
-    """Capitalised words after the first: the people, places and things a sentence is about."""
-    common = vocab.common_words
+# Entity labels that name a value (a date, a number), not who or what a sentence is about.
+VALUE_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+
+
+def sentence_names(parse: Parse) -> frozenset[str]:
+    """The words of the named entities and proper nouns of a sentence: the people, places and
+    things it is about (values such as dates and numbers are not names)."""
     return frozenset(
         token.lower
-        for token in tokens[1:]
-        if token.is_word
-        and token.is_capitalised
-        and len(token.lower) > 2
-        and token.lower.split("'")[0] not in common
-        and not token.lower[0].isdigit()
+        for token in parse.tokens
+        if (token.ent_type and token.ent_type not in VALUE_ENTITIES) or (token.pos == "PROPN" and not token.ent_type)
+        if token.is_word and token.text[:1].isalpha()
     )
 
 

@@ -1,26 +1,36 @@
-"""Event mentions ("the third round of diplomatic talks") and the status each clause
-gives them ("has officially concluded", "preparing for")."""
+"""Event mentions ("the third round of diplomatic talks", "the annual meeting") and the
+status each clause gives them ("has officially concluded", "will hold", "preparing for").
+
+A mention is an event noun of the rules (by lemma) that names one event: with an ordinal
+("the third round"), or definite ("the summit in Brussels", "its annual meeting"). A status
+cue gives it a status only when the parse ties the two: the noun is the cue verb's subject
+or object, the cue governs it ("preparing for the meeting"), modifies it ("the upcoming
+summit"), or heads a relative clause on it ("the round, which begins Monday"). The tense and
+aspect of the cue's verb then decide the status (see rules/statuses.rules).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from checker.extract.frames import frame_at, tense_aspect, verb_of
 from checker.extract.vocab import CompiledVocabulary, StatusCue
-from checker.model import EventMention, Span, Speaker
-from checker.text import Match, Token, tokenize
+from checker.model import EventMention, Frame, Span, Speaker
 
-_MAX_MODIFIERS = 2  # words allowed between an ordinal and its noun: "third formal round"
-_MAX_QUALIFIER = 4  # words of an "of ..." qualifier kept: "of diplomatic talks"
-_MAX_BEFORE_GAP = 3  # words between a before-cue and the event: "ahead of the planned"
-_MAX_AFTER_GAP = 12  # words between the event and an after-cue
-_CLAUSE_BREAKS = frozenset({";", ":", "—", "–", "(", ")"})
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from checker.analysis import Cue, Parse, Token
+
+_VERBAL = frozenset({"VERB", "AUX"})
+_MODIFIERS = frozenset({"amod", "compound", "nmod", "nummod", "npadvmod"})
+_TIMES = frozenset({"DATE", "TIME"})
 
 
 @dataclass(slots=True)
 class _Found:
-    start: int  # token indices
+    noun: int  # token indices in the parse
+    start: int
     end: int
-    noun: str
     noun_class: str
     ordinal: int | None
     qualifier: str | None
@@ -28,41 +38,42 @@ class _Found:
     name_end: int
     status: str | None = None
     cue: Span | None = None
-    cue_distance: int = 1 << 30
+    as_then: bool = False
+    frame: Frame | None = None
+    rank: tuple = (1, 1 << 30)
 
 
-def alias_keys(vocab: CompiledVocabulary) -> dict[str, str]:
+def alias_keys(vocab: CompiledVocabulary, parse_text) -> dict[str, str]:
     """Rule-file events whose aliases are ordinal phrases claim that ordinal:
     an alias "third round" makes every "third meeting" that event too."""
     keys: dict[str, str] = {}
     for event in vocab.ruleset.events:
         for text in (event.name, *event.aliases):
-            for found in _ordinal_mentions(tokenize(text.value), vocab):
-                keys.setdefault(_ordinal_key(found.noun_class, found.ordinal), event.name.value)
+            for found in _mentions(parse_text(text.value), vocab, definite_only=False):
+                if found.ordinal is not None:
+                    keys.setdefault(_ordinal_key(found.noun_class, found.ordinal), event.name.value)
     return keys
 
 
 def event_mentions(
-    tokens: list[Token],
-    sentence: int,
-    speaker: Speaker | None,
-    vocab: CompiledVocabulary,
-    keys: dict[str, str],
+    parse: Parse, speaker: Speaker | None, vocab: CompiledVocabulary, keys: dict[str, str]
 ) -> list[EventMention]:
-    found = _ordinal_mentions(tokens, vocab)
+    found = _mentions(parse, vocab)
     for mention in found:
-        ordinal_key = _ordinal_key(mention.noun_class, mention.ordinal)
-        mention.key = keys.get(ordinal_key, ordinal_key)
-    found = _merge_aliases(found, tokens, vocab)
+        if mention.ordinal is not None:
+            ordinal_key = _ordinal_key(mention.noun_class, mention.ordinal)
+            mention.key = keys.get(ordinal_key, ordinal_key)
+    found = _merge_aliases(found, parse, vocab)
     if not found:
         return []
-    _assign_statuses(found, tokens, vocab)
+    _assign_statuses(found, parse, vocab, speaker)
+    tokens = parse.tokens
     return [
         EventMention(
-            span=Span(tokens[m.start].start, tokens[m.end - 1].end),
-            sentence=sentence,
+            span=parse.span(m.start, m.end),
+            sentence=parse.index,
             name=" ".join(t.text for t in tokens[m.start : m.name_end]),
-            noun=m.noun,
+            noun=tokens[m.noun].lower,
             noun_class=m.noun_class,
             ordinal=m.ordinal,
             qualifier=m.qualifier,
@@ -70,6 +81,8 @@ def event_mentions(
             status=m.status,
             status_cue=m.cue,
             speaker=speaker,
+            as_then=m.as_then,
+            frame=m.frame,
         )
         for m in found
     ]
@@ -79,141 +92,207 @@ def _ordinal_key(noun_class: str, ordinal: int | None) -> str:
     return f"{ordinal}:{noun_class}"
 
 
-def _ordinal_mentions(tokens: list[Token], vocab: CompiledVocabulary) -> list[_Found]:
-    found: list[_Found] = []
-    ordinals = vocab.ruleset.vocabulary.ordinals
-    for i, token in enumerate(tokens):
-        lower = token.lower
-        if lower not in ordinals and not lower[0].isdigit():
-            continue  # most words: no call at all
-        ordinal = vocab.ordinal(token)
-        if ordinal is None:
-            continue
-        for j in range(i + 1, min(i + 2 + _MAX_MODIFIERS, len(tokens))):
-            noun_class = vocab.event_class(tokens[j])
-            if noun_class:
-                qualifier, end = _qualifier(tokens, j + 1, vocab)
-                found.append(_Found(i, end, tokens[j].lower, noun_class, ordinal, qualifier, None, j + 1))
-                break
-            if not _is_modifier(tokens[j], vocab):
-                break
+def event_class(token: Token, vocab: CompiledVocabulary) -> str | None:
+    """The event class of a noun: by its form ('talks'), else by its lemma when singular
+    ('meeting' for 'meeting'; 'meetings' are several events, not one)."""
+    nouns = vocab.ruleset.vocabulary.event_nouns
+    if token.pos not in ("NOUN", "PROPN"):
+        return None
+    found = nouns.get(token.lower)
+    if found is None and token.morph.number != "plur":
+        found = nouns.get(token.lemma)
     return found
 
 
-def _is_modifier(token: Token, vocab: CompiledVocabulary) -> bool:
-    return (
-        token.is_word and token.text.islower() and token.lower not in vocab.stopwords and vocab.ordinal(token) is None
-    )
-
-
-def _qualifier(tokens: list[Token], at: int, vocab: CompiledVocabulary) -> tuple[str | None, int]:
-    """'of diplomatic talks' after the noun: the words that tell one round from another."""
-    if at >= len(tokens) or tokens[at].lower != "of":
-        return None, at
-    i = at + 1
-    while i < len(tokens) and tokens[i].lower in vocab.stopwords:
-        i += 1
-    end = i
-    while (
-        end < len(tokens)
-        and end - i < _MAX_QUALIFIER
-        and tokens[end].is_word
-        and tokens[end].lower not in vocab.stopwords
-    ):
-        end += 1
-    if end == i:
-        return None, at
-    return " ".join(t.lower for t in tokens[i:end]), end
-
-
-def _merge_aliases(found: list[_Found], tokens: list[Token], vocab: CompiledVocabulary) -> list[_Found]:
-    """Add mentions of rule-file event aliases; an alias over an ordinal mention names it."""
-    for match in vocab.scan(tokens)["event-aliases"]:
-        overlapping = [m for m in found if m.start < match.end and match.start < m.end]
-        if overlapping:
-            for m in overlapping:
-                m.key = str(match.label)
+def _mentions(parse: Parse, vocab: CompiledVocabulary, definite_only: bool = True) -> list[_Found]:
+    found: list[_Found] = []
+    tokens = parse.tokens
+    for token in tokens:
+        noun_class = event_class(token, vocab)
+        if noun_class is None:
             continue
-        last = tokens[match.end - 1]
+        children = [tokens[k] for k in parse.children[token.i]]
+        ordinal_token = next((c for c in children if c.i < token.i and vocab.ordinal(c) is not None), None)
+        definite = any(c.morph.definite == "def" or c.morph.possessive or c.dep == "poss" for c in children)
+        if ordinal_token is None and definite_only and not definite:
+            continue  # 'a meeting', 'talks': no one event
+        if ordinal_token is None and any(c.dep in ("nummod", "conj") for c in children):
+            continue  # 'the two summits', 'the summit and the conference'
+        modifiers = [c for c in children if c.dep in _MODIFIERS and c.i < token.i and c is not ordinal_token]
+        start = min([token.i, *(m.i for m in modifiers), *([ordinal_token.i] if ordinal_token else [])])
+        qualifier_words, end = _qualifier(parse, token, vocab)
+        if ordinal_token is None:
+            qualifier_words = [*(m.lemma for m in modifiers if m.is_word), *qualifier_words]
         found.append(
             _Found(
-                match.start,
-                match.end,
-                last.lower,
-                vocab.event_class(last) or last.lower,
-                None,
-                None,
-                str(match.label),
-                match.end,
+                noun=token.i,
+                start=start,
+                end=end,
+                noun_class=noun_class,
+                ordinal=vocab.ordinal(ordinal_token) if ordinal_token else None,
+                qualifier=" ".join(qualifier_words) or None,
+                key=None if ordinal_token else f"the:{noun_class}",
+                name_end=token.i + 1,
+            )
+        )
+    return found
+
+
+def _qualifier(parse: Parse, noun: Token, vocab: CompiledVocabulary) -> tuple[list[str], int]:
+    """'of diplomatic talks' after the noun (a preposition of the rules' `event-qualifiers`):
+    the words that tell one round from another, and where the mention ends."""
+    words: list[str] = []
+    end = noun.i + 1
+    qualifying = vocab.word_list("event-qualifiers")
+    nouns = vocab.ruleset.vocabulary.event_nouns
+    for k in parse.children[noun.i]:
+        prep = parse.tokens[k]
+        if prep.dep != "prep" or k < noun.i or prep.lower not in qualifying:
+            continue
+        objects = [parse.tokens[j] for j in parse.children[k] if parse.tokens[j].dep == "pobj"]
+        if not objects:
+            continue
+        target = objects[0]
+        entity = parse.entity_at(target.i)
+        if entity is not None and entity.label in _TIMES:
+            continue  # 'the talks on Friday': when, not which
+        low = parse.subtree(target.i)[0]
+        high = target.i + 1  # the object's own words: 'of diplomatic talks', not what follows them
+        content = [
+            t.lower if t.lower in nouns else t.lemma
+            for t in parse.tokens[low:high]
+            if t.is_word and t.pos in ("NOUN", "PROPN", "ADJ") and t.lower not in vocab.stopwords
+        ]
+        if not content:
+            continue
+        words.extend(content[-4:])
+        end = max(end, high)
+        break  # the first prepositional phrase names it; the rest tell what happened
+    return words, end
+
+
+def _merge_aliases(found: list[_Found], parse: Parse, vocab: CompiledVocabulary) -> list[_Found]:
+    """Add mentions of rule-file event aliases; an alias over a mention names it."""
+    for cue in parse.found("event-aliases"):
+        overlapping = [m for m in found if m.start < cue.end and cue.start < m.end]
+        if overlapping:
+            for m in overlapping:
+                m.key = str(cue.label)
+            continue
+        last = parse.tokens[cue.end - 1]
+        found.append(
+            _Found(
+                noun=cue.end - 1,
+                start=cue.start,
+                end=cue.end,
+                noun_class=event_class(last, vocab) or last.lower,
+                ordinal=None,
+                qualifier=None,
+                key=str(cue.label),
+                name_end=cue.end,
             )
         )
     found.sort(key=lambda m: m.start)
     return found
 
 
-def _assign_statuses(found: list[_Found], tokens: list[Token], vocab: CompiledVocabulary) -> None:
-    cues = vocab.scan(tokens)["status"]
-    for cue_match in cues:
+def _assign_statuses(found: list[_Found], parse: Parse, vocab: CompiledVocabulary, speaker: Speaker | None) -> None:
+    vocabulary = vocab.ruleset.vocabulary
+    for cue in parse.found("status"):
+        label: StatusCue = cue.label
         for mention in found:
-            if mention.name_end <= cue_match.start < mention.end:
-                _cut_qualifier(mention, cue_match.start, tokens, vocab)
-    for cue_match in cues:
-        cue: StatusCue = cue_match.label
-        if _negated(tokens, cue_match, vocab):
-            continue
-        if cue.side == "before":
-            if _in_past(tokens, cue_match, vocab):
+            if cue.start <= mention.noun < cue.end:
+                continue  # the cue is the event's own name ('the planned summit' is read once)
+            link = _link(parse, mention, cue)
+            if link is None:
                 continue
-            target, distance = _event_after(found, tokens, cue_match)
-        else:
-            target, distance = _event_before(found, tokens, cue_match)
-        if target is not None and distance < target.cue_distance:
-            target.status = cue.status
-            target.cue = Span(tokens[cue_match.start].start, tokens[cue_match.end - 1].end)
-            target.cue_distance = distance
+            verb, distance = link
+            status, as_then = label.status, False
+            frame = None
+            if verb is not None:
+                tense, aspect = tense_aspect(parse, verb, vocab)
+                frame = frame_at(parse, verb, vocab, speaker)
+                if frame.negated:
+                    continue  # 'has not concluded' says nothing of the status
+                read = read_status(vocabulary, label.status, tense, aspect)
+                if read is None:
+                    continue
+                status, as_then = read
+            rank = (1 if as_then else 0, distance)
+            if rank < mention.rank:
+                mention.status, mention.as_then, mention.frame, mention.rank = status, as_then, frame, rank
+                mention.cue = parse.span(_group_start(parse, cue, verb), cue.end)
 
 
-def _cut_qualifier(mention: _Found, at: int, tokens: list[Token], vocab: CompiledVocabulary) -> None:
-    """A cue inside the qualifier ('third round of talks concluded') ends the mention there."""
-    words = [t.lower for t in tokens[mention.name_end + 1 : at] if t.lower not in vocab.stopwords]
-    mention.qualifier = " ".join(words) or None
-    mention.end = at if words else mention.name_end
+def _group_start(parse: Parse, cue: Cue, verb: int | None) -> int:
+    """Where the cue's verb group starts: its auxiliaries and adverbs ('has officially concluded')."""
+    if verb is None or not cue.start <= verb < cue.end:
+        return cue.start
+    start = cue.start
+    for k in sorted(parse.children[verb], reverse=True):
+        if k < start and start - k <= 2 and parse.tokens[k].dep in ("aux", "auxpass", "advmod"):
+            start = k
+    return start
 
 
-def _negated(tokens: list[Token], match: Match, vocab: CompiledVocabulary) -> bool:
-    window = tokens[max(0, match.start - 2) : match.end]
-    return any(t.lower in vocab.negation for t in window)
+def read_status(vocabulary, status: str, tense: str | None, aspect: str | None) -> tuple[str, bool] | None:
+    """The status a cue of `status` gives when its verb is in `tense` and `aspect`, and whether
+    it held then rather than now; None when the cue says nothing in that tense ('is held every
+    year' is habit, 'will be cancelled' not yet so)."""
+    words = vocabulary.statuses.get(status)
+    time = words.time if words else None
+    if tense is None:
+        return status, False
+    if tense == "future":
+        if time == "future":
+            return status, False
+        future = vocabulary.status_at("future")
+        return (future, False) if future and time is not None else None
+    if aspect == "progressive" and time == "past":
+        present = vocabulary.status_at("present")
+        return (present, tense == "past") if present else None
+    done = tense == "past" or aspect == "perfect"
+    if done:
+        # 'were preparing for', 'has begun': what was to come or going on then
+        return status, time in ("present", "future")
+    if time == "past":
+        return None  # 'is held every year': a habit, not this event's status
+    return status, False
 
 
-def _in_past(tokens: list[Token], match: Match, vocab: CompiledVocabulary) -> bool:
-    """'were preparing for the third round': upcoming then, not necessarily now."""
-    return any(t.lower in vocab.past for t in tokens[max(0, match.start - 2) : match.start])
-
-
-def _event_after(found: list[_Found], tokens: list[Token], cue: Match) -> tuple[_Found | None, int]:
-    for mention in found:
-        gap = mention.start - cue.end
-        if 0 <= gap <= _MAX_BEFORE_GAP and all(t.is_word for t in tokens[cue.end : mention.start]):
-            return mention, gap
-    return None, 0
-
-
-def _event_before(found: list[_Found], tokens: list[Token], cue: Match) -> tuple[_Found | None, int]:
-    previous = [m for m in found if m.end <= cue.start]
-    if not previous:
-        return None, 0
-    mention = previous[-1]
-    gap = cue.start - mention.end
-    between = tokens[mention.end : cue.start]
-    if gap > _MAX_AFTER_GAP or any(t.lower in _CLAUSE_BREAKS for t in between):
-        return None, 0
-    return mention, gap
+def _link(parse: Parse, mention: _Found, cue: Cue) -> tuple[int | None, int] | None:
+    """How the parse ties an event noun to a cue: the verb whose tense reads the cue (None
+    for a nominal cue such as 'the upcoming', 'in the wake of'), and how far apart they are."""
+    tokens = parse.tokens
+    noun = tokens[mention.noun]
+    inside = range(cue.start, cue.end)
+    distance = abs(cue.start - mention.noun)
+    cue_verbs = [k for k in inside if tokens[k].pos in _VERBAL]
+    verbal = bool(cue_verbs)
+    # the noun is the subject or object of a cue word, or a cue word's prepositional object
+    if noun.head in inside or (noun.dep == "pobj" and tokens[noun.head].head in inside):
+        return (verb_of(parse, noun.head) if verbal else None), distance
+    # a cue word modifies the noun ('the upcoming summit', 'the summit held in Brussels')
+    if any(tokens[k].head == noun.i for k in inside):
+        return (verb_of(parse, cue_verbs[0]) if verbal else None), distance
+    # a relative clause on the noun holds the cue ('the round, which begins Monday')
+    for k in parse.children[noun.i]:
+        if tokens[k].dep in ("relcl", "acl") and (k in inside or any(tokens[j].head == k for j in inside)):
+            return verb_of(parse, k), distance
+    # the noun is the subject of a verb whose complement holds the cue ('is expected to begin')
+    if noun.dep in ("nsubj", "nsubjpass") and verbal:
+        head = noun.head
+        for k in cue_verbs:
+            if tokens[k].head == head and tokens[k].dep in ("xcomp", "ccomp", "acomp") and k > head:
+                return verb_of(parse, k), distance
+    return None
 
 
 def same_event(a: EventMention, b: EventMention, vocab: CompiledVocabulary) -> bool:
-    """One event, unless both mentions carry 'of ...' qualifiers and neither includes the
-    other ('third round of the FA Cup' is not 'third round of the league cup', while
-    'third round of diplomatic talks' is 'third round of negotiations')."""
+    """One event, unless both mentions carry qualifiers and neither includes the other
+    ('third round of the FA Cup' is not 'third round of the league cup', while 'third round
+    of diplomatic talks' is 'third round of negotiations'; 'the climate summit' is not 'the
+    trade summit', and 'the summit' may be either)."""
     if a.event_key != b.event_key:
         return False
     if not (a.qualifier and b.qualifier):

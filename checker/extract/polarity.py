@@ -1,45 +1,101 @@
-"""Statements and their polarity: each clause's content words, and whether it is negated.
+"""Statements and their polarity: each clause as a frame (predicate, subject, object) with
+whether it is negated.
 
-'All agreements ... have been fulfilled' and 'the agreement ... has not been fulfilled'
-become two statements with largely the same words and opposite polarity.
+'The company recalled the model in June' and 'The model was never recalled, the company
+insists' become two frames of the predicate 'recall' with the object (or passive subject)
+'model', one negated: a statement and its denial.
 """
 
 from __future__ import annotations
 
-from checker.extract.clauses import Clauses
+from checker.extract.frames import clause_range, frame_at, same_term, verbs
 from checker.extract.vocab import CompiledVocabulary
-from checker.model import Span, Speaker, Statement
-from checker.text import Token
+from checker.model import Frame, Speaker, Statement
 
-_MIN_WORDS = 3
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from checker.analysis import Parse
+
+_MIN_WORDS = 2
 
 
 def statements(
-    tokens: list[Token],
-    clauses: Clauses,
-    sentence: int,
-    speaker: Speaker | None,
-    vocab: CompiledVocabulary,
-    names: frozenset[str] = frozenset(),
+    parse: Parse, speaker: Speaker | None, vocab: CompiledVocabulary, names: frozenset[str] = frozenset()
 ) -> list[Statement]:
+    """One statement per clause whose predicate says something (not a verb of saying, not a
+    bare auxiliary), with its frame."""
     found = []
-    for start, end in clauses.bounds:
-        words = clauses.content(start, end)
+    reporting = {cue.start for cue in parse.found("reporting")}
+    for verb in verbs(parse):
+        if verb in reporting:
+            continue  # 'officials said': who says it is not what is said
+        frame = frame_at(parse, verb, vocab, speaker)
+        if frame.predicate is None or (frame.subject is None and frame.object is None):
+            continue
+        start, end = clause_range(parse, verb)
+        words = frozenset(
+            t.lemma
+            for t in parse.tokens[start:end]
+            if t.is_word and t.pos in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and t.lower not in vocab.stopwords
+        )
         if len(words) < _MIN_WORDS:
             continue
-        negation = next(
-            (tokens[k] for k in range(start, end) if tokens[k].lower in vocab.negation and not clauses.is_value(k)),
-            None,
-        )
         found.append(
             Statement(
-                span=Span(tokens[start].start, tokens[end - 1].end),
-                sentence=sentence,
+                span=parse.span(start, end),
+                sentence=parse.index,
                 words=words,
-                negated=negation is not None,
-                negation=Span(negation.start, negation.end) if negation else None,
+                negated=frame.negated,
+                negation=frame.negation,
                 names=names,
                 speaker=speaker,
+                frame=frame,
             )
         )
     return found
+
+
+def predicate_key(frame: Frame) -> str | None:
+    return frame.predicate_class or frame.predicate
+
+
+def same_claim(a: Statement, b: Statement) -> bool:
+    """Whether two statements say the same thing of the same things, whatever their polarity:
+    one predicate (or predicate class), and the same arguments: what the predicate is done to
+    (the object, or a passive clause's subject) named by both or by neither, and who does it
+    named by both (a pronoun names no one) unless a passive clause leaves the doer out."""
+    fa, fb = a.frame, b.frame
+    if fa is None or fb is None or predicate_key(fa) != predicate_key(fb):
+        return False
+    (doer_a, doer_b), (done_a, done_b) = _arguments(fa, fb)
+    if (done_a is None) != (done_b is None) or (done_a is not None and not same_term(done_a, done_b)):
+        return False
+    passive_without_doer = done_a is not None and "passive" in (fa.voice, fb.voice)
+    if doer_a is None or doer_b is None:
+        if not passive_without_doer:
+            return False
+    elif not same_term(doer_a, doer_b):
+        return False
+    return _scopes_agree(fa, fb)
+
+
+def _arguments(fa: Frame, fb: Frame) -> tuple[tuple[str | None, str | None], tuple[str | None, str | None]]:
+    """(doers, things done to) of the two frames; a passive clause's subject is what an active
+    clause's object is ('the model was recalled' ~ 'the company recalled the model'), and its
+    agent the active subject."""
+    a_passive, b_passive = fa.voice == "passive", fb.voice == "passive"
+    if a_passive == b_passive:
+        if a_passive:
+            return (fa.agent, fb.agent), (fa.subject, fb.subject)
+        return (fa.subject, fb.subject), (fa.object, fb.object)
+    active, passive = (fb, fa) if a_passive else (fa, fb)
+    pairs = ((active.subject, passive.agent), (active.object, passive.subject))
+    return pairs if not a_passive else ((pairs[0][1], pairs[0][0]), (pairs[1][1], pairs[1][0]))
+
+
+def _scopes_agree(fa: Frame, fb: Frame) -> bool:
+    """Different places or different times name different occasions."""
+    for x, y in ((fa.scope.place, fb.scope.place), (fa.scope.time, fb.scope.time)):
+        if x and y and x.lower() != y.lower():
+            return False
+    return True

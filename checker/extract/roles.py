@@ -1,136 +1,136 @@
-"""People, or descriptions standing for them, presented as holding a role:
-'Ukrainian representatives, led by Rustem Umerov', 'Vladimir Medinsky, the Kremlin aide,'."""
+"""People, or descriptions standing for them, presented as holding a role, read from the
+parse: a role cue on a group ('Ukrainian representatives, led by Rustem Umerov': the agent
+of 'led' heads the representatives) and appositives ('Vladimir Medinsky, the Kremlin aide,')."""
 
 from __future__ import annotations
 
 from checker.extract.vocab import CompiledVocabulary
-from checker.model import RoleMention, Span, Speaker
-from checker.text import Token
+from checker.model import RoleMention, Speaker
 
-_MAX_GROUP = 6  # words of the group before "led by"
-_MAX_HOLDER = 10  # words of a description after "led by the ..."
-_MAX_APPOSITIVE = 8
-_PHRASE_ENDS = frozenset({",", ".", ";", ":", "—", "–", "(", ")", '"', "“", "”", "!", "?"})
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from checker.analysis import Parse, Token
+
+_NAMES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_TRIM = frozenset({"det", "punct", "cc", "case"})
+_LEFT = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "case"})
 
 
-def role_mentions(
-    tokens: list[Token], sentence: int, speaker: Speaker | None, vocab: CompiledVocabulary
-) -> list[RoleMention]:
-    found = [*_cued_roles(tokens, sentence, speaker, vocab), *_appositive_roles(tokens, sentence, speaker, vocab)]
+def role_mentions(parse: Parse, speaker: Speaker | None, vocab: CompiledVocabulary) -> list[RoleMention]:
+    found = [*_cued_roles(parse, speaker, vocab), *_appositive_roles(parse, speaker, vocab)]
     found.sort(key=lambda m: m.span.start)
     return found
 
 
-def _cued_roles(tokens, sentence, speaker, vocab: CompiledVocabulary):
-    for match in vocab.scan(tokens)["role-cues"]:
-        holder = _holder_after(tokens, match.end, vocab)
-        group = _group_before(tokens, match.start, vocab)
-        if not holder or not group:
+def _cued_roles(parse: Parse, speaker: Speaker | None, vocab: CompiledVocabulary):
+    tokens = parse.tokens
+    for cue in parse.found("role-cues"):
+        verb = cue.start
+        group = tokens[verb].head if tokens[verb].dep in ("acl", "relcl", "advcl") else None
+        holder = _holder_in(parse, cue.end - 1, cue.end)
+        if group is None or group == verb or holder is None or tokens[group].pos not in ("NOUN", "PROPN"):
             continue
-        means = str(match.label)
-        group_words = [t.lower for t in tokens[group[0] : group[1]]]
-        role = f"{means} {' '.join(t.text for t in tokens[group[0] : group[1]])}"
+        g_start, g_end = _phrase(parse, group, stop=verb)
+        h_start, h_end = holder
+        means = str(cue.label)
+        role = f"{means} {parse.text(g_start, g_end)}"
         yield RoleMention(
-            span=Span(tokens[group[0]].start, tokens[holder[1] - 1].end),
-            sentence=sentence,
-            holder=_text(tokens, *holder),
-            holder_span=Span(tokens[holder[0]].start, tokens[holder[1] - 1].end),
+            span=parse.span(g_start, h_end),
+            sentence=parse.index,
+            holder=parse.text(h_start, h_end),
+            holder_span=parse.span(h_start, h_end),
             role=role,
-            role_words=vocab.phrase_content(means) | vocab.content_words(group_words),
+            role_words=vocab.phrase_content(means) | content_lemmas(tokens[g_start:g_end], vocab),
             speaker=speaker,
+            named=_is_name(parse, h_start, h_end),
+            head=means.split()[0].lower(),
         )
 
 
-def _appositive_roles(tokens, sentence, speaker, vocab: CompiledVocabulary):
-    """'Name Surname, the role of something,' (a name of two words, or a known alias)."""
-    for i, token in enumerate(tokens):
-        if token.lower != "," or i == 0:
-            continue
-        name = _name_ending(tokens, i)
-        if not name:
-            continue
-        known = vocab.entity_aliases.find(tokens[name[0] : name[1]])
-        if name[1] - name[0] < 2 and not known:
-            continue
-        start = i + 1
-        article = tokens[start].lower if start < len(tokens) else ""
-        if article in ("the", "a", "an"):
-            start += 1
-        end = start
-        while end < len(tokens) and tokens[end].lower not in _PHRASE_ENDS and end - start < _MAX_APPOSITIVE:
-            end += 1
-        if end == start or end >= len(tokens) or tokens[end].lower not in _PHRASE_ENDS:
-            continue
-        if not tokens[start].is_word or (tokens[start].is_capitalised and not tokens[end - 1].text.islower()):
-            continue  # "Smith, John" or a list of names, not a role
-        if any(m.start == 0 for m in vocab.role_cues.find(tokens[start:end])):
-            continue  # "Upper Marsh, led by Greta Lind": a cued role, read by _cued_roles
-        words = [t.lower for t in tokens[start:end]]
-        former = vocab.word_list("former")
-        yield RoleMention(
-            span=Span(tokens[name[0]].start, tokens[end - 1].end),
-            sentence=sentence,
-            holder=_text(tokens, *name),
-            holder_span=Span(tokens[name[0]].start, tokens[name[1] - 1].end),
-            role=_text(tokens, start, end),
-            role_words=vocab.content_words(w for w in words if w not in former),
-            speaker=speaker,
-            unique=article not in ("a", "an"),
-            former=any(w in former for w in words),
-        )
-
-
-def _holder_after(tokens: list[Token], at: int, vocab: CompiledVocabulary) -> tuple[int, int] | None:
-    if at >= len(tokens) or not tokens[at].is_word:
+def _holder_in(parse: Parse, last: int, after: int) -> tuple[int, int] | None:
+    """The holder after a cue ('led by Rustem Umerov', 'led by the Secretary of ...'): the
+    object of the cue's last word, as a name or a description."""
+    tokens = parse.tokens
+    objects = [k for k in parse.children[last] if tokens[k].dep == "pobj"]
+    if not objects:
+        objects = [k for k in range(after, len(tokens)) if tokens[k].head == last and tokens[k].pos != "PUNCT"]
+    if not objects:
         return None
-    if tokens[at].is_capitalised and tokens[at].lower not in vocab.stopwords:
-        end = at
-        while (
-            end < len(tokens)
-            and tokens[end].is_word
-            and (
-                tokens[end].is_capitalised
-                or (
-                    tokens[end].lower in vocab.word_list("name-joiners")
-                    and end + 1 < len(tokens)
-                    and tokens[end + 1].is_capitalised
-                )
-            )
-        ):
-            end += 1
-        return at, end
-    end = at
-    while end < len(tokens) and tokens[end].lower not in _PHRASE_ENDS and end - at < _MAX_HOLDER:
-        end += 1
-    start = at
-    while start < end and tokens[start].lower in vocab.stopwords:
-        start += 1
-    return (start, end) if end > start else None
+    return _phrase(parse, objects[0])
 
 
-def _group_before(tokens: list[Token], at: int, vocab: CompiledVocabulary) -> tuple[int, int] | None:
-    end = at
-    if end > 0 and tokens[end - 1].lower == ",":
+def _appositive_roles(parse: Parse, speaker: Speaker | None, vocab: CompiledVocabulary):
+    """'Name Surname, the role of something,': a named head with an appositive noun phrase."""
+    tokens = parse.tokens
+    former = vocab.word_list("former")
+    for token in tokens:
+        if token.dep != "appos" or token.pos not in ("NOUN",):
+            continue
+        name = tokens[token.head]
+        n_start, n_end = _name_range(parse, name)
+        known = any(c.start <= n_start and n_end <= c.end for c in parse.found("entity-aliases"))
+        if not known and (n_end - n_start < 2 or not _is_name(parse, n_start, n_end)):
+            continue
+        if any(c.start > name.i and c.start <= token.i for c in parse.found("role-cues")):
+            continue  # "Upper Marsh, led by Greta Lind": a cued role
+        r_start, r_end = _phrase(parse, token.i)
+        article = next((tokens[k] for k in parse.children[token.i] if tokens[k].dep == "det"), None)
+        words = tokens[r_start:r_end]
+        yield RoleMention(
+            span=parse.span(n_start, r_end),
+            sentence=parse.index,
+            holder=parse.text(n_start, n_end),
+            holder_span=parse.span(n_start, n_end),
+            role=parse.text(r_start, r_end),
+            role_words=content_lemmas([t for t in words if t.lower not in former], vocab),
+            speaker=speaker,
+            unique=article is None or article.morph.definite != "ind",
+            former=any(t.lower in former for t in words),
+            named=True,
+            head=token.lemma,
+        )
+
+
+def content_lemmas(tokens: list[Token] | tuple[Token, ...], vocab: CompiledVocabulary) -> frozenset[str]:
+    """The words that carry a role's meaning, by lemma, each replaced by its declared synonym."""
+    synonyms = vocab.ruleset.vocabulary.synonyms
+    found = set()
+    for t in tokens:
+        if not t.is_word or t.lower in vocab.stopwords or not t.text[:1].isalnum():
+            continue
+        found.add(synonyms.get(t.lower) or synonyms.get(t.lemma) or t.lemma)
+    return frozenset(found)
+
+
+def _phrase(parse: Parse, head: int, stop: int | None = None) -> tuple[int, int]:
+    """The noun phrase headed by `head`: its subtree up to `stop` (a cue, a clause), without
+    leading determiners and trailing punctuation or clauses."""
+    tokens = parse.tokens
+    end = parse.subtree(head)[1]
+    start = min([head, *(parse.subtree(k)[0] for k in parse.children[head] if k < head and tokens[k].dep in _LEFT)])
+    for k in parse.children[head]:
+        child = tokens[k]
+        if k > head and (child.dep in ("relcl", "acl", "appos", "advcl") or child.pos == "PUNCT"):
+            end = min(end, parse.subtree(k)[0])
+    if stop is not None and head < stop < end:
+        end = stop
+    while end > head + 1 and tokens[end - 1].dep in _TRIM:
         end -= 1
-    start = end
-    while start > 0 and tokens[start - 1].is_word and end - start < _MAX_GROUP:
-        word = tokens[start - 1].lower
-        # 'the regional council of Upper Marsh': 'of' joins the phrase, other
-        # function words end it ('Later the delegation' starts after 'the').
-        if word in vocab.stopwords and not (word == "of" and start > 1 and tokens[start - 2].is_word):
-            break
-        start -= 1
-    while start < end and tokens[start].lower in vocab.stopwords:
+    while start < head and tokens[start].dep in _TRIM:
         start += 1
-    return (start, end) if end > start else None
+    return start, end
 
 
-def _name_ending(tokens: list[Token], end: int) -> tuple[int, int] | None:
-    start = end
-    while start > 0 and tokens[start - 1].is_word and tokens[start - 1].is_capitalised and end - start < 4:
+def _name_range(parse: Parse, head: Token) -> tuple[int, int]:
+    """A name and its compound parts ('Vladimir Medinsky')."""
+    tokens = parse.tokens
+    start = head.i
+    while start > 0 and tokens[start - 1].head == head.i and tokens[start - 1].dep in ("compound", "flat"):
         start -= 1
-    return (start, end) if start < end else None
+    return start, head.i + 1
 
 
-def _text(tokens: list[Token], start: int, end: int) -> str:
-    return " ".join(t.text for t in tokens[start:end])
+def _is_name(parse: Parse, start: int, end: int) -> bool:
+    """A proper name (of a person or a body), not a description ('the Secretary of ...')."""
+    tokens = parse.tokens[start:end]
+    return bool(tokens) and all(t.pos == "PROPN" or t.ent_type in _NAMES for t in tokens if t.is_word)

@@ -1,87 +1,116 @@
-"""Who a sentence is attributed to: 'Medinsky mentioned that ...', '..., said X',
-'according to X'. A sentence with no attribution speaks for the author."""
+"""Who a sentence is attributed to, read from its parse: the subject of a verb of saying
+('Medinsky mentioned that ...', '..., said X', 'X told reporters'), the object of an
+attribution ('according to X'), and the writer of a reader's comment or letter (a paragraph
+signed 'Name, Place'). A sentence with none speaks for the author.
+"""
 
 from __future__ import annotations
 
-from checker.extract.vocab import CompiledVocabulary
-from checker.model import Span, Speaker
-from checker.text import Token
+from checker.model import Document, Speaker
 
-_MAX_NAME = 8
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from checker.analysis import Parse
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_NAME_PARTS = frozenset({"compound", "flat", "amod", "nmod", "poss", "det", "appos", "case", "prep"})
+_NAMES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_MAX_SIGNATURE = 8  # tokens of a 'Name, Place' line
 
 
-def speaker_of(tokens: list[Token], vocab: CompiledVocabulary) -> Speaker | None:
-    for match in vocab.scan(tokens)["attribution"]:
-        found = _phrase_after(tokens, match.end, vocab)
-        if found:
-            return found
-    for match in vocab.scan(tokens)["reporting"]:
-        found = _phrase_before(tokens, match.start, vocab) or _name_after(tokens, match.end, vocab)
-        if found:
-            return found
+def speaker_of(parse: Parse, vocab) -> Speaker | None:
+    """The speaker the sentence's words of saying or attributions name, if any."""
+    tokens = parse.tokens
+    for cue in parse.found("attribution"):
+        last = cue.end - 1
+        objects = [k for k in parse.children[last] if tokens[k].dep == "pobj"] or [
+            k for k in range(cue.end, min(cue.end + 1, len(tokens))) if tokens[k].pos in ("PROPN", "NOUN")
+        ]
+        if objects:
+            return _speaker(parse, objects[0], vocab)
+    for cue in parse.found("reporting"):
+        verb = next((k for k in range(cue.start, cue.end) if tokens[k].pos in ("VERB", "AUX")), None)
+        if verb is None:
+            continue
+        subject = next((k for k in parse.children[verb] if tokens[k].dep in _SUBJECTS), None)
+        if subject is not None:
+            return _speaker(parse, subject, vocab)
     return None
 
 
-def _phrase_before(tokens: list[Token], verb: int, vocab: CompiledVocabulary) -> Speaker | None:
-    """The subject before a reporting verb, skipping one appositive between commas."""
-    end = verb
-    if end > 0 and tokens[end - 1].lower == ",":
-        # "the Russian side, represented by Vladimir Medinsky, announced": take the name inside.
-        start = end - 1
-        while start > 0 and tokens[start - 1].lower != "," and end - start < _MAX_NAME:
-            start -= 1
-        name = _capitalised_run_ending(tokens, end - 1, start)
-        if name:
-            return _speaker(tokens, *name, vocab)
-        # "Lena Strand, the finance minister, told": the name before the appositive speaks.
-        if start > 0 and tokens[start - 1].lower == ",":
-            name = _capitalised_run_ending(tokens, start - 1, max(0, start - 1 - _MAX_NAME))
-            if name:
-                return _speaker(tokens, *name, vocab)
-        end -= 1
-    start = end
-    while start > 0 and tokens[start - 1].is_word and end - start < _MAX_NAME:
-        start -= 1
-    while start < end and tokens[start].lower in vocab.stopwords:
-        start += 1
-    # A quotation ends just before the verb ('"...," said X'): nothing stands before it.
-    if start >= end:
-        return None
-    return _speaker(tokens, start, end, vocab)
-
-
-def _capitalised_run_ending(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | None:
-    start = end
-    while start > floor and tokens[start - 1].is_word and tokens[start - 1].is_capitalised:
-        start -= 1
-    return (start, end) if start < end else None
-
-
-def _name_after(tokens: list[Token], at: int, vocab: CompiledVocabulary) -> Speaker | None:
-    end = at
-    while end < len(tokens) and tokens[end].is_word and tokens[end].is_capitalised and end - at < _MAX_NAME:
-        end += 1
-    return _speaker(tokens, at, end, vocab) if end > at else None
-
-
-def _phrase_after(tokens: list[Token], at: int, vocab: CompiledVocabulary) -> Speaker | None:
-    end = at
-    while end < len(tokens) and tokens[end].is_word and end - at < _MAX_NAME:
-        end += 1
-    start = at
-    while start < end and tokens[start].lower in vocab.stopwords:
-        start += 1
-    return _speaker(tokens, start, end, vocab) if end > start else None
-
-
-def _speaker(tokens: list[Token], start: int, end: int, vocab: CompiledVocabulary) -> Speaker:
-    words = tokens[start:end]
-    name = " ".join(t.text for t in words)
-    entity = vocab.entity_aliases.find(words)
-    if entity:
-        key = str(entity[0].label)
-    elif words[-1].is_capitalised:
-        key = words[-1].lower  # "councillor Maria Lopez" and "Lopez" are one speaker
+def _speaker(parse: Parse, head: int, vocab) -> Speaker:
+    """The noun phrase headed by `head`, without its relative clauses and appositives' clauses;
+    its key is the entity's last word ('councillor Maria Lopez' and 'Lopez' are one speaker),
+    else the phrase's content lemmas."""
+    tokens = parse.tokens
+    start, end = _name_range(parse, head)
+    entity = parse.entity_at(head)
+    aliases = [cue for cue in parse.found("entity-aliases") if cue.start < end and start < cue.end]
+    if aliases:
+        key = str(aliases[0].label)
+    elif entity is not None and entity.label in _NAMES:
+        key = tokens[entity.end - 1].lower
+    elif tokens[head].pos == "PROPN":
+        key = tokens[head].lower
     else:
-        key = " ".join(sorted(vocab.content_words(t.lower for t in words)))
-    return Speaker(name=name, key=key, span=Span(words[0].start, words[-1].end))
+        words = [t.lemma for t in tokens[start:end] if t.is_word and t.lower not in vocab.stopwords]
+        key = " ".join(sorted(set(words))) or tokens[head].lemma
+    return Speaker(name=parse.text(start, end), key=key, span=parse.span(start, end))
+
+
+def _name_range(parse: Parse, head: int) -> tuple[int, int]:
+    """The head's own words: it and the modifiers next to it ('Russian presidential aide
+    Vladimir Medinsky'), not a clause hanging on it."""
+    tokens = parse.tokens
+    start = end = head
+    for k in sorted(parse.children[head]):
+        child = tokens[k]
+        if child.dep not in _NAME_PARTS:
+            continue
+        low, high = parse.subtree(k)
+        if child.dep == "appos":
+            # 'the Russian side, represented by Vladimir Medinsky': the name inside speaks
+            entity = next((e for e in parse.entities if low <= e.start and e.end <= high and e.label == "PERSON"), None)
+            if entity is not None:
+                return entity.start, entity.end
+            continue
+        if k < head:
+            start = min(start, low)
+        else:
+            end = max(end, high - 1)
+    while start < head and (not tokens[start].is_word or tokens[start].dep == "det"):
+        start += 1
+    return start, end + 1
+
+
+def signature(parse: Parse) -> Speaker | None:
+    """A reader's signature: a short line with no verb naming a person (and a place), as under
+    a comment or a letter ('Jane Doe, Leeds')."""
+    tokens = parse.tokens
+    if not tokens or len(tokens) > _MAX_SIGNATURE or any(t.pos in ("VERB", "AUX") for t in tokens):
+        return None
+    comma = next((t.i for t in tokens if t.text == ","), None)
+    if comma is None or comma == 0 or not all(t.pos == "PROPN" or t.ent_type == "PERSON" for t in tokens[:comma]):
+        return None
+    place = [t for t in tokens[comma + 1 :] if t.is_word]
+    if not place or not all(t.pos in ("PROPN", "NOUN") for t in place):
+        return None
+    return Speaker(name=parse.text(0, comma), key=tokens[comma - 1].lower, span=parse.span(0, comma))
+
+
+def paragraph_voices(document: Document, parses: list[Parse]) -> dict[int, Speaker]:
+    """Sentences that belong to a signed comment or letter: those of the paragraph above each
+    signature line, back to the previous signature or the blank line before it."""
+    voices: dict[int, Speaker] = {}
+    for position, parse in enumerate(parses):
+        signer = signature(parse)
+        if signer is None:
+            continue
+        k = position - 1
+        while k >= 0 and parses[k].index not in voices and signature(parses[k]) is None:
+            voices[parses[k].index] = signer
+            gap = document.prose[parses[k - 1].sentence.span.end : parses[k].sentence.span.start] if k else ""
+            if "\n\n" in gap or "\u2029" in gap or not k:
+                break
+            k -= 1
+    return voices

@@ -9,6 +9,10 @@ from dataclasses import dataclass, field
 from checker.rulelang.ruleset import RuleSet
 from checker.text import Match, PhraseMatcher, Token, phrase_words
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from checker.analysis import Phrase
+
 _SCANNED = ("status", "role-cues", "event-aliases", "reporting", "attribution", "numbers", "future", "relative-dates")
 
 
@@ -37,6 +41,7 @@ class CompiledVocabulary:
     _ordinal_number: re.Pattern
     _lists: dict = field(default_factory=dict)  # word lists compiled on first use
     _last_scan: list = field(default_factory=list, repr=False)  # [tokens, their matches] of the last scan
+    derived: dict = field(default_factory=dict, repr=False)  # values read with the language pipeline, per process
 
     @classmethod
     def build(cls, ruleset: RuleSet) -> CompiledVocabulary:
@@ -83,6 +88,7 @@ class CompiledVocabulary:
             if isinstance(attribute, functools.cached_property):
                 getattr(self, name)
         self._last_scan.clear()  # a stored value carries no sentence
+        self.derived.clear()  # nor what a pipeline read
         return self
 
     def scan(self, tokens: list[Token]) -> dict[str, list[Match]]:
@@ -121,6 +127,59 @@ class CompiledVocabulary:
         if found is None:
             found = self._lists[("words", name)] = self.ruleset.vocabulary.word_list(name)
         return found
+
+    @functools.cached_property
+    def parse_phrases(self) -> tuple[Phrase, ...]:
+        """The phrases checker.analysis finds in each parsed sentence: status and role cues,
+        verbs of saying, attributions and future phrases by lemma; rule-file names as written."""
+        from checker.analysis import Phrase
+
+        vocab = self.ruleset.vocabulary
+        found = [
+            Phrase("status", phrase, StatusCue(status.name, side))
+            for status in vocab.statuses.values()
+            for side, phrases in (("before", status.before), ("after", status.after))
+            for phrase in phrases
+        ]
+        found += [Phrase("role-cues", cue, means) for cue, means in vocab.role_cues.items()]
+        for kind in ("reporting", "attribution", "future"):
+            found += [Phrase(kind, phrase, kind) for phrase in sorted(self.word_list(kind))]
+        found += [
+            Phrase("event-aliases", text.value, event.name.value, exact=True)
+            for event in self.ruleset.events
+            for text in (event.name, *event.aliases)
+        ]
+        found += [
+            Phrase("entity-aliases", text.value, entity.name.value, exact=True)
+            for entity in self.ruleset.entities
+            for text in (entity.name, *entity.aliases)
+        ]
+        return tuple(found)
+
+    @functools.cached_property
+    def parse_cue_words(self) -> frozenset[str]:
+        """Words of the role cues, verbs of saying... as the rules write them, and of the rule
+        files' names: a sentence with none of them needs no parse for these phrases. Function
+        words count too ('led by' is found through 'by', whatever form 'lead' takes)."""
+        kinds = ("role-cues", "attribution", "event-aliases", "entity-aliases")
+        words = {w for p in self.parse_phrases if p.kind in kinds for w in phrase_words(p.text)}
+        return frozenset(words - {"*"})
+
+    @functools.cached_property
+    def parse_event_words(self) -> frozenset[str]:
+        """The event nouns as the rules write them."""
+        return frozenset(self.ruleset.vocabulary.event_nouns)
+
+    @functools.cached_property
+    def future_modals(self) -> frozenset[str]:
+        """The one-word future markers ('will', 'shall'): a modal among them makes a verb future."""
+        return _single_words(self.word_list("future"))
+
+    def predicate_class(self, lemma: str | None) -> str | None:
+        """The predicate class a lemma belongs to (the rules' `predicates` lines), if any."""
+        if lemma is None:
+            return None
+        return self.ruleset.vocabulary.predicates.get(lemma)
 
     @functools.cached_property
     def common_words(self) -> frozenset[str]:

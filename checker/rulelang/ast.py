@@ -49,6 +49,7 @@ class StatusDef:
     before: tuple[Text, ...]
     after: tuple[Text, ...]
     origin: Origin
+    time: Name | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +84,12 @@ class RoleCue:
 
 @dataclass(frozen=True, slots=True)
 class Synonyms:
+    words: tuple[Text, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class Predicates:
     words: tuple[Text, ...]
     origin: Origin
 
@@ -173,6 +180,7 @@ Statement = (
     | WordList
     | RoleCue
     | Synonyms
+    | Predicates
     | EntityFact
     | EventFact
     | QuantityFact

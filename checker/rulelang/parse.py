@@ -152,14 +152,20 @@ class Build(Transformer):
     def cue_after(self, meta, children):
         return "after", children[0]
 
+    def status_time(self, meta, children):
+        return "time", ast.Name(str(children[0]), self._at(children[0]))
+
     def status_def(self, meta, children):
         name_token, *rest = children
         compatible: tuple[ast.Name, ...] = ()
         before: list[ast.Text] = []
         after: list[ast.Text] = []
+        time: ast.Name | None = None
         for item in rest:
             if isinstance(item, tuple) and item and isinstance(item[0], ast.Name):
                 compatible = item
+            elif item[0] == "time":
+                time = item[1]
             else:
                 side, words = item
                 (before if side == "before" else after).extend(words)
@@ -169,6 +175,7 @@ class Build(Transformer):
             tuple(before),
             tuple(after),
             _origin(self.path, meta),
+            time,
         )
 
     def event_nouns(self, meta, children):
@@ -200,6 +207,9 @@ class Build(Transformer):
 
     def synonyms(self, meta, children):
         return ast.Synonyms(children[0], _origin(self.path, meta))
+
+    def predicates(self, meta, children):
+        return ast.Predicates(children[0], _origin(self.path, meta))
 
     # Facts: items are tagged pairs so the entity/event builders stay flat.
     def alias(self, meta, children):

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from checker.errors import RuleError
 from checker.rulelang import ast
-from checker.rulelang.ruleset import WORD_LISTS, RuleSet, StatusWords, Vocabulary
+from checker.rulelang.ruleset import STATUS_TIMES, WORD_LISTS, RuleSet, StatusWords, Vocabulary
 from checker.text import phrase_words
 
 
@@ -43,6 +43,9 @@ class _Builder:
         self.words: dict[str, set[str]] = {}
         self.role_cues: dict[str, str] = {}
         self.synonyms: dict[str, str] = {}
+        self.predicates: dict[str, str] = {}
+        self.status_time: dict[str, str] = {}  # time -> status
+        self.status_times: dict[str, str] = {}  # status -> time
         self.entities: list[ast.EntityFact] = []
         self.events: list[ast.EventFact] = []
         self.entity_aliases: dict[str, tuple[str, ast.Origin]] = {}
@@ -76,6 +79,15 @@ class _Builder:
         self.status_before.setdefault(name, []).extend(t.value for t in statement.before)
         self.status_after.setdefault(name, []).extend(t.value for t in statement.after)
         self.status_compatible.setdefault(name, set()).update(n.value for n in statement.compatible)
+        if statement.time is not None:
+            time = statement.time
+            if time.value not in STATUS_TIMES:
+                self.fail(time.origin, f"expected a time ({', '.join(STATUS_TIMES)}), found {time.value!r}")
+            elif self.status_time.setdefault(time.value, name) != name:
+                other = self.status_time[time.value]
+                self.fail(time.origin, f"expected one status per time, found {time.value} for {other} and {name}")
+            else:
+                self.status_times[name] = time.value
         self.compatible_refs.extend(statement.compatible)
 
     def _EventNouns(self, statement: ast.EventNouns) -> None:
@@ -146,6 +158,13 @@ class _Builder:
         for text in statement.words:
             self.synonyms[text.value.lower()] = canonical
 
+    def _Predicates(self, statement: ast.Predicates) -> None:
+        # A lemma already in a class joins this line to that class.
+        words = [t.value.lower() for t in statement.words]
+        canonical = next((self.predicates[w] for w in words if w in self.predicates), words[0])
+        for word in words:
+            self.predicates.setdefault(word, canonical)
+
     def _EntityFact(self, statement: ast.EntityFact) -> None:
         self._claim_names(self.entity_aliases, "entity", statement.name.value, (statement.name, *statement.aliases))
         self.entities.append(statement)
@@ -183,6 +202,7 @@ class _Builder:
                 before=tuple(dict.fromkeys(self.status_before[name])),
                 after=tuple(dict.fromkeys(self.status_after[name])),
                 compatible=frozenset(self.status_compatible[name]),
+                time=self.status_times.get(name),
             )
             for name in self.status_before
         }
@@ -196,6 +216,7 @@ class _Builder:
             words={name: frozenset(words) for name, words in self.words.items()},
             role_cues=dict(self.role_cues),
             synonyms=dict(self.synonyms),
+            predicates=dict(self.predicates),
         )
         return RuleSet(
             vocabulary=vocabulary,

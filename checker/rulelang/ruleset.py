@@ -41,7 +41,11 @@ WORD_LISTS: dict[str, str] = {
     "former": "words that put a role in the past (former, outgoing)",
     "clause-breaks": "words that end a clause (and, but, which)",
     "relative-dates": "expressions dated from the reference date (next week, last year, yesterday)",
+    "event-qualifiers": "prepositions whose object tells one event from another (of: 'third round of the cup')",
+    "perfect-auxiliaries": "auxiliaries, by lemma, that make a verb perfect (have: 'has concluded')",
+    "conditional": "words that make a clause hypothetical (if, even if, unless)",
 }
+STATUS_TIMES = ("past", "present", "future")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +54,7 @@ class StatusWords:
     before: tuple[str, ...]
     after: tuple[str, ...]
     compatible: frozenset[str]
+    time: str | None = None  # past, present or future: the time the status speaks of
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +68,11 @@ class Vocabulary:
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     role_cues: dict[str, str] = field(default_factory=dict)  # cue -> what the holder is
     synonyms: dict[str, str] = field(default_factory=dict)  # word -> canonical word
+    predicates: dict[str, str] = field(default_factory=dict)  # lemma -> its predicate class
+
+    def status_at(self, time: str) -> str | None:
+        """The status that speaks of `time` (the rules' `time` line), if one does."""
+        return next((s.name for s in self.statuses.values() if s.time == time), None)
 
     def word_list(self, name: str) -> frozenset[str]:
         return self.words.get(name, frozenset())

@@ -55,8 +55,9 @@ def _event_results(
     mentions = [m for m in claims.events if m.event_key == name]
     if event.status:
         expected = event.status.value
-        agree = [m for m in mentions if m.status and vocab.ruleset.vocabulary.compatible(m.status, expected)]
-        disagree = [m for m in mentions if m.status and not vocab.ruleset.vocabulary.compatible(m.status, expected)]
+        current = [m for m in mentions if not m.as_then]  # 'were preparing for': so then, not now
+        agree = [m for m in current if m.status and vocab.ruleset.vocabulary.compatible(m.status, expected)]
+        disagree = [m for m in current if m.status and not vocab.ruleset.vocabulary.compatible(m.status, expected)]
         if disagree:
             verdict = Verdict.CONTRADICTED
             note = f"described as {disagree[0].status}"
@@ -113,7 +114,7 @@ def _role_result(
             continue
         if _names_entity(mention, names, other_roles, vocab):
             supporting.append(mention)
-        elif _is_proper_name(mention):
+        elif mention.named:
             conflicting.append(mention)
     origin = str(role.origin)
     subject = entity.name.value
@@ -151,10 +152,6 @@ def _holder_is_role(mention: RoleMention, wanted, vocab: CompiledVocabulary) -> 
 def _contains(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
     n = len(name)
     return n > 0 and any(words[i : i + n] == name for i in range(len(words) - n + 1))
-
-
-def _is_proper_name(mention: RoleMention) -> bool:
-    return all(w[:1].isupper() for w in mention.holder.split())
 
 
 def _valid_at(role: RoleFact, day: dt.date) -> bool:

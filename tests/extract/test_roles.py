@@ -1,0 +1,62 @@
+"""Roles: sentence -> who is said to hold which role, named or described."""
+
+import pytest
+
+# text, [(holder, role, role words, named, unique, former, head)]
+CASES = [
+    (
+        "Ukrainian representatives, led by Rustem Umerov, arrived in Istanbul.",
+        [
+            (
+                "Rustem Umerov",
+                "head of Ukrainian representatives",
+                {"head", "ukrainian", "delegation"},
+                True,
+                True,
+                False,
+                "head",
+            )
+        ],
+    ),
+    (
+        "Later the delegation, led by the secretary of the security council, met the mediators.",
+        [
+            (
+                "secretary of the security council",
+                "head of delegation",
+                {"head", "delegation"},
+                False,
+                True,
+                False,
+                "head",
+            )
+        ],
+    ),
+    (
+        "Anna Berg, the defence minister, spoke first.",
+        [("Anna Berg", "defence minister", {"defence", "minister"}, True, True, False, "minister")],
+    ),
+    (
+        "John Smith, a spokesman for the company, declined to comment.",
+        [("John Smith", "spokesman for the company", {"spokesman", "company"}, True, False, False, "spokesman")],
+    ),
+    (
+        "Anna Berg, the former defence minister, spoke first.",
+        [("Anna Berg", "former defence minister", {"defence", "minister"}, True, True, True, "minister")],
+    ),
+    ("The minister spoke first, and the aide left.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_role_mentions(claims_of, text, expected):
+    _, claims = claims_of(text)
+    found = [(m.holder, m.role, set(m.role_words), m.named, m.unique, m.former, m.head) for m in claims.roles]
+    assert found == expected
+
+
+def test_a_role_points_at_its_words(claims_of):
+    document, claims = claims_of("Anna Berg, the defence minister, spoke first.")
+    (mention,) = claims.roles
+    assert document.prose[mention.holder_span.start : mention.holder_span.end] == "Anna Berg"
+    assert document.prose[mention.span.start : mention.span.end] == "Anna Berg, the defence minister"

@@ -1,0 +1,55 @@
+"""Speakers: sentence -> who it is attributed to (None: the author)."""
+
+import pytest
+
+# text, (speaker's name, key) of its first sentence
+CASES = [
+    (
+        "The talks ended, Russian presidential aide Vladimir Medinsky said.",
+        ("Russian presidential aide Vladimir Medinsky", "medinsky"),
+    ),
+    ("According to the health board, the hospital has 410 beds.", ("health board", "board health")),
+    (
+        "Opposition councillor Maria Lopez told reporters the session begins on Monday.",
+        ("Opposition councillor Maria Lopez", "lopez"),
+    ),
+    (
+        "A spokesman for the monitoring mission said the exchange took place.",
+        ("spokesman for the monitoring mission", "mission monitoring spokesman"),
+    ),
+    ("The exchange took place on Friday.", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_the_speaker_of_a_sentence(claims_of, analyzer, vocab, text, expected):
+    from checker.extract.speakers import speaker_of
+
+    parse = analyzer.parse_text(text, vocab.parse_phrases, vocab.negation)
+    speaker = speaker_of(parse, vocab)
+    assert (None if speaker is None else (speaker.name, speaker.key)) == expected
+
+
+def test_readers_comments_are_separate_voices(claims_of):
+    text = (
+        "Readers wrote in about the plan.\n\n"
+        "The council did not approve the new bridge.\n"
+        "Jane Doe, Leeds\n\n"
+        "The council approved the new bridge in May.\n"
+        "John Smith, York\n"
+    )
+    _, claims = claims_of(text)
+    speakers = [(s.frame.predicate, s.negated, s.speaker.key if s.speaker else None) for s in claims.statements]
+    assert speakers == [("approve", True, "doe"), ("approve", False, "smith")]
+
+
+def test_two_readers_who_disagree_are_not_the_text_contradicting_itself():
+    from checker.api import audit
+
+    text = (
+        "The council did not approve the new bridge.\nJane Doe, Leeds\n\n"
+        "The council approved the new bridge in May.\nJohn Smith, York\n"
+    )
+    findings = audit(text).documents[0].findings
+    assert [f.severity.value for f in findings if f.code == "CC107"] == ["note"]
+    assert "different sources (Jane Doe, John Smith)" in findings[0].message
