@@ -137,6 +137,7 @@ class ClaimServer(LanguageServer):
                 as_of=config.as_of,
                 policy=config.policy,
                 per_glob=config.per_glob,
+                model=config.model,
             )
             self._session = Session(settings)
         return self._session

@@ -1,13 +1,15 @@
 """A long-lived checker for `serve` and `lsp`: the rules loaded once, each text checked warm.
 
 The same pipeline as `audit` (checker.pipeline.check, then the run's policy), kept in one
-process so that an edit is checked without paying for start-up. The rule files are parsed
+process so that an edit is checked without paying for start-up: the language model
+(checker.analysis) is loaded when the Session is made. The rule files are parsed
 once and parsed again only when one of them changes on disk (its size, modification time or
 inode; a rule folder's list of files); rules sent with a request as text are resolved with
 them and kept for the next requests that send the same texts.
 
-A Session checks one text at a time (a lock): the compiled vocabularies keep the last
-sentence's scan, so two threads checking at once could read each other's.
+A Session checks one text at a time (a lock): the language pipeline switches its
+components per batch and the analyzer fills caches as it goes, so two threads checking at
+once could read each other's state.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from checker import readers
+from checker import analysis, readers
 from checker.errors import RuleErrors
 from checker.model import DocumentReport, Report
 from checker.pipeline import Prepared, check
@@ -56,6 +58,7 @@ class Session:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        self._analyzer = analysis.load(settings.model)  # a missing pipeline: ModelError, one line
         self._lock = threading.Lock()
         self._loaded = self._load()
         self._with_texts: OrderedDict[tuple[str, ...], Prepared] = OrderedDict()
@@ -63,8 +66,8 @@ class Session:
             raise self._loaded.error
 
     def warm(self) -> None:
-        """Do now what the first check would do on first use (compile every matcher, import each
-        check), so that the first request is answered as fast as the next."""
+        """Do now what the first check would do on first use (run the language pipeline once,
+        compile every matcher, import each check), so that the first request is as fast as the next."""
         self.check(WARM_UP)
 
     def prepared(self, rule_texts: Sequence[str] = ()) -> Prepared:
@@ -86,7 +89,7 @@ class Session:
         document = readers.from_text(text, name, format)
         with self._lock:
             prepared = self._prepared(tuple(rule_texts))
-            checked: DocumentReport = check(document, prepared, as_of or self.settings.as_of)
+            checked: DocumentReport = check(document, prepared, as_of or self.settings.as_of, self._analyzer)
         return apply_policy(Report(documents=(checked,)), self.settings)
 
     def _prepared(self, rule_texts: tuple[str, ...]) -> Prepared:

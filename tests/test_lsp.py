@@ -19,6 +19,8 @@ from pygls.lsp.client import LanguageClient
 
 from checker.cli import main
 from checker.langserver import Lines
+from checker.session import Session
+from checker.settings import Settings
 
 TENSION = "Talks 🕊️ resumed.\nThe 3rd round has concluded. Delegates are preparing for the third round.\n"
 CALM = "Talks 🕊️ resumed.\nThe 3rd round has concluded. Delegates went home.\n"
@@ -82,16 +84,25 @@ def _workspace(tmp_path: Path) -> Path:
     return workspace
 
 
+def _sides(text: str, format: str) -> list[str]:
+    """The words of each side of the one finding the CLI's pipeline reports on `text`."""
+    [finding] = Session(Settings()).check(text, format=format).documents[0].findings
+    return [side.text for side in finding.locations]
+
+
 def test_language_server_over_stdio(tmp_path, capsys):
     assert main(["explain", "CC101"]) == 0
     explained = capsys.readouterr().out
     workspace = _workspace(tmp_path)
     elsewhere = tmp_path / "elsewhere"  # the server's own folder has no configuration: the workspace's is used
     elsewhere.mkdir()
-    asyncio.run(_session(workspace, elsewhere, explained))
+    sides = {
+        format: _sides(text, format) for format, text in (("text", TENSION), ("markdown", MARKDOWN), ("html", HTML))
+    }
+    asyncio.run(_session(workspace, elsewhere, explained, sides))
 
 
-async def _session(workspace: Path, cwd: Path, explained: str) -> None:
+async def _session(workspace: Path, cwd: Path, explained: str, sides: dict[str, list[str]]) -> None:
     editor = _Editor()
     client = editor.client
     await client.start_io(sys.executable, "-m", "checker", "lsp", cwd=str(cwd))
@@ -117,12 +128,13 @@ async def _session(workspace: Path, cwd: Path, explained: str) -> None:
         assert diagnostic.code == "CC101" and diagnostic.source == "claim-checker"
         assert diagnostic.severity == types.DiagnosticSeverity.Warning  # the workspace's configuration
         assert "concluded" in diagnostic.message
-        assert _text_of(TENSION, diagnostic.range) == "3rd round has concluded"
-        assert diagnostic.range.start == types.Position(line=1, character=4)
+        primary, other_side = sides["text"]
+        assert _text_of(TENSION, diagnostic.range) == primary
+        assert diagnostic.range.start == types.Position(line=1, character=TENSION.split("\n")[1].index(primary))
         [other] = diagnostic.related_information
         assert other.location.uri == story
-        assert _text_of(TENSION, other.location.range) == "preparing for the third round"
-        assert "preparing for the third round" in other.message
+        assert _text_of(TENSION, other.location.range) == other_side
+        assert other_side in other.message
 
         hover = await asyncio.wait_for(
             client.text_document_hover_async(
@@ -134,7 +146,7 @@ async def _session(workspace: Path, cwd: Path, explained: str) -> None:
             WAIT,
         )
         assert hover.contents.value == explained
-        assert _text_of(TENSION, hover.range) == "3rd round has concluded"
+        assert _text_of(TENSION, hover.range) == primary
         nothing = await client.text_document_hover_async(
             types.HoverParams(
                 text_document=types.TextDocumentIdentifier(uri=story), position=types.Position(line=0, character=1)
@@ -155,12 +167,13 @@ async def _session(workspace: Path, cwd: Path, explained: str) -> None:
         rules.write_text("# facts the desk expects\n", encoding="utf-8")
 
         for name, language, text in (("story.md", "markdown", MARKDOWN), ("story.html", "html", HTML)):
+            primary, other_side = sides[language]
             uri = (workspace / name).as_uri()
             editor.open(uri, language, text)
             [diagnostic] = (await editor.diagnostics(uri)).diagnostics
             assert diagnostic.code == "CC101"
-            assert _text_of(text, diagnostic.range).startswith("3rd round")  # in the source, markup and all
-            assert _text_of(text, diagnostic.related_information[0].location.range) == "preparing for the third round"
+            assert _text_of(text, diagnostic.range) == primary  # in the source, markup and all
+            assert _text_of(text, diagnostic.related_information[0].location.range) == other_side
 
         client.text_document_did_close(
             types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=story))

@@ -47,14 +47,19 @@ def run(args: argparse.Namespace) -> int:
         from checker.serve.app import Limits, create_app
     except ImportError:
         raise UsageError(EXTRA_MISSING) from None
+    from checker import analysis
     from checker.errors import ExitCode
     from checker.rulelang.parsed import parse_paths, resolve_parsed
     from checker.settings import Settings, parse_size, settings_for
 
     found = settings_for(args, [])
     # Per-glob settings match a document's path on disk; a request's document has none.
-    settings = Settings(rules=found.rules, default_rules=found.default_rules, as_of=found.as_of, policy=found.policy)
-    resolve_parsed(parse_paths(settings.rules, defaults=settings.default_rules))  # bad rules: exit 4 now, not later
+    settings = Settings(
+        rules=found.rules, default_rules=found.default_rules, as_of=found.as_of, policy=found.policy, model=found.model
+    )
+    # Bad rules (exit 4) or no language pipeline (exit 2): said now, not by each worker.
+    resolve_parsed(parse_paths(settings.rules, defaults=settings.default_rules))
+    analysis.resolve(settings.model)
     limits = Limits(
         max_body=parse_size(args.max_body, "--max-body"),
         time_limit=_positive(args.time_limit, "--time-limit", float),
