@@ -2,8 +2,10 @@
 
 Each opened or changed plain-text, Markdown or HTML document is checked by one warm Session
 (checker.session) and its findings published as diagnostics: the code, severity and
-message, and the other side of a tension as related information. Hovering over a finding
-shows what `claim-checker explain` says about its check. The workspace's configuration
+message, and the other side of a tension as related information; a changed document is
+checked once the edits pause (TYPING_PAUSE), in a thread, so typing never queues a check
+per keystroke. Hovering over a finding shows what `claim-checker explain` says about its
+check. The workspace's configuration
 (`[tool.claim-checker]` or `.claim-checker.toml`, found from the workspace folder upwards)
 chooses the rule files and the policy; a rule file edited on disk is read again at the
 next check. Needs the `lsp` extra: pip install 'claim-checker[lsp]'.
@@ -11,9 +13,11 @@ next check. Needs the `lsp` extra: pip install 'claim-checker[lsp]'.
 
 from __future__ import annotations
 
+import asyncio
 import bisect
 import os
 import re
+import threading
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -31,6 +35,7 @@ _SEVERITY = {
     Severity.NOTE: types.DiagnosticSeverity.Information,
 }
 _LANGUAGES = {"plaintext": "text", "text": "text", "markdown": "markdown", "html": "html"}
+TYPING_PAUSE = 0.3  # seconds without an edit before a changed document is checked
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # the protocol's line breaks, and no others
 
 
@@ -119,51 +124,70 @@ class ClaimServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__(SOURCE, __version__)
         self._session = None
+        self._making = threading.Lock()
+        self._pending: dict[str, asyncio.Future] = {}
         self._reports: dict[str, tuple[DocumentReport, Lines]] = {}
         self._told: str | None = None  # the last problem shown, so an error is not shown on every keystroke
 
     def session(self):
-        if self._session is None:
-            from checker.config import Config, find_config, load_config
-            from checker.session import Session
-            from checker.settings import Settings
+        with self._making:  # the first checks of two documents may ask at once, from their threads
+            if self._session is None:
+                self._session = self._new_session()
+            return self._session
 
-            root = self.workspace.root_path or os.getcwd()
-            found = find_config(root)
-            config = load_config(found) if found else Config()
-            settings = Settings(
-                rules=config.rules,
-                default_rules=config.default_rules,
-                as_of=config.as_of,
-                policy=config.policy,
-                per_glob=config.per_glob,
-                model=config.model,
-            )
-            self._session = Session(settings)
-        return self._session
+    def _new_session(self):
+        from checker.config import Config, find_config, load_config
+        from checker.session import Session
+        from checker.settings import Settings
 
-    def check(self, uri: str) -> None:
+        root = self.workspace.root_path or os.getcwd()
+        found = find_config(root)
+        config = load_config(found) if found else Config()
+        settings = Settings(
+            rules=config.rules,
+            default_rules=config.default_rules,
+            as_of=config.as_of,
+            policy=config.policy,
+            per_glob=config.per_glob,
+            model=config.model,
+        )
+        return Session(settings)
+
+    def check_soon(self, uri: str, delay: float = 0.0) -> None:
+        """Check the document after `delay` seconds without a newer edit: a burst of keystrokes
+        is checked once, at its end, and never queues a check per keystroke."""
+        pending = self._pending.pop(uri, None)
+        if pending is not None:
+            pending.cancel()
+        self._pending[uri] = asyncio.ensure_future(self._check_after(uri, delay))
+
+    async def _check_after(self, uri: str, delay: float) -> None:
+        await asyncio.sleep(delay)
         document = self.workspace.get_text_document(uri)
-        path = to_fs_path(uri) or uri
-        lines = Lines(document.source, self.workspace.position_encoding or types.PositionEncodingKind.Utf16)
-        try:
-            report = (
-                self.session()
-                .check(document.source, format=document_format(document.language_id, path), name=path)
-                .documents[0]
-            )
+        text, version, path = document.source, document.version, to_fs_path(uri) or uri
+        format = document_format(document.language_id, path)
+        try:  # in a thread: the server keeps reading edits while the text is parsed
+            report = await asyncio.to_thread(lambda: self.session().check(text, format=format, name=path).documents[0])
         except InputError:  # an empty document: nothing to say
-            self._reports.pop(uri, None)
-            self._publish(uri, [], document.version)
-            return
+            report = None
         except CheckerError as error:  # the configuration or the rule files: shown once, until it changes
             self.tell(error.render())
             return
+        if uri not in self.workspace.text_documents or self.workspace.get_text_document(uri).version != version:
+            return  # closed or edited meanwhile: the newer check speaks
         self._told = None
+        if report is None:
+            self._reports.pop(uri, None)
+            self._publish(uri, [], version)
+            return
+        lines = Lines(text, self.workspace.position_encoding or types.PositionEncodingKind.Utf16)
         self._reports[uri] = (report, lines)
-        self._publish(uri, diagnostics(uri, report, lines), document.version)
+        self._publish(uri, diagnostics(uri, report, lines), version)
 
     def forget(self, uri: str) -> None:
+        pending = self._pending.pop(uri, None)
+        if pending is not None:
+            pending.cancel()
         self._reports.pop(uri, None)
         self._publish(uri, [], None)
 
@@ -171,6 +195,8 @@ class ClaimServer(LanguageServer):
         if uri not in self._reports:
             return None
         report, lines = self._reports[uri]
+        if lines.text != self.workspace.get_text_document(uri).source:
+            return None  # edited since it was checked: its findings are not where they were
         offset = lines.offset(position)
         under = [f for f in report.findings if any(s.span.start <= offset < s.span.end for s in f.locations)]
         if not under:
@@ -202,11 +228,11 @@ def build_server() -> ClaimServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: ClaimServer, params: types.DidOpenTextDocumentParams) -> None:
-        ls.check(params.text_document.uri)
+        ls.check_soon(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: ClaimServer, params: types.DidChangeTextDocumentParams) -> None:
-        ls.check(params.text_document.uri)
+        ls.check_soon(params.text_document.uri, TYPING_PAUSE)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: ClaimServer, params: types.DidCloseTextDocumentParams) -> None:

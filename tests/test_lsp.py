@@ -166,6 +166,14 @@ async def _session(workspace: Path, cwd: Path, explained: str, sides: dict[str, 
         assert [d.code for d in published.diagnostics] == ["CC001"]
         rules.write_text("# facts the desk expects\n", encoding="utf-8")
 
+        # A burst of edits, as typing sends them: checked once, at its end.
+        for version in range(4, 13):
+            editor.change(story, version, TENSION if version % 2 == 0 else CALM)
+        published = await editor.diagnostics(story)
+        assert published.version == 12 and [d.code for d in published.diagnostics] == ["CC101"]
+        await asyncio.sleep(1)
+        assert editor.published[story].empty()  # nothing published for the versions in between
+
         for name, language, text in (("story.md", "markdown", MARKDOWN), ("story.html", "html", HTML)):
             primary, other_side = sides[language]
             uri = (workspace / name).as_uri()
