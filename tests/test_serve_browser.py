@@ -128,8 +128,8 @@ def test_typing_a_story_marks_both_sides_of_its_tension(server, browser):
     status, with_rules = server.post("/v1/audit", {"text": STORY, "rules": [RULES]})
     [fact] = with_rules["documents"][0]["facts"]
     cells = [cell.text for cell in browser.find_elements(By.CSS_SELECTOR, "#facts tbody tr td")]
-    assert cells[:2] == [fact["verdict"], f"{fact['subject']}: {fact['kind']} {fact['expected']}"]
-    assert cells[3] == fact["origin"] == "rules[0]:2:10"
+    assert cells[:2] == [fact["verdict"], f"{fact['subject']}: {fact['kind']} {fact['expected']}\nrule: rules[0]:2:10"]
+    assert fact["origin"] == "rules[0]:2:10"
 
     ARTIFACTS.mkdir(exist_ok=True)
     shot = ARTIFACTS / "serve-page.png"
