@@ -86,7 +86,7 @@ class Session:
     ) -> Report:
         """The report `audit` would give for this text (one document called `name`, read as
         `format`, else as its suffix says), with the session's policy applied."""
-        document = readers.from_text(text, name, format)
+        document = readers.from_text(text, name, format=format)
         with self._lock:
             prepared = self._prepared(tuple(rule_texts))
             checked: DocumentReport = check(document, prepared, as_of or self.settings.as_of, self._analyzer)
