@@ -98,6 +98,7 @@ def _startup(repeat: int, cache: str) -> dict:
     env.pop("CLAIM_CHECKER_NO_CACHE", None)
     audit = ["audit", str(SEED), "--fail-on", "never"]
     script = shutil.which("claim-checker", path=str(Path(python).parent))
+    peer = shutil.which("proselint", path=str(Path(python).parent)) or shutil.which("proselint")
     commands = {
         "bare": [python, "-c", "pass"],
         "version_module": [python, "-m", "checker", "--version"],
@@ -105,6 +106,8 @@ def _startup(repeat: int, cache: str) -> dict:
         "seed_audit": [python, "-m", "checker", *audit],
         "seed_audit_script": [script, *audit] if script else None,
         "seed_audit_no_cache": [python, "-m", "checker", *audit, "--no-cache"],
+        # the peer on the same file, from a cold process too: the ratio the target names
+        "proselint_seed": [peer, "check", str(SEED)] if peer else None,
     }
     subprocess.run(commands["seed_audit"], env=env, stdout=subprocess.DEVNULL, check=True)  # fills the rule cache
     # Interleaved rounds, so a burst of other work on the machine hits every command alike.
@@ -183,13 +186,15 @@ def _worker(kind: str, limit: int, jobs: int) -> int:
             return findings
 
     before = _rss_mb()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     findings = run(stream)
     seconds = time.perf_counter() - start
+    cpu_seconds = time.process_time() - cpu  # beside the wall clock: other work on the machine
     figures = {
         "articles": limit,
         "jobs": jobs,
         "seconds": round(seconds, 3),
+        "cpu_seconds": round(cpu_seconds, 3),
         "articles_per_s": round(limit / seconds, 1),
         "findings": findings,
         "rss_before_mb": round(before, 1),
@@ -243,8 +248,10 @@ def _print(figures: dict) -> None:
         "seed_audit": "audit of the seed article",
         "seed_audit_script": "  the same, console script",
         "seed_audit_no_cache": "  the same, --no-cache",
+        "proselint_seed": "proselint check, the seed (peer)",
     }
-    target = {"version_module": 2.5, "version_script": 2.5, "seed_audit": 5.0, "seed_audit_script": 5.0}
+    # An audit loads the language pipeline: it is judged beside the peer (below), not a bare interpreter.
+    target = {"version_module": 2.5, "version_script": 2.5}
     title = f"start-up (best of {startup['repeat']})"
     print(f"\n{title:36} {'seconds':>9} {'x bare':>8} {'target':>8} {'median':>9}")
     for name, seconds in startup["seconds"].items():
@@ -252,7 +259,16 @@ def _print(figures: dict) -> None:
         median = startup["median_seconds"][name]
         print(f"{labels[name]:36} {seconds:9.4f} {startup['ratio'][name]:8.2f} {aim:>8} {median:9.4f}")
     throughput = figures["throughput"]
-    print(f"\n{'throughput (streamed)':36} {'articles':>9} {'jobs':>5} {'art/s':>8} {'start MB':>9} {'peak MB':>8}")
+    seconds = startup["seconds"]
+    if "proselint_seed" in seconds:
+        print(
+            f"one cold article: {seconds['seed_audit'] / seconds['proselint_seed']:.1f}x proselint's time "
+            "(target <= 10)"
+        )
+    print(
+        f"\n{'throughput (streamed)':36} {'articles':>9} {'jobs':>5} {'art/s':>8} {'cpu s':>8} {'start MB':>9} "
+        f"{'peak MB':>8}"
+    )
     if "skipped" in throughput:
         print(f"  skipped: {throughput['skipped']}")
         return
@@ -268,11 +284,14 @@ def _print(figures: dict) -> None:
             continue
         print(
             f"{labels[name]:36} {run['articles']:9} {run['jobs']:5} {run['articles_per_s']:8.1f} "
-            f"{run['rss_before_mb']:9.1f} {run['peak_rss_mb']:8.1f}"
+            f"{run.get('cpu_seconds', 0):8.1f} {run['rss_before_mb']:9.1f} {run['peak_rss_mb']:8.1f}"
         )
     peer, ours = throughput.get("proselint", {}), throughput["corpus"]
     if "articles_per_s" in peer:
-        print(f"\none core: {ours['articles_per_s'] / peer['articles_per_s']:.1f}x proselint's throughput")
+        print(
+            f"\none core, the corpus: {ours['seconds'] / peer['seconds']:.1f}x proselint's time "
+            f"({ours['cpu_seconds'] / peer['cpu_seconds']:.1f}x its processor time; target <= 2)"
+        )
 
 
 if __name__ == "__main__":

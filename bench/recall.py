@@ -1,6 +1,6 @@
 """What the checker finds in real texts with contradictions annotated by people.
 
-    python bench/recall.py [--show N] [--json FILE]
+    python bench/recall.py [FOLDER] [--only NAME ...] [--show N] [--json FILE]
 
 Reads ../shared/contradictions/*.jsonl (see its README). A finding is a hit on a
 contradiction document when its locations cover both annotated sides (one location
@@ -73,9 +73,19 @@ def measure(path: Path, show: int):
     return found, total, alarms, consistent, shown
 
 
+def _per_single_type(counts: Counter) -> Counter:
+    """'CircE,EntE' counted under CircE and under EntE."""
+    single: Counter = Counter()
+    for kind, n in counts.items():
+        for part in kind.split(","):
+            single[part] += n
+    return single
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_DIR)
+    parser.add_argument("--only", action="append", metavar="NAME", help="measure only this file (chatprotect.jsonl)")
     parser.add_argument("--show", type=int, default=0, help="print up to N false alarms per file")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
     args = parser.parse_args()
@@ -84,11 +94,19 @@ def main() -> int:
         return 2
     figures = {}
     for path in sorted(args.folder.glob("*.jsonl")):
+        if args.only and path.name not in args.only:
+            continue
         found, total, alarms, consistent, shown = measure(path, args.show)
         print(f"\n{path.name}")
         print(f"  {'type':55} {'documents':>9} {'found':>6} {'recall':>7}")
         for kind in sorted(total):
             print(f"  {kind:55} {total[kind]:9d} {found[kind]:6d} {found[kind] / total[kind]:7.1%}")
+        single_found, single_total = _per_single_type(found), _per_single_type(total)
+        if single_total != total:  # a document annotated with several types counts under each
+            print(f"  {'each type, wherever it is annotated':55} {'':>9} {'':>6} {'':>7}")
+            for kind in sorted(single_total):
+                rate = single_found[kind] / single_total[kind]
+                print(f"    {kind:53} {single_total[kind]:9d} {single_found[kind]:6d} {rate:7.1%}")
         rate = alarms["any"] / consistent if consistent else 0.0
         by_code = ", ".join(f"{code} {n}" for code, n in sorted(alarms.items()) if code != "any") or "none"
         print(

@@ -5,12 +5,12 @@ This module stays import-light: the public API is loaded on first use.
 
 from checker._version import __version__
 
-__all__ = ["__version__", "audit"]
+__all__ = ["__version__", "audit", "audit_paths", "audit_text"]
 
 
 def __getattr__(name: str):
-    if name == "audit":
-        from checker.api import audit
+    if name in ("audit", "audit_paths", "audit_text"):
+        from checker import api
 
-        return audit
+        return getattr(api, name)
     raise AttributeError(f"module 'checker' has no attribute {name!r}")

@@ -71,10 +71,7 @@ class Token:
     ent_type: str = ""  # PERSON, ORG, GPE, DATE, CARDINAL, ... or ""
     ent_iob: str = "O"  # B, I or O
     like_num: bool = False
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower().replace("’", "'")
+    lower: str = ""  # the text in lower case, with a straight apostrophe
 
     @property
     def is_word(self) -> bool:
@@ -297,6 +294,7 @@ class Analyzer:
                 ent_type=t.ent_type_,
                 ent_iob=t.ent_iob_,
                 like_num=t.like_num,
+                lower=t.lower_.replace("’", "'"),
             )
             for k, t in enumerate(kept)
         )
@@ -316,7 +314,7 @@ class Analyzer:
             for c in _noun_chunks(doc)
             if c.start in index and c.end - 1 in index and c.root.i in index
         )
-        cues = matcher.find(doc, index) if matcher else ()
+        cues = matcher.find(tokens) if matcher else ()
         return Parse(sentence, tokens, entities, chunks, tuple(map(tuple, children)), cues, doc.text)
 
     def _morph(self, token: spacy.tokens.Token) -> Morph:
@@ -338,46 +336,73 @@ class Analyzer:
 
 
 class _PhraseMatcher:
-    """Phrases compiled into one spaCy Matcher: a sentence is scanned once, whatever their number,
-    and no phrase becomes a regular expression (no catastrophic backtracking)."""
+    """Phrases compiled into one trie over spaCy's lemmas: a sentence is scanned once, whatever
+    their number, and no phrase becomes a regular expression (no catastrophic backtracking).
+
+    spaCy's own Matcher takes the same patterns, but with an optional run of adverbs between
+    every two words its state machine made it a quarter of a whole run; the trie steps over the
+    adverbs at each node instead.
+    """
+
+    _GAP = 2  # adverbs (or, for a `*`, words) that may stand at one place in a phrase
 
     def __init__(self, analyzer: Analyzer, phrases: tuple[Phrase, ...], barred: frozenset[str]) -> None:
-        from spacy.matcher import Matcher
-
-        self._matcher = Matcher(analyzer.vocab)
-        self._labels: list[tuple[str, object]] = []
-        gap = {"LOWER": {"NOT_IN": sorted(barred)}, "DEP": {"NOT_IN": ["neg"]}}
-        adverbs = {"POS": "ADV", **gap, "OP": "{0,2}"}
-        any_word = {"IS_PUNCT": False, **gap, "OP": "{0,2}"}
+        self._barred = barred
+        self._root: dict = {}
         texts = [p.text.replace(WILDCARD, " ") for p in phrases]
         for phrase, lemmas in zip(phrases, analyzer.lemmas(texts), strict=True):
-            words = analyzer.words(phrase.text)
-            pattern: list[dict] = []
             lemma_at = iter(lemmas)
-            for word in words:
+            nodes = [self._root]
+            for word in analyzer.words(phrase.text):
                 if word == WILDCARD:
-                    pattern.append(any_word)
-                    continue
-                lemma = next(lemma_at, word.lower())
-                if pattern and not phrase.exact and pattern[-1] is not any_word:
-                    pattern.append(adverbs)
-                if phrase.exact:
-                    pattern.append({"LOWER": word.lower()})
+                    keys: tuple[str, ...] = (WILDCARD,)
                 else:
-                    pattern.append({"LEMMA": {"IN": sorted({lemma, word.lower(), word})}})
-            if pattern:
-                self._labels.append((phrase.kind, phrase.label))
-                self._matcher.add(str(len(self._labels) - 1), [pattern])
-        self._ids = {analyzer.vocab.strings[str(k)]: k for k in range(len(self._labels))}
+                    lower = word.lower().replace("’", "'")
+                    lemma = next(lemma_at, lower)
+                    keys = (("=", lower),) if phrase.exact else tuple({lemma, lower})
+                child: dict = {}
+                for node in nodes:
+                    for key in keys:
+                        node.setdefault(key, child)
+                nodes = [node[key] for node in nodes for key in keys]
+            for node in {id(n): n for n in nodes}.values():
+                node.setdefault(None, []).append((phrase.kind, phrase.label, phrase.exact))
 
-    def find(self, doc: spacy.tokens.Doc, index: dict[int, int]) -> tuple[Cue, ...]:
-        found = []
-        for match_id, start, end in self._matcher(doc):
-            kind, label = self._labels[self._ids[match_id]]
-            if start in index and end - 1 in index:
-                found.append(Cue(kind, index[start], index[end - 1] + 1, label))
-        found.sort(key=lambda c: (c.start, c.start - c.end))
-        return tuple(found)
+    def find(self, tokens: tuple[Token, ...]) -> tuple[Cue, ...]:
+        found: dict[tuple[int, int, str, int], Cue] = {}
+        root = self._root
+        for i, token in enumerate(tokens):
+            if token.lemma in root or token.lower in root or ("=", token.lower) in root or WILDCARD in root:
+                for end, labels in self._walk(root, tokens, i, first=True):
+                    for kind, label, _ in labels:
+                        found.setdefault((i, end, kind, id(label)), Cue(kind, i, end, label))
+        return tuple(sorted(found.values(), key=lambda c: (c.start, c.start - c.end)))
+
+    def _walk(self, node: dict, tokens: tuple[Token, ...], i: int, first: bool = False):
+        if None in node and not first:
+            yield i, node[None]
+        limit = min(len(tokens), i + self._GAP + 1)
+        # the next word, after up to two adverbs that are not negations ('is currently under way')
+        for j in range(i, limit):
+            token = tokens[j]
+            for key in (token.lemma, token.lower, ("=", token.lower)):
+                child = node.get(key)
+                if child is not None and not (first and j > i):
+                    yield from self._walk(child, tokens, j + 1)
+            if first or not self._skippable(token, adverb=True):
+                break
+        wild = node.get(WILDCARD)
+        if wild is not None:  # a `*`: up to two words that are not negations, or none
+            yield from self._walk(wild, tokens, i)
+            for j in range(i, limit):
+                if not self._skippable(tokens[j], adverb=False):
+                    break
+                yield from self._walk(wild, tokens, j + 1)
+
+    def _skippable(self, token: Token, adverb: bool) -> bool:
+        if token.dep == "neg" or token.lower in self._barred or not token.is_word:
+            return False
+        return token.pos == "ADV" if adverb else True
 
 
 def _noun_chunks(doc: spacy.tokens.Doc):

@@ -15,8 +15,14 @@ key and value is checked, and a bad one is one clear error naming the file and t
     as-of = "2025-07-24"
     model = "en_core_web_md"         # the spaCy pipeline (default: en_core_web_sm)
 
+    exclude = ["drafts/**", "vendor/"]  # globs (checker.globs) of files no folder scan checks
+
     [tool.claim-checker.per-glob."drafts/*"]
     ignore = ["CC001"]
+
+    [[tool.claim-checker.rules]]      # rules for some articles only (checker.scoped); a plain
+    paths = ["politics/**"]           # `rules = [...]` of file names applies to every article,
+    files = ["rules/politics.rules"]  # and the two kinds of entry may be mixed in one list
 """
 
 from __future__ import annotations
@@ -28,7 +34,9 @@ from pathlib import Path
 from typing import Any
 
 from checker.errors import UsageError
+from checker.globs import Globs
 from checker.model import Severity
+from checker.scoped import ScopedRules
 
 OWN_FILE = ".claim-checker.toml"
 PYPROJECT = "pyproject.toml"
@@ -42,8 +50,10 @@ _TOP_KEYS = (
     "format",
     "as-of",
     "per-glob",
+    "exclude",
     "model",
 )
+_SCOPED_KEYS = ("paths", "files")
 _GLOB_KEYS = ("select", "ignore", "severity")
 
 
@@ -80,6 +90,8 @@ class Config:
     format: str = "table"
     as_of: dt.date | None = None
     per_glob: tuple[GlobPolicy, ...] = ()
+    exclude: Globs | None = None
+    scoped_rules: tuple[ScopedRules, ...] = ()
     model: str | None = None
 
 
@@ -140,14 +152,9 @@ class _Reader:
         return tuple(value)
 
     def prefixes(self, key: str) -> tuple[str, ...]:
-        from checker.catalogue import checks
+        from checker.codes import checked
 
-        codes = [check.code for check in checks()]
-        found = tuple(p.strip().upper() for p in self.strings(key))
-        for prefix in found:
-            if not any(code.startswith(prefix) for code in codes):
-                self.fail(key, f"{prefix!r} is the prefix of no check (known: {', '.join(codes)})")
-        return found
+        return checked(self.strings(key), f"{self.path}: {self.prefix}{key}")
 
     def policy(self) -> CodePolicy:
         severities = self.table.get("severity", {})
@@ -155,7 +162,10 @@ class _Reader:
             self.fail("severity", f"expected a table of code = level, found {severities!r}")
         levels = tuple(s.value for s in Severity)
         pairs = []
+        from checker.codes import checked
+
         for code, level in severities.items():
+            checked([code], f"{self.path}: {self.prefix}severity.{code}")
             if level not in levels:
                 self.fail(f"severity.{code}", f"expected one of {', '.join(levels)}, found {level!r}")
             pairs.append((code.upper(), Severity(level)))
@@ -206,9 +216,12 @@ def load_config(path: str) -> Config:
         if not isinstance(settings, dict):
             raise UsageError(f"{path}: {where.rstrip('.')}: expected a table")
         per_glob.append(GlobPolicy(pattern, base, _Reader(path, where, settings, _GLOB_KEYS).policy()))
+    rules, scoped = _rules(reader, base)
     return Config(
         path=path,
-        rules=tuple(str(Path(base, rule)) for rule in reader.strings("rules")),
+        rules=rules,
+        exclude=_exclude(reader, base),
+        scoped_rules=scoped,
         default_rules=default_rules,
         policy=reader.policy(),
         fail_on=parse_fail_on(fail_on) if fail_on else Severity.ERROR,
@@ -230,3 +243,36 @@ def parse_fail_on(text: str, what: str = "--fail-on") -> Severity | None:
     if text not in FAIL_ON_CHOICES:
         raise UsageError(f"{what}: expected one of {', '.join(FAIL_ON_CHOICES)}, found {text!r}")
     return None if text == "never" else Severity(text)
+
+
+def _exclude(reader: _Reader, base: str) -> Globs | None:
+    patterns = reader.strings("exclude")
+    if not patterns:
+        return None
+    from checker.globs import check
+
+    return Globs(check(patterns, f"{reader.path}: {reader.prefix}exclude"), base)
+
+
+def _rules(reader: _Reader, base: str) -> tuple[tuple[str, ...], tuple[ScopedRules, ...]]:
+    """The rule files every article gets, and those for the articles some globs match."""
+    entries = reader.table.get("rules", [])
+    if not isinstance(entries, list):
+        reader.fail("rules", f"expected a list of rule files or of {{paths, files}} tables, found {entries!r}")
+    everywhere: list[str] = []
+    scoped: list[ScopedRules] = []
+    for number, entry in enumerate(entries):
+        if isinstance(entry, str):
+            everywhere.append(str(Path(base, entry)))
+            continue
+        from checker.globs import check
+
+        if not isinstance(entry, dict):
+            reader.fail(f"rules[{number}]", f"expected a rule file or a {{paths, files}} table, found {entry!r}")
+        table = _Reader(reader.path, f"{reader.prefix}rules[{number}].", entry, _SCOPED_KEYS)
+        globs, files = table.strings("paths"), table.strings("files")
+        if not globs or not files:
+            table.fail("paths" if not globs else "files", "expected a non-empty list of strings")
+        globs = check(globs, f"{reader.path}: {table.prefix}paths")
+        scoped.append(ScopedRules(Globs(globs, base), tuple(str(Path(base, f)) for f in files)))
+    return tuple(everywhere), tuple(scoped)

@@ -1,9 +1,13 @@
-"""What makes two findings "the same" across edits: the check, the quoted texts, the fact.
+"""What makes two findings "the same" across edits: the check, what it is about, the fact.
 
-Line numbers and offsets are left out on purpose, so moving a paragraph or editing the text
-above a finding does not change its identity. Whitespace inside quotes is collapsed, so
-re-wrapping a line does not either. The diff, the baseline and SARIF's fingerprints all use
-these keys, so they agree on what is new.
+What a finding is about is its `about` when the check names it (an event and its two
+statuses: CC101), else the texts it quotes, as a set: the order of its two sides is left
+out, so moving either side above the other does not change it. Line numbers, offsets and
+the document's path are left out too, so moving a paragraph, editing the text above a
+finding or renaming the file (checker.gitrev follows git's renames) does not change its
+identity. Whitespace inside quotes is collapsed, so re-wrapping a line does not either.
+The diff, the baseline and SARIF's fingerprints all use these keys, so they agree on what
+is new.
 """
 
 from __future__ import annotations
@@ -15,14 +19,15 @@ from dataclasses import dataclass
 
 from checker.model import Finding
 
-FINGERPRINT_NAME = "claimChecker/v1"
+FINGERPRINT_NAME = "claimChecker/v2"
 
 
 @dataclass(frozen=True, slots=True, order=True)
 class FindingKey:
     code: str
-    quotes: tuple[str, ...]  # the primary location's text first, then the other sides'
+    quotes: tuple[str, ...]  # the quoted texts, sorted; empty when `about` says what the finding is about
     origin: str  # the rule fact behind the finding (CC001), or ""
+    about: str = ""
 
 
 def _squash(text: str) -> str:
@@ -30,7 +35,10 @@ def _squash(text: str) -> str:
 
 
 def key_of(finding: Finding) -> FindingKey:
-    return FindingKey(finding.code, tuple(_squash(loc.text) for loc in finding.locations), finding.origin or "")
+    if finding.about:
+        return FindingKey(finding.code, (), finding.origin or "", finding.about)
+    quotes = tuple(sorted(_squash(loc.text) for loc in finding.locations))
+    return FindingKey(finding.code, quotes, finding.origin or "")
 
 
 def keyed(findings: Iterable[Finding]) -> Iterator[tuple[FindingKey, int, Finding]]:
@@ -44,7 +52,7 @@ def keyed(findings: Iterable[Finding]) -> Iterator[tuple[FindingKey, int, Findin
 
 def fingerprint(key: FindingKey, occurrence: int = 0) -> str:
     """A short stable hash of the key (SARIF partialFingerprints)."""
-    text = "\x1f".join((key.code, key.origin, *key.quotes, str(occurrence)))
+    text = "\x1f".join((key.code, key.origin, key.about, *key.quotes, str(occurrence)))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 

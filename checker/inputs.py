@@ -6,6 +6,12 @@ a glob pattern (`articles/**/*.md`; matches filtered like a folder's files), or
 `-` for standard input. Sources keep the order of the arguments; the files of one
 folder or pattern are sorted by path; a file named twice is checked once.
 
+Inside a git work tree, a folder or pattern yields only the files git does not ignore
+(asked of git itself: `git ls-files --cached --others --exclude-standard`, so .gitignore,
+.git/info/exclude and the global excludes all count, and a tracked file is never
+ignored); outside one, no ignore file is read. Files matching an `exclude` glob
+(checker.globs) are left out, from folders and patterns and when named one by one.
+
 An argument that yields nothing (a missing file, an empty folder, a pattern that
 matches no article) is a Refusal, reported beside the other inputs' results.
 """
@@ -14,12 +20,16 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.errors import InputError, UsageError
 from checker.model import Refusal
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from checker.globs import Globs
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -63,10 +73,15 @@ class Expanded:
 
 
 def expand(
-    arguments: Iterable[str | os.PathLike], *, suffixes: Iterable[str], stdin_name: str = STDIN_NAME
+    arguments: Iterable[str | os.PathLike],
+    *,
+    suffixes: Iterable[str],
+    stdin_name: str = STDIN_NAME,
+    exclude: Sequence[Globs] = (),
+    gitignore: bool = True,
 ) -> Expanded:
     """Every source the arguments name, in a stable order, and the arguments that name none."""
-    wanted = frozenset(s.lower() for s in suffixes)
+    wanted = _Wanted(frozenset(s.lower() for s in suffixes), tuple(g for g in exclude if g), gitignore)
     sources: list[Source] = []
     refused: list[Refusal] = []
     seen: set[str] = set()
@@ -87,50 +102,123 @@ def expand(
             add(Source(stdin_name))
             continue
         if os.path.isdir(text):
-            found = _articles_under(text, wanted)
+            found = _articles_under(text, wanted, wanted.git_view(text))
             if not found:
-                refused.append(Refusal(text, f"is a folder with no article in it (looked for {_listing(wanted)})"))
+                refused.append(Refusal(text, _nothing_found("is a folder with no article in it", wanted, text)))
             for file in found:
                 add(Source(file, file))
         elif os.path.exists(text) or not is_pattern(text):
-            add(Source(text, text))  # a missing file is refused when read, with the reader's message
+            if not wanted.excluded(text):
+                add(Source(text, text))  # a missing file is refused when read, with the reader's message
         else:
             found = _matches(text, wanted)
             if not found:
-                refused.append(Refusal(text, f"matches no article (looked for {_listing(wanted)})"))
+                refused.append(Refusal(text, _nothing_found("matches no article", wanted, text)))
             for file in found:
                 add(Source(file, file))
     return Expanded(tuple(sources), tuple(refused))
+
+
+@dataclass(frozen=True, slots=True)
+class _GitView:
+    """The files git does not ignore under one folder of a work tree."""
+
+    folder: str  # absolute
+    listed: frozenset[str]  # absolute paths
+
+    def ignores(self, path: str) -> bool:
+        absolute = os.path.abspath(path)
+        return absolute.startswith(self.folder + os.sep) and absolute not in self.listed
+
+
+def _git_view(folder: str) -> _GitView | None:
+    """What git lists under `folder`, or None outside a work tree (or without git)."""
+    import subprocess
+
+    command = ["git", "-C", folder, "ls-files", "--cached", "--others", "--exclude-standard", "-z", "--", "."]
+    try:
+        listed = subprocess.run(command, capture_output=True, check=False)
+    except OSError:
+        return None
+    if listed.returncode != 0:
+        return None
+    absolute = os.path.abspath(folder)
+    names = listed.stdout.decode("utf-8", "surrogateescape").split("\0")
+    return _GitView(absolute, frozenset(os.path.join(absolute, name) for name in names if name))
+
+
+@dataclass(frozen=True, slots=True)
+class _Wanted:
+    suffixes: frozenset[str]
+    exclude: tuple[Globs, ...] = ()
+    gitignore: bool = True
+
+    def git_view(self, folder: str) -> _GitView | None:
+        return _git_view(folder) if self.gitignore else None
+
+    def listing(self) -> str:
+        return ", ".join(sorted(self.suffixes))
+
+    def excluded(self, path: str) -> bool:
+        if not self.exclude:
+            return False
+        from checker.globs import matches_any  # only a run with globs needs them
+
+        return matches_any(self.exclude, path)
+
+    def keeps(self, path: str, view: _GitView | None) -> bool:
+        return (
+            Path(path).suffix.lower() in self.suffixes
+            and not (view is not None and view.ignores(path))
+            and not self.excluded(path)
+        )
+
+
+def _nothing_found(problem: str, wanted: _Wanted, argument: str) -> str:
+    """Why an argument yields no article: none there, or every one ignored by git or excluded."""
+    everything = _Wanted(wanted.suffixes, gitignore=False)
+    found = _articles_under(argument, everything, None) if os.path.isdir(argument) else _matches(argument, everything)
+    if found:
+        return f"{problem} that git does not ignore and `exclude` does not leave out"
+    return f"{problem} (looked for {wanted.listing()})"
 
 
 def is_pattern(text: str) -> bool:
     return any(c in _GLOB_CHARACTERS for c in text)
 
 
-def _articles_under(folder: str, wanted: frozenset[str]) -> list[str]:
+def _articles_under(folder: str, wanted: _Wanted, view: _GitView | None) -> list[str]:
     """The folder's articles, named as pathlib names them ('a/./b/' -> 'a/b/...'), sorted by their parts."""
     found = []
     for root, folders, files in os.walk(folder):
-        folders[:] = [f for f in folders if not f.startswith(".")]
-        found.extend(str(Path(root, name)) for name in files if not name.startswith(".") and _wanted(name, wanted))
+        folders[:] = [f for f in folders if not f.startswith(".") and not wanted.excluded(os.path.join(root, f))]
+        found.extend(
+            str(Path(path))
+            for name in files
+            if not name.startswith(".") and wanted.keeps(path := os.path.join(root, name), view)
+        )
     return sorted(found, key=Path)
 
 
-def _matches(pattern: str, wanted: frozenset[str]) -> list[str]:
+def _matches(pattern: str, wanted: _Wanted) -> list[str]:
     import glob  # only an argument with wildcards needs it
 
+    view = wanted.git_view(_fixed_prefix(pattern)) if wanted.gitignore else None
     found: list[str] = []
     for match in sorted(glob.glob(pattern, recursive=True), key=Path):
         if os.path.isdir(match):
-            found.extend(_articles_under(match, wanted))
-        elif _wanted(match, wanted):
+            if not wanted.excluded(match):
+                found.extend(_articles_under(match, wanted, view))
+        elif wanted.keeps(match, view):
             found.append(str(Path(match)))
     return found
 
 
-def _wanted(name: str, wanted: frozenset[str]) -> bool:
-    return Path(name).suffix.lower() in wanted
-
-
-def _listing(wanted: frozenset[str]) -> str:
-    return ", ".join(sorted(wanted))
+def _fixed_prefix(pattern: str) -> str:
+    """The folder a pattern's matches all lie in: its segments before the first with a wildcard."""
+    fixed = []
+    for part in pattern.replace(os.sep, "/").split("/")[:-1]:
+        if is_pattern(part):
+            break
+        fixed.append(part)
+    return "/".join(fixed) or (os.sep if pattern.startswith(("/", os.sep)) else os.curdir)

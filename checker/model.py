@@ -197,6 +197,42 @@ class RoleMention:
 
 
 @dataclass(frozen=True, slots=True)
+class Anchor:
+    """What the parse ties a quantity or a date to: the claim's frame without its value.
+
+    `counted` is the lemma of the noun a number counts ('miner' for '31 miners'); `predicates`
+    the lemmas it is said with (its verb, and participles describing the counted noun:
+    'trapped miners'); `subject` and `object` the verb's (an entity's text or a lemma);
+    `qualifiers` the phrases that narrow it, each (preposition, noun, the noun's modifiers),
+    with ('', noun, modifiers) for the counted noun's own; `place` the names (places,
+    organisations, people) and `time` the times those phrases name; `scope_words` the rules'
+    count-scope phrases ('in total', 'so far') said with it.
+    """
+
+    counted: str | None
+    predicates: frozenset[str]
+    subject: str | None = None
+    subject_kind: str | None = None  # name, noun or pronoun
+    subject_modifiers: frozenset[str] = frozenset()  # which one: 'the number of Europeans online'
+    subject_head: str | None = None  # the lemma of the subject's head word: 'party' of 'the Ecologist Party'
+    subject_number: str | None = None  # sing or plur, from the morphology
+    object: str | None = None
+    role: str = ""  # how the value stands to its verb: 'dobj', 'nsubj', a preposition ('from')
+    direct: bool = True  # the value modifies the verb itself, not a noun on the way to it
+    copula: bool = False  # the verb is a copula ('was'): the complement, not the verb, says what
+    qualifiers: frozenset[tuple[str, str, frozenset[str]]] = frozenset()
+    place: frozenset[tuple[str, str]] = frozenset()  # (preposition, name): ('in', 'vienna')
+    time: frozenset[str] = frozenset()
+    scope_words: frozenset[str] = frozenset()
+    tense: str | None = None  # past, present, future
+    negated: bool = False
+
+    @property
+    def predicate(self) -> str | None:
+        return min(self.predicates) if self.predicates else None
+
+
+@dataclass(frozen=True, slots=True)
 class QuantityClaim:
     """A number said of something: 'no less than 1,200 prisoners from each side'.
 
@@ -219,6 +255,11 @@ class QuantityClaim:
     names: frozenset[str] = frozenset()  # the sentence's proper names: who or what it is about
     negated: bool = False
     speaker: Speaker | None = None
+    anchor: Anchor | None = None  # where the parse puts it: what it counts, said with what, of whom
+    frame: Frame | None = None  # the clause it is said in: predicate, subject, modality, tense, speaker
+    # "count", "duration" (a span of time, 'for the past 18 months', is no count of things) or
+    # "label" (a number after its noun names one thing: 'number 14', 'Liga 3')
+    kind: str = "count"
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +288,8 @@ class DateClaim:
     names: frozenset[str] = frozenset()
     negated: bool = False
     speaker: Speaker | None = None
+    anchor: Anchor | None = None  # the verb it dates and that verb's subject
+    frame: Frame | None = None  # the clause it is said in
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,6 +333,9 @@ class Finding:
     primary: Location
     related: tuple[Location, ...] = ()
     origin: str | None = None
+    # What the finding is about, whatever words or places show it (an event and its two
+    # statuses): its identity across edits when set (checker.identity), else the quoted texts.
+    about: str = ""
 
     @property
     def locations(self) -> tuple[Location, ...]:

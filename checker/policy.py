@@ -7,7 +7,6 @@ Settings for a path glob are more specific than the global ones and win a tie.
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 
 from checker.config import CodePolicy, GlobPolicy
@@ -17,12 +16,11 @@ from checker.settings import Settings
 
 
 def _matches(glob: GlobPolicy, path: str) -> bool:
-    from fnmatch import fnmatchcase  # only a configuration with per-glob settings needs it
+    """Whether the glob (checker.globs: the same meaning as `exclude` and scoped `rules`) matches the
+    document's path relative to the configuration file's folder."""
+    from checker.globs import Globs
 
-    inside = os.path.relpath(os.path.realpath(path), os.path.realpath(glob.base))
-    if inside == os.pardir or inside.startswith(os.pardir + os.sep):
-        return False  # not under the configuration file's folder
-    return fnmatchcase(inside, glob.pattern)
+    return Globs((glob.pattern,), glob.base).matches(path)
 
 
 def _layers(settings: Settings, path: str) -> list[CodePolicy]:

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 
 from checker.config import CodePolicy, Config, GlobPolicy, find_config, load_config, parse_date, parse_fail_on
 from checker.errors import UsageError
+from checker.globs import Globs
 from checker.model import Severity
+from checker.scoped import ScopedRules
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +35,9 @@ class Settings:
     max_bytes: int = 5_000_000
     encoding: str | None = None  # for files with no BOM that are not valid UTF-8
     stdin_name: str = "<stdin>"
+    exclude: tuple[Globs, ...] = ()  # the configuration's, then --exclude's (relative to the current folder)
+    scoped_rules: tuple[ScopedRules, ...] = ()
+    gitignore: bool = True  # folder scans in a git work tree skip what git ignores
     model: str | None = None  # the spaCy pipeline; None: checker.analysis picks the default
 
     def fails(self, worst: Severity | None) -> bool:
@@ -52,11 +57,14 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+MAX_JOBS = 1024  # a process pool starts its workers at once: a typo like -j 80000 must not fork that many
+
+
 def parse_jobs(text: str | None) -> int:
     if text is None:
         return default_jobs()
-    if not text.isdigit() or int(text) < 1:
-        raise UsageError(f"--jobs: expected a whole number of processes, 1 or more, found {text!r}")
+    if not text.isdigit() or not 1 <= int(text) <= MAX_JOBS:
+        raise UsageError(f"--jobs: expected a whole number of processes from 1 to {MAX_JOBS}, found {text!r}")
     return int(text)
 
 
@@ -64,26 +72,66 @@ def parse_engine(engine: str, scheduler: str | None) -> str:
     if engine not in ENGINES:
         raise UsageError(f"--engine: expected one of {', '.join(ENGINES)}, found {engine!r}")
     if scheduler is not None:  # a scheduler means an existing Dask cluster
-        if not scheduler.strip():
-            raise UsageError("--scheduler: expected an address such as tcp://HOST:8786, found nothing")
+        check_scheduler(scheduler)
         return "dask"
     return engine
 
 
-def _prefixes(text: str | None) -> tuple[str, ...] | None:
+SCHEDULER_SCHEMES = ("tcp", "tls", "ucx", "ws", "wss")  # the transports of a Dask scheduler's address
+
+
+def check_scheduler(address: str) -> str:
+    """A Dask scheduler address (tcp://HOST:PORT, or HOST:PORT, which Dask reads as tcp), or a usage error."""
+    from urllib.parse import urlsplit
+
+    expected = "--scheduler: expected a Dask scheduler address such as tcp://HOST:8786"
+    if not address.strip():
+        raise UsageError(f"{expected}, found nothing")
+    parts = urlsplit(address if "://" in address else f"tcp://{address}")
+    if parts.scheme not in SCHEDULER_SCHEMES:
+        raise UsageError(f"{expected} (transport {', '.join(SCHEDULER_SCHEMES)}), found {address!r}")
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    if not parts.hostname or port is None or parts.path not in ("", "/") or parts.query or parts.fragment:
+        raise UsageError(f"{expected} (a host and a port number), found {address!r}")
+    return address
+
+
+def _prefixes(text: str | None, flag: str) -> tuple[str, ...] | None:
     if text is None:
         return None
-    return tuple(part.strip().upper() for part in text.split(",") if part.strip())
+    from checker.codes import checked
+
+    found = checked(text.split(","), flag)
+    if not found:
+        raise UsageError(f"{flag}: expected check codes or prefixes such as CC1,CC001, found {text!r}")
+    return found
+
+
+# flags whose empty value would otherwise be read as "not given", silently
+_NOT_EMPTY = ("config", "baseline", "write_baseline", "stdin_filename", "max_size", "since", "rules", "exclude")
+
+
+def _refuse_empty(args: argparse.Namespace) -> None:
+    for name in _NOT_EMPTY:
+        value = getattr(args, name, None)
+        for given in value if isinstance(value, list) else [value]:
+            if given is not None and not given.strip():
+                raise UsageError(f"--{name.replace('_', '-')}: expected a value, found {given!r}")
 
 
 def settings_for(args: argparse.Namespace, paths: Sequence[str]) -> Settings:
     """The run's settings: the flags in `args` win over the configuration file found for it."""
+    _refuse_empty(args)
     config = Config()
     if not getattr(args, "no_config", False):
         found = args.config if getattr(args, "config", None) else find_config(".")
         if found is not None:
             config = load_config(found)
-    select, ignore = _prefixes(getattr(args, "select", None)), _prefixes(getattr(args, "ignore", None))
+    select = _prefixes(getattr(args, "select", None), "--select")
+    ignore = _prefixes(getattr(args, "ignore", None), "--ignore")
     policy = CodePolicy(
         select=config.policy.select if select is None else select,
         ignore=config.policy.ignore if ignore is None else ignore,
@@ -92,9 +140,9 @@ def settings_for(args: argparse.Namespace, paths: Sequence[str]) -> Settings:
     return Settings(
         rules=(*config.rules, *args.rules),
         default_rules=config.default_rules and not args.no_default_rules,
-        as_of=parse_date(args.as_of) if args.as_of else config.as_of,
-        fail_on=parse_fail_on(args.fail_on) if args.fail_on else config.fail_on,
-        format=args.format or config.format,
+        as_of=parse_date(args.as_of) if args.as_of is not None else config.as_of,
+        fail_on=parse_fail_on(args.fail_on) if args.fail_on is not None else config.fail_on,
+        format=args.format if args.format is not None else config.format,  # checked by checker.reporters
         output=args.output,
         policy=policy,
         per_glob=config.per_glob,
@@ -105,8 +153,18 @@ def settings_for(args: argparse.Namespace, paths: Sequence[str]) -> Settings:
         max_bytes=_max_bytes(getattr(args, "max_size", None)),
         encoding=_encoding(getattr(args, "encoding", None)),
         stdin_name=getattr(args, "stdin_filename", None) or "<stdin>",
+        exclude=_excludes(config.exclude, getattr(args, "exclude", None) or ()),
+        scoped_rules=config.scoped_rules,
+        gitignore=not getattr(args, "no_gitignore", False),
         model=getattr(args, "model", None) or config.model,
     )
+
+
+def _excludes(configured: Globs | None, flags: Sequence[str]) -> tuple[Globs, ...]:
+    from checker.globs import check
+
+    given = Globs(check(flags, "--exclude"))
+    return tuple(g for g in (configured, given) if g)
 
 
 def _encoding(name: str | None) -> str | None:

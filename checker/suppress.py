@@ -28,6 +28,7 @@ class Directive:
     codes: tuple[str, ...]  # prefixes; empty means every check
     span: Span  # the directive's own text
     problem: str = ""  # why it cannot be read, if it cannot
+    unknown: str = ""  # the first code it names that is no check's: a usage error of the run
 
     def covers(self, code: str) -> bool:
         return not self.codes or any(code.startswith(prefix) for prefix in self.codes)
@@ -53,17 +54,20 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
 def scan(text: str) -> tuple[Directive, ...]:
     if _MARK not in text:
         return ()
+    from checker.codes import is_known, unknown_message
+
     comment, line, code, _ = _patterns()
     found = []
     for match in sorted((*comment.finditer(text), *line.finditer(text)), key=lambda m: m.start()):
         action = match["action"].lower()
         codes = tuple(part.upper() for part in re.split(r"[\s,]+", match["codes"].strip()) if part)
-        problem = ""
+        problem = unknown = ""
         if action not in ACTIONS:
             problem = f"expected ignore, disable or enable, found {match['action'] or 'nothing'!r}"
-        elif bad := [c for c in codes if not code.match(c)]:
-            problem = f"expected check codes such as CC101, found {bad[0]!r}"
-        found.append(Directive(action, codes, Span(match.start(), match.end()), problem))
+        elif bad := [c for c in codes if not code.match(c) or not is_known(c)]:
+            unknown = bad[0]
+            problem = f"expected check codes such as CC101: {unknown_message(unknown)}"
+        found.append(Directive(action, codes, Span(match.start(), match.end()), problem, unknown))
     return tuple(found)
 
 
@@ -174,3 +178,8 @@ def apply(
             )
         )
     return kept, notes
+
+
+def unknown_codes(document: Document) -> list[tuple[Span, str]]:
+    """Where the document's directives name a code of no check, and that code."""
+    return [(d.span, d.unknown) for d in scan(document.text) if d.unknown]

@@ -172,10 +172,10 @@ ROWS = [
         MB,
     ),
     Row(
-        "NUL bytes",
-        _file("nul.txt", b"The third\x00round"),
+        "mostly NUL bytes",
+        _file("nul.txt", b"The third\x00\x00\x00round"),
         3,
-        "nul.txt: looks binary (a NUL byte at byte offset 9), not text",
+        "nul.txt: looks binary (3 control characters in 17, the first U+0000 at character 9), not text",
     ),
     Row(
         "invalid UTF-8",

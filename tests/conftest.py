@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def _hypothesis_profiles() -> None:
     """Property tests run a modest number of examples in CI; `--hypothesis-profile long`
-    (or HYPOTHESIS_PROFILE=long) runs many more by hand. See README, "Bad input"."""
+    (or HYPOTHESIS_PROFILE=long) runs many more by hand. See docs/robustness.md."""
     import os
 
     from hypothesis import HealthCheck, settings
@@ -53,6 +53,18 @@ def _terminal_width():
         del os.environ["COLUMNS"]
     else:
         os.environ["COLUMNS"] = previous
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_forced_colour():
+    """Reports are compared as plain text: a FORCE_COLOR set by the CI's environment would colour
+    them (tests that are about colour set it themselves)."""
+    import os
+
+    previous = os.environ.pop("FORCE_COLOR", None)
+    yield
+    if previous is not None:
+        os.environ["FORCE_COLOR"] = previous
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -21,6 +21,11 @@ def test_bad_input_gives_its_exit_code_and_message(row, tmp_path, capsys):
     assert "Traceback" not in err
     if row.message:
         assert row.message.format(folder=tmp_path) in err
-        assert len(err.strip().splitlines()) <= 3  # one line, or a rule error with its line and caret
+        lines = err.strip().splitlines()
+        if len(lines) > 3:  # rule errors, every one of the file: each a located line, its source line, a caret
+            assert row.code == 4, err
+            heads = lines[::3]
+            assert len(lines) == 3 * len(heads) and all(": expected " in head for head in heads), err
+            assert all(caret.strip() == "^" for caret in lines[2::3]), err
     else:
         assert err == ""

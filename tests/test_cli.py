@@ -86,7 +86,7 @@ def test_bad_documents_each_get_their_message(tmp_path):
     for path, message in [
         (empty, "is empty"),
         (latin, "is not valid UTF-8 (byte 0xe9 at byte offset 3)"),
-        (binary, "looks binary (a NUL byte at byte offset 3)"),
+        (binary, "looks binary (1 control character in 7, the first U+0000 at character 3)"),
         (folder, "is a folder with no article in it"),
     ]:
         result = _run("audit", str(path))

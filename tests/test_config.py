@@ -96,7 +96,7 @@ def test_select_flag_replaces_the_configured_list(project, capsys):
         (".claim-checker.toml", "format = 'yaml'\n", "format: expected one of"),
         (".claim-checker.toml", "selcet = ['CC1']\n", "selcet: unknown key (expected one of rules,"),
         (".claim-checker.toml", "ignore = 'CC1'\n", "ignore: expected a list of strings, found 'CC1'"),
-        (".claim-checker.toml", "ignore = ['XX9']\n", "ignore: 'XX9' is the prefix of no check"),
+        (".claim-checker.toml", "ignore = ['XX9']\n", "ignore: 'XX9' is the code (or code prefix) of no check"),
         (".claim-checker.toml", "[severity]\nCC101 = 'fatal'\n", "severity.CC101: expected one of error, warning"),
         (".claim-checker.toml", "fail-on = 'sometimes'\n", "fail-on: expected one of error, warning, note, never"),
         (".claim-checker.toml", "format = \n", "not valid TOML"),

@@ -47,8 +47,8 @@ def _summary(report):
 
 def test_an_existing_cluster_gives_the_serial_findings_in_order(cluster, archive):
     paths = sorted(p for p in archive.iterdir() if p.is_file())
-    serial = checker.audit(paths, jobs=1)
-    on_cluster = checker.audit(paths, scheduler=cluster.scheduler_address)
+    serial = checker.audit_paths(paths, jobs=1)
+    on_cluster = checker.audit_paths(paths, scheduler=cluster.scheduler_address)
     assert _summary(on_cluster) == _summary(serial)
     assert on_cluster == serial
     assert sum(len(d.findings) for d in serial.documents) > 0
@@ -64,7 +64,7 @@ def test_the_command_line_runs_on_a_scheduler(cluster, archive, capsys):
 
 def test_a_local_dask_cluster_gives_the_serial_report(archive):
     paths = sorted(p for p in archive.iterdir() if p.is_file())[:20]
-    assert checker.audit(paths, engine="dask", jobs=2) == checker.audit(paths, jobs=1)
+    assert checker.audit_paths(paths, engine="dask", jobs=2) == checker.audit_paths(paths, jobs=1)
 
 
 def test_an_unreachable_scheduler_is_a_usage_error(archive, capsys):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.api import audit
+from checker.api import audit_text as audit
 from checker.catalogue import find
 from checker.detectors import all_detectors
 from checker.rulelang.load import load_rules

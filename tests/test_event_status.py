@@ -1,6 +1,6 @@
 """CC101 beyond its metadata examples: resolution, severity, and the seed's shape."""
 
-from checker.api import audit
+from checker.api import audit_text as audit
 
 
 def _findings(text):

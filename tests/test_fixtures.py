@@ -1,10 +1,13 @@
-"""Every fixture case, in whatever format its article is: its reports match the golden
-files, and every quoted location is exactly the source text at its span, line and column."""
+"""Every fixture case, in whatever format its article is: its report shows what the case's
+expect.toml declares, its reports match the golden files, and every quoted location is
+exactly the source text at its span, line and column."""
 
 from __future__ import annotations
 
 import json
 import os
+import tomllib
+from collections import Counter
 
 import pytest
 
@@ -30,6 +33,71 @@ def _run(case, fmt, capsys) -> tuple[int, str]:
     finally:
         os.chdir(cwd)
     return code, capsys.readouterr().out
+
+
+def _declared(case) -> dict:
+    path = case / "expect.toml"
+    assert path.is_file(), f"{path} is missing: every case declares what it must show (see fixtures/README.md)"
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def _expectation_cases():
+    """Each case, a strict xfail where its declaration names a known gap: a fix shows up as XPASS."""
+    for case in CASES:
+        gap = _declared(case).get("gap")
+        marks = [pytest.mark.xfail(strict=True, reason=f"known gap, {gap}")] if gap else []
+        yield pytest.param(case, id=case.name, marks=marks)
+
+
+def _covered(code: str, prefixes: list[str]) -> bool:
+    return any(code.startswith(prefix) for prefix in prefixes)
+
+
+@pytest.mark.parametrize("case", list(_expectation_cases()))
+def test_report_shows_what_the_case_declares(case, capsys):
+    declared = _declared(case)
+    _, out = _run(case, "json", capsys)
+    document = json.loads(out)["documents"][0]
+    findings = document["findings"]
+    fired = {f["code"] for f in declared.get("fires", [])}
+    for want in declared.get("fires", []):
+        mine = [f for f in findings if f["code"] == want["code"]]
+        assert mine, f"{want['code']} must fire: {[f['code'] for f in findings]}"
+        if "count" in want:
+            assert len(mine) == want["count"], [f["message"] for f in mine]
+        for finding in mine:
+            if "severity" in want:
+                assert finding["severity"] == want["severity"], finding["message"]
+            if "sides" in want:
+                assert len(finding["locations"]) == want["sides"], finding["message"]
+    unwanted = [
+        (f["code"], f["message"])
+        for f in findings
+        if f["code"] not in fired and _covered(f["code"], declared.get("quiet", []))
+    ]
+    assert not unwanted, f"must stay quiet: {unwanted}"
+    if "facts" in declared:
+        verdicts = Counter(fact["verdict"] for fact in document["facts"])
+        assert verdicts == Counter(declared["facts"])
+
+
+def test_every_declaration_names_real_checks():
+    from checker.detectors import all_detectors
+
+    codes = {d.code for d in all_detectors()} | {"CC001"}
+    for case in CASES:
+        declared = _declared(case)
+        assert set(declared) <= {"fires", "quiet", "gap", "facts"}, case
+        for want in declared.get("fires", []):
+            assert want["code"] in codes, case
+            assert set(want) <= {"code", "severity", "sides", "count"}, case
+        for prefix in declared.get("quiet", []):
+            assert any(code.startswith(prefix) for code in codes), case
+        # A name promises a result: '-fires' declares a finding, '-quiet' none of the checks it names.
+        if case.name.endswith("-fires"):
+            assert declared.get("fires"), case
+        if case.name.endswith("-quiet"):
+            assert not declared.get("fires") and declared.get("quiet"), case
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

@@ -46,7 +46,7 @@ def _outcome(report: DocumentReport):
 
 @pytest.mark.parametrize("rules", [[], SEED_RULES], ids=["no-rules", "talks-rules"])
 def test_the_seed_article_reads_the_same_in_every_format(rules):
-    reports = [checker.audit(path, rules=rules).documents[0] for path in SEED_FORMATS]
+    reports = [checker.audit_paths(path, rules=rules).documents[0] for path in SEED_FORMATS]
     plain, markdown, page = (_outcome(r) for r in reports)
     assert plain[0], "the seed article must have findings for this comparison to mean anything"
     assert markdown == plain
@@ -56,13 +56,13 @@ def test_the_seed_article_reads_the_same_in_every_format(rules):
 
 
 def test_the_seed_article_in_markdown_and_html_takes_its_own_date():
-    reports = [checker.audit(path).documents[0] for path in SEED_FORMATS]
+    reports = [checker.audit_paths(path).documents[0] for path in SEED_FORMATS]
     assert [str(r.as_of) for r in reports] == ["None", "2025-07-24", "2025-07-24"]
 
 
 @pytest.mark.parametrize("path", SEED_FORMATS, ids=lambda p: p.suffix)
 def test_every_sentence_and_claim_points_at_its_source_characters(path):
-    report = checker.audit(path, rules=SEED_RULES).documents[0]
+    report = checker.audit_paths(path, rules=SEED_RULES).documents[0]
     document = report.document
     assert_faithful(document)
     spans = list(_spans(report.claims))
@@ -115,9 +115,9 @@ def test_every_text_fixture_reads_the_same_as_markdown_and_html(case, tmp_path):
     rules = sorted(case.glob("*.rules"))
     (tmp_path / "article.md").write_text(_as_markdown(text), encoding="utf-8")
     (tmp_path / "article.html").write_text(_as_html(text), encoding="utf-8")
-    expected = _outcome(checker.audit(fixture_article(case), rules=rules).documents[0])
+    expected = _outcome(checker.audit_paths(fixture_article(case), rules=rules).documents[0])
     for name in ("article.md", "article.html"):
-        report = checker.audit(tmp_path / name, rules=rules).documents[0]
+        report = checker.audit_paths(tmp_path / name, rules=rules).documents[0]
         shortened = name.endswith(".md") or html.escape(text) != text  # escapes, entities: the prose is shorter
         assert (report.document.offsets is not None) == shortened
         assert_faithful(report.document)

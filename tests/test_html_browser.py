@@ -66,7 +66,7 @@ def _chromium(*args: str) -> subprocess.CompletedProcess:
 def _report(tmp_path):
     article = tmp_path / "article.txt"
     article.write_text(ARTICLE, encoding="utf-8", newline="")
-    return checker.audit(
+    return checker.audit_paths(
         [ROOT / "fixtures/istanbul-talks/article.txt", article], rules=[ROOT / "fixtures/istanbul-talks/talks.rules"]
     )
 

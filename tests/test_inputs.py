@@ -82,18 +82,21 @@ def test_files_found_in_a_folder_or_by_a_pattern_are_named_without_doubled_slash
     assert [s.name for s in pattern.sources] == [f"{root}/b/z.md"]
 
 
-def test_one_report_covers_a_folder_with_a_section_per_document_and_a_total(tmp_path, capsys):
+def test_one_report_covers_a_folder_in_order_and_the_table_lists_its_documents_with_findings(tmp_path, capsys):
     root = _tree(tmp_path)
-    assert main(["audit", str(root)]) == 1
-    out = capsys.readouterr().out
-    headers = [line.split("  (")[0] for line in out.splitlines() if "(reference date:" in line]
-    assert [Path(h).relative_to(root).as_posix() for h in headers] == [
+    assert main(["audit", str(root), "--format", "json"]) == 1
+    paths = [d["path"] for d in json.loads(capsys.readouterr().out)["documents"]]
+    assert [Path(p).relative_to(root).as_posix() for p in paths] == [
         "a.txt",
         "b/a.html",
         "b/z.md",
         "c/deep/er/x.markdown",
     ]
-    assert out.rstrip().endswith("Total: 4 documents, 1 error, 0 warnings, 0 notes")
+    assert main(["audit", str(root)]) == 1
+    out = capsys.readouterr().out
+    headers = [line.split("  (")[0] for line in out.splitlines() if "(reference date:" in line]
+    assert [Path(h).relative_to(root).as_posix() for h in headers] == ["b/z.md"]  # the one with findings
+    assert out.rstrip().endswith("Total: 4 documents (1 with findings), 1 error, 0 warnings, 0 notes")
 
 
 def test_refused_inputs_are_reported_and_the_others_still_checked(tmp_path, capsys):
@@ -166,7 +169,7 @@ def test_standard_input_over_the_limit_is_refused():
 def test_utf8_and_utf16_with_a_bom_are_read_with_code_point_offsets(tmp_path, data):
     path = tmp_path / "article.txt"
     path.write_bytes(data)
-    finding = checker.audit(path).documents[0].findings[0]
+    finding = checker.audit_paths(path).documents[0].findings[0]
     assert finding.primary.span.start == CONFLICT.index("3rd round")
     assert finding.primary.text.startswith("3rd round")
 
@@ -202,13 +205,13 @@ def test_bad_input_flags_are_usage_errors(args, message):
 
 def test_the_api_expands_folders_and_raises_or_keeps_going(tmp_path):
     root = _tree(tmp_path)
-    report = checker.audit(root)
+    report = checker.audit_paths(root)
     assert len(report.documents) == 4 and report.refused == ()
     missing = tmp_path / "missing.md"
     with pytest.raises(InputError) as raised:
-        checker.audit([root / "a.txt", missing])
+        checker.audit_paths([root / "a.txt", missing])
     assert raised.value.path == str(missing)
-    report = checker.audit([root / "a.txt", missing, root / "b"], keep_going=True)
+    report = checker.audit_paths([root / "a.txt", missing, root / "b"], keep_going=True)
     assert [Path(d.document.path).name for d in report.documents] == ["a.txt", "a.html", "z.md"]
     assert [(r.path, r.problem) for r in report.refused] == [(str(missing), "no such file")]
 

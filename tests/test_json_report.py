@@ -37,7 +37,7 @@ def test_the_schema_command_prints_the_models_schema(printed_schema):
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_every_fixture_report_validates_against_the_printed_schema(case, printed_schema):
-    report = checker.audit(fixture_article(case), rules=sorted(case.glob("*.rules")))
+    report = checker.audit_paths(fixture_article(case), rules=sorted(case.glob("*.rules")))
     written = renderer("json")(report)
     jsonschema.validate(json.loads(written), printed_schema)
     assert JsonReport.model_validate_json(written) == build(report)  # read back, nothing lost
@@ -48,5 +48,5 @@ def test_a_file_whose_name_is_not_utf8_is_still_named(tmp_path):
     name = os.path.join(os.fsencode(tmp_path), b"\xffname.txt")
     with open(name, "wb") as stream:
         stream.write(b"The talks ended on Monday.\n")
-    written = renderer("json")(checker.audit(os.fsdecode(name)))
+    written = renderer("json")(checker.audit_paths([os.fsdecode(name)]))
     assert [d["path"] for d in json.loads(written)["documents"]] == [os.fsdecode(name)]

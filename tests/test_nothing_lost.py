@@ -222,7 +222,7 @@ def test_a_crash_before_the_checks_is_reported_for_that_document_only(tmp_path, 
         return original(document, *arguments)
 
     monkeypatch.setattr(pipeline, "extract", extract)
-    report = checker.audit(_three_articles(tmp_path))
+    report = checker.audit_paths(_three_articles(tmp_path))
     a, b, c = report.documents
     assert [f.code for f in b.findings] == ["CC900"]
     assert "internal error in the analysis (RecursionError: maximum recursion depth exceeded)" in b.findings[0].message
@@ -252,7 +252,7 @@ def test_a_check_reports_at_most_max_findings_per_document_then_a_note(monkeypat
 
     patched = tuple(replace(d, run=run) if d is original else d for d in all_detectors())
     monkeypatch.setattr(pipeline, "all_detectors", lambda: patched)
-    report = checker.audit(SEED / "article.txt")
+    report = checker.audit_paths(SEED / "article.txt")
     codes = [f.code for f in report.documents[0].findings]
     assert codes.count("CC101") == guard.MAX_FINDINGS
     notes = [f for f in report.documents[0].findings if f.code == "CC903"]

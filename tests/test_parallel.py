@@ -37,8 +37,8 @@ def _paths(folder):
 def test_processes_give_the_serial_report_in_the_same_order(archive):
     paths = _paths(archive)
     assert len(paths) > 2 * 16  # more than one batch per process
-    serial = checker.audit(paths, jobs=1)
-    parallel = checker.audit(paths, jobs=2)
+    serial = checker.audit_paths(paths, jobs=1)
+    parallel = checker.audit_paths(paths, jobs=2)
     assert [d.document.path for d in parallel.documents] == [str(p) for p in paths]
     assert parallel == serial
     assert any(d.findings for d in serial.documents)

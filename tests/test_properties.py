@@ -3,7 +3,7 @@ results independent of file and rule order and of the number of processes, rule 
 either parsed or refused with a located error.
 
 The example budget is small in CI; run many more by hand with
-`pytest tests/test_properties.py --hypothesis-profile long` (see README, "Bad input").
+`pytest tests/test_properties.py --hypothesis-profile long` (see docs/robustness.md).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 import checker
 from checker import readers
 from checker.api import _names_path
+from checker.controls import positions, too_many
 from checker.errors import InputError, RuleError, RuleErrors, rule_lines
 from checker.model import Location, Span
 from checker.pipeline import Prepared, check
@@ -66,7 +67,8 @@ def test_every_span_lies_in_the_document_and_quotes_it(suffix):
 @given(prose)
 def test_audit_of_a_text_is_the_same_every_time(text):
     assume(text.strip() and not _names_path(text))  # "." names a folder, not a text
-    assert checker.audit(text) == checker.audit(text)
+    assume(not too_many(text, len(positions(text))))  # mostly control characters: refused as binary
+    assert checker.audit_text(text) == checker.audit_text(text)
 
 
 def _summary(report):
@@ -92,7 +94,7 @@ def test_results_do_not_depend_on_the_order_of_the_files(articles, random):
         shuffled = list(paths)
         random.shuffle(shuffled)
         rules = _prepared().ruleset
-        one, other = (checker.audit(order, rules=rules, keep_going=True) for order in (paths, shuffled))
+        one, other = (checker.audit_paths(order, rules=rules, keep_going=True) for order in (paths, shuffled))
         assert _summary(one) == _summary(other)
         assert sorted(one.refused, key=str) == sorted(other.refused, key=str)
 
@@ -128,8 +130,8 @@ def test_results_do_not_depend_on_the_order_of_rule_includes(order, split):
         Path(folder, "rest.rules").write_text("".join(f'include "part{n}.rules"\n' for n in order[split:]))
         shuffled = Path(folder, "shuffled.rules")
         shuffled.write_text("".join(f'include "part{n}.rules"\n' for n in order[:split]) + 'include "rest.rules"\n')
-        one = checker.audit(_ORDER_TEXT, rules=load_rules([forward], cache=False))
-        other = checker.audit(_ORDER_TEXT, rules=load_rules([shuffled], cache=False))
+        one = checker.audit_text(_ORDER_TEXT, rules=load_rules([forward], cache=False))
+        other = checker.audit_text(_ORDER_TEXT, rules=load_rules([shuffled], cache=False))
         assert _summary(one)["<text>"] == _summary(other)["<text>"]
         assert one.documents[0].findings, "the text should contradict some of the facts"
 
@@ -143,8 +145,9 @@ def test_results_do_not_depend_on_the_number_of_processes(texts):
             path = Path(folder, f"{number}.md")
             path.write_text(text + "\n\nThe 3rd round has concluded. Delegates are preparing for the third round.")
             paths.append(path)
-        # keep_going: an input refused (a NUL makes it binary) must be refused the same way in both
-        assert checker.audit(paths, jobs=2, keep_going=True) == checker.audit(paths, jobs=1, keep_going=True)
+        # keep_going: an input refused (mostly control characters: binary) must be refused the same way in both
+        parallel = checker.audit_paths(paths, jobs=2, keep_going=True)
+        assert parallel == checker.audit_paths(paths, jobs=1, keep_going=True)
 
 
 def test_the_report_does_not_depend_on_hash_randomisation(tmp_path):

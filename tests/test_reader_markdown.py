@@ -134,6 +134,16 @@ def test_prose_keeps_the_source_length_when_no_markup_sits_inside_a_word():
 
 
 def test_text_the_aligner_cannot_place_is_read_as_it_stands_never_guessed():
-    # markdown-it reads NUL as U+FFFD, so this text is nowhere in the source: the block is kept raw
-    document = _read("# Head\n\nThe *a\x00b* talks ended.\n")
+    # markdown-it reads NUL as U+FFFD, so this text is nowhere in the source: the block is kept raw.
+    # (from_text reads control characters as spaces before any reader; the reader itself is tested.)
+    from checker.readers import markdown
+
+    document = markdown.parse("article.md", "# Head\n\nThe *a\x00b* talks ended.\n")
+    assert_faithful(document)
     assert read_sentences(document) == ["Head", "The *a\x00b* talks ended."]
+
+
+def test_a_stray_nul_in_markdown_is_read_as_a_space_and_kept_in_the_source():
+    document = _read("# Head\n\nThe *a\x00b* talks ended.\n")
+    assert read_sentences(document) == ["Head", "The a b talks ended."]
+    assert "\x00" in document.text

@@ -1,7 +1,7 @@
 """What the checker finds in texts people annotated (../shared/contradictions): on the
 chatprotect pairs, at least half of the date and of the numeric contradictions, with an
 error or warning on at most 1 in 10 of the consistent pairs. Measured by bench/recall.py,
-the same code that prints the README's figures."""
+the same code that prints the figures in docs/claims.md."""
 
 from __future__ import annotations
 

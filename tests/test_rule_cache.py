@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from checker import pipeline
-from checker.api import audit
+from checker.api import audit_text as audit
 from checker.errors import RuleErrors
 from checker.rulelang import cache as rule_cache
 from checker.rulelang.load import DEFAULT_ENTRY, bundled_rules_dir, load_rules
@@ -206,7 +206,7 @@ def test_a_prepared_rule_set_comes_from_its_own_entry_with_every_matcher_compile
     assert cached.ruleset == fresh.ruleset == load_rules([rules])
     assert len(list(cache_dir.glob("rules-*.pickle"))) == 2  # the rule set's entry and the prepared one
     # Matchers compiled on first use were compiled before the entry was written, and came back.
-    assert {"common_words", "_combined"} <= set(vars(cached.vocab))
+    assert {"parse_phrases", "_combined"} <= set(vars(cached.vocab))
     assert set(cached.vocab._lists) == set(fresh.vocab.warm()._lists) and not cached.vocab._last_scan
     article = "The third round has concluded. The delegation is preparing for the third round."
     assert audit(article, rules=cached) == audit(article, rules=pipeline.Prepared.of(fresh.ruleset))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -205,3 +206,77 @@ def test_malformed_quantity_and_date_facts_read_like_a_compiler(tmp_path, text, 
     (error,) = _errors(tmp_path, text)
     assert (error.line, error.column) == (line, column), str(error)
     assert problem in error.problem
+
+
+# Every kind of mistake once, in two files: a syntax error inside a block, a value that is not
+# a phrase, a keyword where a block should have closed, an impossible date, an unknown status.
+_MANY_ERRORS = """\
+entity "Rustem Umerov" {
+  alias "Umerov"
+  role "head" from 2025-02-30
+  bogus "x"
+}
+
+event "third round" {
+  place Istanbul
+}
+
+as of tomorrow
+
+entity "B" {
+  alias "b"
+
+event "fourth" { status concluded }
+words negators "not"
+entity "C" { role "r" from 2025-02-30 until 2025-13-01 }
+event "fifth" { status finishd }
+"""
+
+
+def test_every_error_of_every_file_in_one_run_in_file_and_line_order(tmp_path):
+    first = _write(tmp_path, "first.rules", _MANY_ERRORS)
+    second = _write(tmp_path, "second.rules", 'event "x" { status nope }\nstatus {\n')
+    with pytest.raises(RuleErrors) as caught:
+        load_rules([first, second])
+    found = [(Path(e.path).name, e.line, e.column) for e in caught.value.errors]
+    assert found == [
+        ("first.rules", 3, 20),  # impossible date, inside a statement that also has a syntax error
+        ("first.rules", 4, 3),  # 'bogus'
+        ("first.rules", 8, 9),  # a name where a quoted phrase belongs
+        ("first.rules", 11, 7),  # 'tomorrow'
+        ("first.rules", 16, 1),  # 'event' where entity "B" should have closed
+        ("first.rules", 17, 7),  # unknown word list
+        ("first.rules", 18, 28),
+        ("first.rules", 18, 45),
+        ("first.rules", 19, 24),  # unknown status, a meaning error, in line order among the syntax errors
+        ("second.rules", 1, 20),
+        ("second.rules", 2, 8),  # a brace where the status's name belongs
+    ]
+
+
+def test_recovery_reports_a_broken_stretch_once_and_invents_no_missing_parts(tmp_path):
+    # One bad word inside a role: one error, not one per word after it; and the quantity whose
+    # value could not be read is not also reported as having no value.
+    errors = _errors(tmp_path, 'entity "A" { role "r" from 2025-01-01 soon and later }\n')
+    assert [(e.line, e.column) for e in errors] == [(1, 39)]
+    errors = _errors(tmp_path, 'quantity "x" { mentions "a" value at lots 3 }')
+    assert [e.problem for e in errors] == ["expected 'least' or 'most', found 'lots'"]
+
+
+def test_rules_check_prints_every_error_and_exits_4(tmp_path, capsys):
+    from checker.cli import main
+
+    path = _write(tmp_path, "bad.rules", _MANY_ERRORS)
+    assert main(["rules", "check", str(path)]) == 4
+    heads = [line for line in capsys.readouterr().err.splitlines() if "bad.rules:" in line]
+    assert len(heads) == 9
+    assert [int(h.split("bad.rules:")[1].split(":")[0]) for h in heads] == [3, 4, 8, 11, 16, 17, 18, 18, 19]
+
+
+def test_a_file_of_garbage_stops_after_a_hundred_errors(tmp_path):
+    from checker.rulelang.parse import MAX_ERRORS
+
+    errors = _errors(tmp_path, "".join(f'entity "e{i}" {{ bogus }}\n' for i in range(MAX_ERRORS + 50)))
+    assert len(errors) == MAX_ERRORS + 1
+    assert [e.line for e in errors[:MAX_ERRORS]] == list(range(1, MAX_ERRORS + 1))
+    assert errors[-1].problem.startswith(f"expected at most {MAX_ERRORS} errors in one file")

@@ -10,7 +10,7 @@ FILLER = "The weather in the capital was mild for the time of year."
 
 
 def _codes(text: str) -> list[str]:
-    return [f.code for f in checker.audit(text).documents[0].findings]
+    return [f.code for f in checker.audit_text(text).documents[0].findings]
 
 
 def test_ignore_covers_the_next_paragraph_only():
@@ -31,7 +31,7 @@ def test_disable_and_enable_bound_a_region():
         f"{FILLER}\n<!-- claim-checker: disable CC101 -->\n{CONFLICT}\n<!-- claim-checker: enable CC101 -->\n"
         f"The second session was cancelled on Friday. The second session will begin on Monday.\n"
     )
-    findings = checker.audit(text).documents[0].findings
+    findings = checker.audit_text(text).documents[0].findings
     assert [f.code for f in findings] == ["CC101"]
     assert "second session" in findings[0].primary.text
     assert _codes(f"<!-- claim-checker: disable -->\n{FILLER}\n\n{CONFLICT}") == []  # open to the end
@@ -39,18 +39,18 @@ def test_disable_and_enable_bound_a_region():
 
 def test_unused_or_unreadable_directives_are_notes_at_the_directive():
     text = f"{FILLER}\n  claim-checker: ignroe CC101\n{CONFLICT}\n<!-- claim-checker: ignore CC1O1 -->\n{FILLER}"
-    report = checker.audit(text).documents[0]
+    report = checker.audit_text(text).documents[0]
     notes = [f for f in report.findings if f.code == "CC901"]
     assert [n.severity.value for n in notes] == ["note", "note"]
     assert "expected ignore, disable or enable, found 'ignroe'" in notes[0].message
     assert notes[0].primary.text == "  claim-checker: ignroe CC101"
-    assert "expected check codes such as CC101, found 'CC1O1'" in notes[1].message
+    assert "'CC1O1' is the code (or code prefix) of no check (did you mean CC101?)" in notes[1].message
     assert "CC101" in [f.code for f in report.findings]  # the unreadable directive suppressed nothing
 
 
 def test_directives_are_not_read_as_prose():
     text = f"claim-checker: ignore CC102\n{CONFLICT}"
-    (finding,) = [f for f in checker.audit(text).documents[0].findings if f.code == "CC101"]
+    (finding,) = [f for f in checker.audit_text(text).documents[0].findings if f.code == "CC101"]
     assert "claim-checker" not in finding.primary.text and finding.primary.text == "3rd round has concluded"
     assert text[finding.primary.span.start : finding.primary.span.end] == finding.primary.text
 

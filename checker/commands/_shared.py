@@ -11,7 +11,9 @@ from checker.settings import Settings
 
 def add_report_flags(parser: argparse.ArgumentParser) -> None:
     # Defaults are None so that a configuration file can fill in what the command line leaves out.
-    parser.add_argument("--format", help="table (default), json, sarif, github, junit, markdown or html; see README")
+    parser.add_argument(
+        "--format", help="table (default), line, json, sarif, github, junit, markdown or html; see docs/formats.md"
+    )
     parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="the reference date; wins over the rule files'")
     parser.add_argument(
         "--fail-on",
@@ -30,13 +32,15 @@ def finish(report: Report, settings: Settings) -> int:
     one line on stderr), else 1 when a finding reaches --fail-on, else 0."""
     import sys
 
+    from checker import colour
     from checker.cli import PROG
     from checker.errors import ExitCode
     from checker.guard import internal_errors
     from checker.output import write_report
     from checker.reporters import renderer
 
-    render = renderer(settings.format)
+    refuse_unknown_codes(report)
+    render = renderer(settings.format, colour=settings.output is None and colour.enabled(sys.stdout))
     write_report(render(report), settings.output)
     failed = [(d.document.path, f) for d in report.documents for f in internal_errors(d.findings)]
     for path, finding in failed:
@@ -44,3 +48,21 @@ def finish(report: Report, settings: Settings) -> int:
     if failed:
         return ExitCode.INTERNAL
     return ExitCode.FINDINGS if settings.fails(report.worst) else ExitCode.OK
+
+
+def refuse_unknown_codes(report: Report) -> None:
+    """A suppression naming a code of no check is a usage error of the run (exit 2), as the same
+    code on the command line is: it would silently suppress nothing."""
+    from checker.codes import suggestion
+    from checker.errors import UsageError
+    from checker.positions import LineIndex
+    from checker.suppress import unknown_codes
+
+    for document_report in report.documents:
+        document = document_report.document
+        for span, code in unknown_codes(document):
+            line, column = LineIndex(document.text).line_col(span.start)
+            raise UsageError(
+                f"{document.path}:{line}:{column}: a suppression names {code!r}, the code of no check "
+                f"({suggestion(code)})"
+            )

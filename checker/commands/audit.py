@@ -30,6 +30,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--baseline", metavar="FILE", help="report only findings this baseline does not record")
     parser.add_argument("--write-baseline", metavar="FILE", help="record this run's findings as a baseline")
     parser.add_argument(
+        "--exclude",
+        action="append",
+        metavar="GLOB",
+        help="leave out files matching this glob, relative to the current folder (repeatable; see docs/ci.md)",
+    )
+    parser.add_argument(
+        "--no-gitignore",
+        action="store_true",
+        help="in a git work tree, also read the files git ignores when scanning folders and patterns",
+    )
+    parser.add_argument(
         "--stdin-filename", metavar="NAME", help="the name of standard input in reports; its suffix picks the reader"
     )
     parser.add_argument(
@@ -56,49 +67,82 @@ def run(args: argparse.Namespace) -> int:
     import sys
     from dataclasses import replace
 
-    from checker.api import audit
+    from checker.api import audit_paths
     from checker.cli import PROG
-    from checker.commands._shared import finish
+    from checker.commands._shared import finish, refuse_unknown_codes
     from checker.errors import ExitCode
     from checker.pipeline import load_prepared
     from checker.policy import apply_policy
+    from checker.progress import bar
     from checker.settings import settings_for
 
     settings = settings_for(args, args.articles)
     prepared = load_prepared(list(settings.rules), defaults=settings.default_rules, cache=settings.cache)
-    report = audit(
-        args.articles,
-        rules=prepared,
-        as_of=settings.as_of,
-        jobs=settings.jobs,
-        engine=settings.engine,
-        scheduler=settings.scheduler,
-        keep_going=True,
-        max_bytes=settings.max_bytes,
-        encoding=settings.encoding,
-        stdin_name=settings.stdin_name,
-        model=settings.model,
-    )
+    with bar(_count(args.articles, settings)) as tick:
+        report = audit_paths(
+            args.articles,
+            rules=list(settings.rules) if settings.scoped_rules else prepared,
+            default_rules=settings.default_rules,
+            exclude=settings.exclude,
+            gitignore=settings.gitignore,
+            scoped_rules=settings.scoped_rules,
+            as_of=settings.as_of,
+            jobs=settings.jobs,
+            engine=settings.engine,
+            scheduler=settings.scheduler,
+            keep_going=True,
+            max_bytes=settings.max_bytes,
+            encoding=settings.encoding,
+            stdin_name=settings.stdin_name,
+            on_checked=tick,
+            model=settings.model,
+        )
+    refuse_unknown_codes(report)
     refused = report.refused
     if args.since:
         report = _since(args.since, report, prepared, settings)
     report = apply_policy(report, settings)
     if args.write_baseline:
         from checker.baseline import dumps
+        from checker.gitrev import head
         from checker.output import write_whole
 
-        write_whole(args.write_baseline, dumps(report))
+        write_whole(args.write_baseline, dumps(report, revision=head(".")))
     if args.baseline:
         from checker.baseline import load, new_findings
 
         report = new_findings(report, load(args.baseline))
     code = finish(replace(report, refused=refused), settings)
+    if args.write_baseline and code == ExitCode.FINDINGS:
+        code = ExitCode.OK  # the findings were recorded, which is what was asked: they fail nothing
     for refusal in refused:
         print(f"{PROG}: {refusal.path}: {refusal.problem}", file=sys.stderr)
     return ExitCode.INPUT if refused and code != ExitCode.INTERNAL else code
 
 
-def _since(revision: str, report, rules, settings):
+def _count(articles: list[str], settings) -> int:
+    """How many documents the arguments name: the length of the progress bar. Expanding
+    reads no file; on a terminal only, since only there is a bar drawn."""
+    import sys
+
+    from checker.progress import is_terminal
+
+    if not is_terminal(sys.stderr):
+        return 0
+    from checker import readers
+    from checker.inputs import expand
+
+    expanded = expand(
+        articles,
+        suffixes=readers.known_suffixes(),
+        stdin_name=settings.stdin_name,
+        exclude=settings.exclude,
+        gitignore=settings.gitignore,
+    )
+    return len(expanded.sources)
+
+
+def _since(revision: str, report, common, settings):
     """Each document compared with its version at `revision` (absent there: all of it is new)."""
     from checker import readers
     from checker.api import check_documents
@@ -106,13 +150,18 @@ def _since(revision: str, report, rules, settings):
     from checker.errors import InputError
     from checker.gitrev import text_at
     from checker.model import Report
+    from checker.pipeline import load_prepared
+    from checker.scoped import files_for
 
     compared = []
     for current in report.documents:
         path = current.document.path
-        old_text = text_at(revision, path)
+        rules = common
+        if extra := files_for(path, settings.scoped_rules):  # the old version gets the rules the new one got
+            rules = load_prepared([*settings.rules, *extra], defaults=settings.default_rules, cache=settings.cache)
+        found = text_at(revision, path)
         try:
-            old = readers.from_text(old_text, path) if old_text is not None else None
+            old = readers.from_text(*found) if found is not None else None  # read as the format it had
         except InputError:
             old = None  # an empty file before the edit: nothing to compare with
         if old is None:

@@ -20,7 +20,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from checker.api import audit
+    from checker.api import audit_paths
     from checker.claimlist import rows
     from checker.config import parse_date
     from checker.output import write_report
@@ -29,8 +29,8 @@ def run(args: argparse.Namespace) -> int:
     if args.format not in FORMATS:
         raise UsageError(f"--format: expected one of {', '.join(FORMATS)}, found {args.format!r}")
     ruleset = load_rules(args.rules, defaults=not args.no_default_rules, cache=False if args.no_cache else None)
-    as_of = parse_date(args.as_of) if args.as_of else None
-    report = audit(args.articles, rules=ruleset, as_of=as_of, model=args.model)
+    as_of = parse_date(args.as_of) if args.as_of is not None else None
+    report = audit_paths(args.articles, rules=ruleset, as_of=as_of, model=args.model)
     listed = [(d, rows(d)) for d in report.documents]
     write_report(_json(listed) if args.format == "json" else _table(listed), args.output)
     return ExitCode.OK

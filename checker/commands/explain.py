@@ -16,8 +16,12 @@ def run(args: argparse.Namespace) -> int:
 
     detector = find(args.code)
     if detector is None:
+        from checker.codes import nearest
+
+        hint = nearest(args.code.strip().upper())
         known = ", ".join(d.code for d in checks())
-        raise UsageError(f"unknown check {args.code!r}; expected one of {known}")
+        advice = f"did you mean {hint}?" if hint else f"expected one of {known}"
+        raise UsageError(f"unknown check {args.code!r}; {advice}")
     print(explanation(detector), end="")
     return ExitCode.OK
 

@@ -47,9 +47,11 @@ class Detector:
         *,
         severity: Severity | None = None,
         origin: str | None = None,
+        about: str = "",
     ) -> Finding:
-        """A finding of this check, at its own severity unless one is given."""
-        return Finding(self.code, self.name, severity or self.severity, message, primary, related, origin)
+        """A finding of this check, at its own severity unless one is given. `about` names what it
+        is about independently of wording and place, when the check knows (see checker.identity)."""
+        return Finding(self.code, self.name, severity or self.severity, message, primary, related, origin, about)
 
 
 @functools.cache

@@ -5,25 +5,53 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.detectors import Context, Detector
+from checker.detectors._alignment import same_parties, same_predicate, same_scope
 from checker.detectors._common import quote, value_conflicts
-from checker.extract.clauses import same_subjects, same_topic
 from checker.model import DateClaim, Finding, Severity
 
 _COMPARABLE = frozenset({"day", "month", "year"})
 
 
 def comparable(a: DateClaim, b: DateClaim) -> bool:
+    """Two dates of one event: the same verb, said of the same subject (both named) and
+    object, in the same scope; neither a range nor negated."""
+    fa, fb = a.anchor, b.anchor
     return (
-        a.granularity in _COMPARABLE
+        fa is not None
+        and fb is not None
+        and a.granularity in _COMPARABLE
         and b.granularity in _COMPARABLE
         and a.year_known == b.year_known
         and a.range_end is None
         and b.range_end is None
-        and not a.negated
-        and not b.negated
-        and a.anchors == b.anchors
-        and same_subjects(a.names, b.names)
-        and same_topic(a.context, b.context)
+        and not (a.negated or b.negated or fa.negated or fb.negated)
+        and same_predicate(fa, fb)
+        and fa.direct
+        and fb.direct
+        and not (_state(fa) or _state(fb))
+        and same_parties(fa, fb, subject_needed=True, lenient=not (fa.copula or fb.copula))
+        and same_scope(fa, fb, dated=True)
+    )
+
+
+def _state(anchor) -> bool:
+    """'By 1979 he was the biggest attraction': a copula says what someone or something was
+    at a time, a state that may hold at many dates, not an event with one date. 'The vote was
+    on Monday' (a noun's copula) still dates one thing."""
+    return anchor.copula and anchor.subject_kind in ("pronoun", "name")
+
+
+def _one_of_several(claim: DateClaim, claims: list[DateClaim]) -> bool:
+    """'The cancer returned in 2005 and again in 2014': a verb its own sentence dates twice
+    happened more than once, so no one date of it contradicts another."""
+    anchor = claim.anchor
+    return anchor is not None and any(
+        other is not claim
+        and other.sentence == claim.sentence
+        and other.anchor is not None
+        and other.anchor.predicates == anchor.predicates
+        and other.anchor.subject == anchor.subject
+        for other in claims
     )
 
 
@@ -35,10 +63,11 @@ def run(context: Context) -> Iterator[Finding]:
                 f"the range '{context.document.quote(claim.span)}' ends before it starts",
                 quote(context, claim.span),
             )
+    single = [d for d in claims if not _one_of_several(d, claims)]
     yield from value_conflicts(
         context,
         DETECTOR,
-        claims,
+        single,
         lambda a, b: comparable(a, b) and (a.end < b.start or b.end < a.start),
         lambda one, other: f"dated '{one}' here but '{other}' later, for the same event",
     )
@@ -51,21 +80,27 @@ DETECTOR = Detector(
     summary="One event is given two different dates, or a date range runs backwards.",
     description=(
         "Dates are read as intervals of days: '14 August 1819' is one day, 'August 1819' a month, "
-        "'1819' a year, 'the end of August' its last third. Two dates conflict when the words of their "
-        "clauses say they date the same thing ('was born on ...', 'was built in ...') and their "
-        "intervals do not meet, so '1992' and 'March 1992' agree. Dates without a year are compared "
-        "only with each other. A range whose end comes before its start is reported on its own."
+        "'1819' a year, 'the end of August' its last third; a weekday without a date ('on Monday') is "
+        "the day the tense and the reference date give it. Each date is tied by the parse to the verb "
+        "it dates and to that verb's subject ('Completed in 1931, the tower ...': the tower's "
+        "completion; 'the tower, which was completed in 1929': the same). Two dates conflict when they "
+        "date the same verb of the same subject and object in the same scope and their intervals do "
+        "not meet, so '1992' and 'March 1992' agree. Dates without a year are compared only with each "
+        "other. A range whose end comes before its start is reported on its own."
     ),
     fires=(
         "The stadium was built in 1992 and renovated in 2010. The stadium was built in 1993 for the games.",
         "He was born on August 14, 1819, in Boston. He was born on April 14, 1819, in Boston.",
         "She served as chief executive of the bank from 2011 to 2003.",
+        "Completed in 1931, the tower was for decades the tallest in the city. The tower, which was "
+        "completed in 1929, still dominates the skyline.",
     ),
     quiet=(
         "The stadium was built in 1992. The stadium was renovated in 2010.",
         "The museum opened in March 1992. The museum opened in 1992 after years of delays.",
         "Profits rose sharply in 2003. Profits fell sharply in 2004.",
         "She served as chief executive from 2003 to 2011.",
+        "The tower was completed in 1931. The bridge was completed in 1929.",
     ),
     run=run,
 )

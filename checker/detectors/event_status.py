@@ -81,6 +81,8 @@ def _finding(context: Context, first: EventMention, second: EventMention) -> Fin
         _side(context, first),
         (_side(context, second),),
         severity=severity,
+        # the event and its two statuses: which mention names it, and where, do not matter
+        about=f"{first.event_key}: {' / '.join(sorted((first.status, second.status)))}",
     )
 
 

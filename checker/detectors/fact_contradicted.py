@@ -18,6 +18,8 @@ def run(context: Context) -> Iterator[Finding]:
             fact.evidence[1:],
             severity=fact.severity,
             origin=fact.origin,
+            # the fact and how the text contradicts it: a sentence that agrees, added or moved, is no new finding
+            about=f"{fact.subject}: {fact.kind}: {fact.note}",
         )
 
 

@@ -5,38 +5,63 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.detectors import Context, Detector
+from checker.detectors._alignment import same_parties, same_predicate, same_scope
 from checker.detectors._common import value_conflicts
-from checker.extract.clauses import same_subjects, same_topic, stem
 from checker.model import Finding, QuantityClaim, Severity
 
 
-def comparable(a: QuantityClaim, b: QuantityClaim, measures: frozenset[str]) -> bool:
-    """Same unit or measure ('a capacity of 20,000' and 'a capacity of 25,000 people'), rate and
-    modality, the same surrounding words, and no other date between them."""
-    counted = _counted(a, measures) and _counted(b, measures)
+def comparable(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """Two values of one counted thing said with one predicate, of the same parties, in the
+    same scope, rate and modality (a proposal is not compared with what happened), and of the
+    same kind: a span of time ('for the past 18 months') is never compared with a count."""
+    fa, fb = a.anchor, b.anchor
+    if fa is None or fb is None:
+        return False
     return (
-        a.unit is not None
-        and b.unit is not None
-        and bool({a.unit, a.measure} & {b.unit, b.measure} - {None})
+        bool(_things(a) & _things(b))
+        and a.kind == b.kind
+        and a.kind != "label"
+        and _same_role(a, b)
+        and (_anchored(a) and _anchored(b))
         and a.per == b.per
         and a.modality == b.modality
-        and not a.negated
-        and not b.negated
-        and a.anchors == b.anchors
-        and same_subjects(a.names, b.names)
-        and same_topic(_words(a, measures), _words(b, measures), loose=counted)
+        and not (a.negated or b.negated or fa.negated or fb.negated)
+        and same_predicate(fa, fb)
+        and same_parties(fa, fb)
+        and same_scope(fa, fb)
     )
 
 
-def _words(claim: QuantityClaim, measures: frozenset[str]) -> frozenset[str]:
-    """The context, less a symbol unit: 'it took $18m' says little beyond '$'."""
-    return claim.context if _counted(claim, measures) else claim.context - {claim.unit}
+# A passive's subject is what the active verb acts on: '14 people were killed', 'killed 14 people'.
+_ACTIVE = {"nsubjpass": "dobj"}
 
 
-def _counted(claim: QuantityClaim, measures: frozenset[str]) -> bool:
-    """A counted noun ('teams', 'spectators') ties two claims more than '%', '$' or 'points'
-    (the rules' measure-units) do."""
-    return bool(claim.unit) and claim.unit.isalpha() and claim.unit not in measures
+def _same_role(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """The counted things play the same part: both what the verb acts on, both who acts. Two
+    verbs of one class may put them differently ('the floods killed 14 people', '19 people
+    died'), so subject and object meet when the verbs differ."""
+    roles = {_ACTIVE.get(a.anchor.role, a.anchor.role), _ACTIVE.get(b.anchor.role, b.anchor.role)}
+    if len(roles) == 1:
+        return True
+    verbs = {claim.frame.predicate if claim.frame else None for claim in (a, b)}
+    return roles == {"nsubj", "dobj"} and len(verbs) == 2 and None not in verbs
+
+
+def _anchored(claim: QuantityClaim) -> bool:
+    """A frame that says whose count it is: the counted things are the subject ('31 miners
+    were trapped'), or a subject is named ('the floods killed 14 people'). 'Scoring 18
+    goals' and 'with seven minutes remaining' say too little to be compared."""
+    anchor = claim.anchor
+    if anchor.subject is not None:
+        return True
+    return claim.kind == "count" and anchor.role in ("nsubj", "nsubjpass") and anchor.counted is not None
+
+
+def _things(claim: QuantityClaim) -> set[str]:
+    """What a value counts or measures: the noun it counts ('miner'), its symbol ('%', '$'),
+    the measure named before it ('a seating capacity of ...')."""
+    counted = claim.anchor.counted if claim.anchor else None
+    return {w for w in (counted or claim.unit, claim.measure) if w}
 
 
 def disjoint(a: QuantityClaim, b: QuantityClaim) -> bool:
@@ -44,13 +69,12 @@ def disjoint(a: QuantityClaim, b: QuantityClaim) -> bool:
 
 
 def run(context: Context) -> Iterator[Finding]:
-    measures = frozenset(stem(word) for word in context.vocab.word_list("measure-units"))
-    claims = [q for q in context.claims.quantities if q.unit is not None]
+    claims = [q for q in context.claims.quantities if q.anchor is not None]
     yield from value_conflicts(
         context,
         DETECTOR,
         claims,
-        lambda a, b: comparable(a, b, measures) and disjoint(a, b),
+        lambda a, b: comparable(a, b) and disjoint(a, b),
         lambda one, other: f"'{one}' here but '{other}' later, said of the same thing",
     )
 
@@ -62,11 +86,14 @@ DETECTOR = Detector(
     summary="One counted thing is given two values that cannot both be true (250 prisoners, then 300).",
     description=(
         "Quantities are read with their bounds ('at least', 'up to', 'about'), ranges ('24-48 hours', "
-        "'between 10 and 12'), exchange pairs ('250 for 250'), units and rates ('per side'). Two "
-        "quantities are compared when they have the same unit and rate, the same modality (a proposal "
-        "is not compared with what happened), the same words around them in their clauses, and no "
-        "other date that sets them apart; they conflict when their value intervals do not overlap, so "
-        "'at least 1,200' does not conflict with '1,500'."
+        "'between 10 and 12'), exchange pairs ('250 for 250') and rates ('per side'), and placed in the "
+        "sentence's parse: the noun a number counts, the verb it is said with (and participles that "
+        "describe the counted noun: 'trapped miners'), that verb's subject and object, and the phrases "
+        "that scope it ('in the northern group', 'in total', a place, a time). Two quantities are "
+        "compared when they count the same thing with the same verb, of the same subject and object, "
+        "in the same scope, rate and modality (a proposal is not compared with what happened); a span "
+        "of time ('for the past 18 months') is never compared with a count. They conflict when their "
+        "value intervals do not overlap, so 'at least 1,200' does not conflict with '1,500'."
     ),
     fires=(
         "Officials said 250 prisoners were exchanged on Friday. The exchange of 300 prisoners was "
@@ -75,6 +102,7 @@ DETECTOR = Detector(
         "first season.",
         "The stadium has a seating capacity of 20,000 spectators. The stadium has a seating capacity of "
         "25,000 spectators.",
+        "Rescuers said 31 miners were trapped underground. All 27 trapped miners were brought to the surface.",
     ),
     quiet=(
         "Moscow proposed exchanging at least 1,200 prisoners. Kyiv said 1,500 prisoners were exchanged.",
@@ -82,6 +110,8 @@ DETECTOR = Detector(
         "Sales rose 10% in 2003. Sales rose 5% in 2004.",
         "The first ward has 20 beds. The hospital has 300 beds in total.",
         "Ceasefires of 24-48 hours are being considered. A ceasefire of 36 hours is being considered.",
+        "Nine teams will play in the northern group. Seven teams will play in the southern group.",
+        "Prices have risen for the past 18 months. Prices rose in 12 months of the last 20.",
     ),
     run=run,
 )

@@ -1,8 +1,9 @@
 """Claims from sentences: one module per claim kind, gathered here into a ClaimSet.
 
 The sentences are parsed once (checker.analysis); events, roles, speakers and statements
-are read from the parse. Dates and quantities still read the sentence's words as
-checker.text cuts them.
+are read from the parse. Dates and quantities read their values from the sentence's words
+as checker.text cuts them, and their frames (what a number counts, the verb a value is said
+with, its subject and scope) from the parse.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ if TYPE_CHECKING:
 
 _DIGIT = re.compile(r"\d")
 _WORDS = re.compile(r"\w+")
+_SIGNATURE_WORDS = 8
 _MIN_SHARED = 2  # content words a sentence shares with a denial to be parsed as its possible partner
-_APPOSITIVE_TAIL = 8  # words after a sentence's only comma that may be an appositive ('..., the minister.')
 
 
 def worth_parsing(
@@ -55,7 +56,12 @@ def worth_parsing(
         if "n't" in lower or "n’t" in lower or not words.isdisjoint(vocab.negation):
             denials.append(words - skip)
             chosen.add(index)
-        elif not words.isdisjoint(event_words) or not words.isdisjoint(cue_words) or _appositive(text):
+        elif (
+            not words.isdisjoint(event_words)
+            or not words.isdisjoint(cue_words)
+            or _appositive(lower, vocab)
+            or _signed(text)
+        ):
             chosen.add(index)
         else:
             others.append((index, words - skip))
@@ -66,9 +72,16 @@ def worth_parsing(
     return tuple(s for s in sentences if s.index in chosen), valued
 
 
-def _appositive(text: str) -> bool:
-    commas = text.count(",")
-    return commas >= 2 or (commas == 1 and len(text.rsplit(",", 1)[1].split()) <= _APPOSITIVE_TAIL)
+def _signed(text: str) -> bool:
+    """A line that may sign a comment or a letter ('Jane Doe, Leeds'): short, with a comma, and
+    no sentence end (see checker.extract.speakers.signature)."""
+    return "," in text and len(text.split()) <= _SIGNATURE_WORDS and text.rstrip()[-1:] not in ".!?"
+
+
+def _appositive(lower: str, vocab: CompiledVocabulary) -> bool:
+    """A comma followed by a word that opens an appositive ('Anna Berg, the defence minister')."""
+    openers = vocab.word_list("appositive-openers")
+    return any(part.split(None, 1)[:1] and part.split(None, 1)[0] in openers for part in lower.split(",")[1:])
 
 
 def extract(
@@ -148,8 +161,8 @@ def _values(
         )
 
     found["dates"].extend(
-        dates.to_claims(date_values, tokens, clauses, index, speaker, vocab, as_of, anchors_of, names)
+        dates.to_claims(date_values, tokens, clauses, index, speaker, vocab, as_of, anchors_of, names, parse)
     )
     found["quantities"].extend(
-        quantities.to_claims(quantity_values, tokens, clauses, index, speaker, vocab, anchors_of, names)
+        quantities.to_claims(quantity_values, tokens, clauses, index, speaker, vocab, anchors_of, names, parse)
     )

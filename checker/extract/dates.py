@@ -14,9 +14,11 @@ import functools
 import re
 from dataclasses import dataclass
 
+from checker.analysis import Parse
+from checker.extract.attachment import attach, tokens_in
 from checker.extract.clauses import Clauses
 from checker.extract.vocab import PERIOD_LISTS, CompiledVocabulary
-from checker.model import DateClaim, Span, Speaker
+from checker.model import Anchor, DateClaim, Frame, Span, Speaker
 from checker.text import Token
 
 _DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
@@ -289,11 +291,14 @@ def to_claims(
     as_of: dt.date | None,
     anchors_of,
     names: frozenset[str] = frozenset(),
+    parse: Parse | None = None,
 ) -> list[DateClaim]:
     claims = []
     future = vocab.scan(tokens)["future"]
     past = vocab.word_list("past")
+    weekdays = vocab.ruleset.vocabulary.weekdays
     for value in values:
+        anchor, frame = _anchor(value, tokens, parse, vocab, speaker) if parse is not None else (None, None)
         first, last, granularity, year_known = interval(value, as_of)
         range_end = None
         if value.range_to is not None:
@@ -301,6 +306,10 @@ def to_claims(
                 value.year = value.range_to.year  # 'January to August 1945': one year for both ends
                 first, _, granularity, year_known = interval(value, as_of)
             _, last, _, _ = interval(value.range_to, as_of)
+            if last is not None and first is not None and last < first and value.range_to.year is None:
+                # 'between 1 September and 22 March', no year given: the end falls in the next year
+                next_year = last.year + 1
+                last = last.replace(year=next_year, day=min(last.day, calendar.monthrange(next_year, last.month)[1]))
             end_value = value.range_to
             range_end = Span(tokens[end_value.start].start, tokens[end_value.end - 1].end)
         start, end = clauses.clause_of(value.start)
@@ -308,7 +317,14 @@ def to_claims(
         # The date's own clause decides its tense when it has one ('which was opened in 1987,
         # will close' is past); a bare 'In 2013,' borrows the tense of the clause it leads.
         tense = "future" if value.deadline else _tense(tokens, range(own_start, own_end), future, past)
+        if anchor is not None and anchor.tense in ("future", "past") and not value.deadline:
+            tense = anchor.tense if tense != "future" else tense  # a plan's cue ('proposed') outranks the verb
         tense = tense or _tense(tokens, range(start, end), future, past)
+        weekday = weekdays.get(value.relative.lower()) if value.relative is not None else None
+        if weekday is not None:
+            # 'on Thursday': the tense says which Thursday, counted from the reference date
+            first = last = _weekday_near(weekday, as_of, tense) if as_of else None
+            granularity, year_known = ("day", True) if first else ("relative", False)
         weekday_span = None
         if value.weekday_token is not None:
             token = tokens[value.weekday_token]
@@ -332,9 +348,35 @@ def to_claims(
                 clause=clauses.span(start, end),
                 names=names,
                 speaker=speaker,
+                anchor=anchor,
+                frame=frame,
             )
         )
     return claims
+
+
+def _anchor(
+    value: DateValue, tokens: list[Token], parse: Parse, vocab: CompiledVocabulary, speaker: Speaker | None
+) -> tuple[Anchor | None, Frame | None]:
+    """The verb the date dates and that verb's subject, and the frame of its clause."""
+    indices = tokens_in(parse, tokens[value.start].start, tokens[value.end - 1].end)
+    if not indices:
+        return None, None
+    attached = attach(parse, indices, counts=False)
+    written = " ".join(t.text for t in tokens[value.start : value.end])
+    return attached.anchor(parse, vocab), attached.frame(parse, vocab, speaker, written)
+
+
+def _weekday_near(weekday: int, as_of: dt.date, tense: str | None) -> dt.date | None:
+    """The day a bare weekday names: in a past clause the latest such day up to the reference
+    date, in a future clause the first one after it; otherwise (or on the reference day's own
+    weekday in a future clause) it is not clear which week is meant."""
+    offset = (as_of.isoweekday() - weekday) % 7
+    if tense == "past":
+        return as_of - dt.timedelta(days=offset)
+    if tense == "future" and offset:
+        return as_of + dt.timedelta(days=7 - offset)
+    return None
 
 
 def _tense(tokens: list[Token], clause: range, future, past) -> str | None:

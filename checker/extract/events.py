@@ -242,7 +242,7 @@ def read_status(vocabulary, status: str, tense: str | None, aspect: str | None) 
     words = vocabulary.statuses.get(status)
     time = words.time if words else None
     if tense is None:
-        return status, False
+        return None  # a verb the text puts at no time ('could take place')
     if tense == "future":
         if time == "future":
             return status, False

@@ -54,6 +54,8 @@ def tense_aspect(parse: Parse, verb: int, vocab: CompiledVocabulary) -> tuple[st
     future = vocab.future_modals
     if any(t.tag == "MD" and t.lemma in future for t in helpers) or _under_future_phrase(parse, verb):
         tense = "future"
+    elif any(t.tag == "MD" for t in helpers):
+        return None, None  # 'could take place', 'may end': possible, at no time the text fixes
     else:
         finite = next((t for t in helpers if t.tag != "MD" and t.morph.tense), None)
         source = finite or token
@@ -87,6 +89,10 @@ def negation_of(parse: Parse, verb: int, vocab: CompiledVocabulary) -> Token | N
         child = parse.tokens[k]
         if child.dep == "neg" or (child.dep in ("advmod", "det", "preconj") and child.lower in words):
             return child
+        if child.dep in _SUBJECTS or child.dep in _OBJECTS:  # 'no fans will be allowed'
+            for j in parse.children[k]:
+                if parse.tokens[j].dep == "det" and parse.tokens[j].lower in words:
+                    return parse.tokens[j]
     helpers = [
         *auxiliaries(parse, verb),
         *(parse.tokens[k] for k in parse.children[verb] if parse.tokens[k].dep == "advmod"),
@@ -167,6 +173,8 @@ def frame_at(
     tense, aspect = tense_aspect(parse, verb, vocab)
     negation = negation_of(parse, verb, vocab)
     subject = argument(parse, verb, _SUBJECTS)
+    if subject is None and token.dep == "conj" and token.head != verb:
+        subject = argument(parse, token.head, _SUBJECTS)  # 'It is old and is popular': one subject
     obj = argument(parse, verb, _OBJECTS) or argument(parse, verb, _COMPLEMENTS)
     particle = argument(parse, verb, frozenset({"prt"}))
     predicate: str | None = token.lemma + (f" {particle.lemma}" if particle is not None else "")
@@ -208,6 +216,8 @@ def modality_of(
             mark = parse.tokens[child]
             if mark.dep == "mark" and mark.lower in vocab.word_list("conditional"):
                 return Modality.HYPOTHETICAL
+    if any(t.tag == "MD" and t.lemma not in vocab.future_modals for t in auxiliaries(parse, verb)):
+        return Modality.HYPOTHETICAL  # a modal of possibility: 'could', 'may', 'might'
     if tense == "future":
         return Modality.PLANNED
     if speaker is not None:

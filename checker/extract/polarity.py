@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from checker.analysis import Parse
 
 _MIN_WORDS = 2
+_MIN_SAME = 4  # content words two clauses share, beside a pronoun subject, to say the same thing
+_SAME_SHARE = 0.75
 
 
 def statements(
@@ -30,7 +32,7 @@ def statements(
         if verb in reporting:
             continue  # 'officials said': who says it is not what is said
         frame = frame_at(parse, verb, vocab, speaker)
-        if frame.predicate is None or (frame.subject is None and frame.object is None):
+        if frame.predicate is None:
             continue
         start, end = clause_range(parse, verb)
         words = frozenset(
@@ -65,18 +67,26 @@ def same_claim(a: Statement, b: Statement) -> bool:
     (the object, or a passive clause's subject) named by both or by neither, and who does it
     named by both (a pronoun names no one) unless a passive clause leaves the doer out."""
     fa, fb = a.frame, b.frame
-    if fa is None or fb is None or predicate_key(fa) != predicate_key(fb):
+    if fa is None or fb is None or predicate_key(fa) != predicate_key(fb) or _time(fa) != _time(fb):
         return False
     (doer_a, doer_b), (done_a, done_b) = _arguments(fa, fb)
     if (done_a is None) != (done_b is None) or (done_a is not None and not same_term(done_a, done_b)):
         return False
     passive_without_doer = done_a is not None and "passive" in (fa.voice, fb.voice)
     if doer_a is None or doer_b is None:
-        if not passive_without_doer:
+        # A pronoun names no one: only a clause that otherwise says the very same thing ('It is a
+        # popular destination for tourists' / 'The stadium is not a popular destination for
+        # tourists') is taken to speak of the same subject.
+        if not passive_without_doer and not _says_the_same(a, b):
             return False
     elif not same_term(doer_a, doer_b):
         return False
     return _scopes_agree(fa, fb)
+
+
+def _says_the_same(a: Statement, b: Statement) -> bool:
+    shared = a.words & b.words
+    return len(shared) >= _MIN_SAME and len(shared) >= _SAME_SHARE * min(len(a.words), len(b.words))
 
 
 def _arguments(fa: Frame, fb: Frame) -> tuple[tuple[str | None, str | None], tuple[str | None, str | None]]:
@@ -91,6 +101,14 @@ def _arguments(fa: Frame, fb: Frame) -> tuple[tuple[str | None, str | None], tup
     active, passive = (fb, fa) if a_passive else (fa, fb)
     pairs = ((active.subject, passive.agent), (active.object, passive.subject))
     return pairs if not a_passive else ((pairs[0][1], pairs[0][0]), (pairs[1][1], pairs[1][0]))
+
+
+def _time(frame: Frame) -> str | None:
+    """When a clause says its predicate holds: what was ('was dead', 'has been fulfilled') is not
+    denied by what is ('is not dead'), nor what will be by either."""
+    if frame.tense == "past" or frame.aspect == "perfect":
+        return "past"
+    return frame.tense
 
 
 def _scopes_agree(fa: Frame, fb: Frame) -> bool:

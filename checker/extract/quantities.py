@@ -10,9 +10,11 @@ import math
 import re
 from dataclasses import dataclass
 
+from checker.analysis import Parse
+from checker.extract.attachment import attach, tokens_in
 from checker.extract.clauses import Clauses, stem
 from checker.extract.vocab import CompiledVocabulary
-from checker.model import QuantityClaim, Span, Speaker
+from checker.model import Anchor, Frame, QuantityClaim, Span, Speaker
 from checker.text import Token
 
 _DIGITS = re.compile(r"\d+")
@@ -319,14 +321,21 @@ def to_claims(
     vocab: CompiledVocabulary,
     anchors_of,
     names: frozenset[str] = frozenset(),
+    parse: Parse | None = None,
 ) -> list[QuantityClaim]:
     claims = []
     future = vocab.scan(tokens)["future"]
     for value in values:
+        anchor, frame, kind, hypothetical = (
+            _anchor(value, tokens, vocab, parse, speaker) if parse is not None else (None, None, "count", False)
+        )
         start, end = clauses.clause_of(value.start if value.bound is None else value.end - 1)
         context = clauses.content(start, end) | {w for w in (value.unit, value.measure) if w}
         negated = any(tokens[i].lower in vocab.negation for i in range(start, value.start))
         planned = any(start <= m.start < end for m in future)
+        modality = "planned" if planned or (anchor is not None and anchor.tense == "future") else "stated"
+        if hypothetical:
+            modality = "hypothetical"
         span = Span(tokens[value.start].start, tokens[value.end - 1].end)
         claims.append(
             QuantityClaim(
@@ -340,11 +349,42 @@ def to_claims(
                 bound=value.bound,
                 context=context,
                 anchors=anchors_of(start, end, (value.start, value.end)),
-                modality="planned" if planned else "stated",
+                modality=modality,
                 negated=negated,
                 clause=clauses.span(start, end),
                 names=names,
                 speaker=speaker,
+                anchor=anchor,
+                frame=frame,
+                kind=kind,
             )
         )
     return claims
+
+
+def _anchor(
+    value: Value, tokens: list[Token], vocab: CompiledVocabulary, parse: Parse, speaker: Speaker | None
+) -> tuple[Anchor, Frame | None, str, bool]:
+    """The value's anchor and frame from the parse, whether it counts things, measures a span
+    of time or labels one thing, and whether a condition ('if') leads its clause."""
+    number = tokens[value.start : max(value.number_end, value.start + 1)]
+    indices = tokens_in(parse, number[0].start, number[-1].end)
+    digits = [i for i in indices if parse.tokens[i].like_num or parse.tokens[i].pos == "NUM"]
+    if not indices:
+        return Anchor(counted=None, predicates=frozenset()), None, "count", False
+    attached = attach(parse, digits or indices, counts=True)
+    reach = attached.reach(parse)
+    scope_words = frozenset(
+        " ".join(t.lower for t in tokens[m.start : m.end])
+        for m in vocab.phrases("count-scopes").find(tokens)
+        if reach.start <= tokens[m.start].start and tokens[m.end - 1].end <= reach.end
+    )
+    kind = "label" if attached.label else "duration" if attached.time_expression else "count"
+    hypothetical = attached.conditional(parse, vocab.word_list("conditional"))
+    written = " ".join(t.text for t in tokens[value.start : value.end])
+    return (
+        attached.anchor(parse, vocab, scope_words),
+        attached.frame(parse, vocab, speaker, written),
+        kind,
+        hypothetical,
+    )

@@ -13,7 +13,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from checker.analysis import Phrase
 
-_SCANNED = ("status", "role-cues", "event-aliases", "reporting", "attribution", "numbers", "future", "relative-dates")
+_SCANNED = ("numbers", "future", "relative-dates")
 
 
 PERIOD_LISTS = (("period-start", "start"), ("period-middle", "middle"), ("period-end", "end"))
@@ -28,12 +28,6 @@ class StatusCue:
 @dataclass(frozen=True, eq=False)
 class CompiledVocabulary:
     ruleset: RuleSet
-    status_cues: PhraseMatcher
-    role_cues: PhraseMatcher
-    event_aliases: PhraseMatcher
-    entity_aliases: PhraseMatcher
-    reporting: PhraseMatcher
-    attribution: PhraseMatcher
     negation: frozenset[str]
     past: frozenset[str]
     stopwords: frozenset[str]
@@ -47,29 +41,11 @@ class CompiledVocabulary:
     def build(cls, ruleset: RuleSet) -> CompiledVocabulary:
         vocab = ruleset.vocabulary
         negation = vocab.word_list("negation")
-        status_phrases = [
-            (phrase, StatusCue(status.name, side))
-            for status in vocab.statuses.values()
-            for side, phrases in (("before", status.before), ("after", status.after))
-            for phrase in phrases
-        ]
         suffixes = sorted(vocab.word_list("ordinal-suffixes"), key=len, reverse=True)
         alternatives = "|".join(map(re.escape, suffixes)) or "(?!)"
         ordinal_number = re.compile(rf"(\d{{1,3}})(?:{alternatives})")
         return cls(
             ruleset=ruleset,
-            status_cues=PhraseMatcher(status_phrases, barred=_single_words(negation)),
-            role_cues=PhraseMatcher(vocab.role_cues.items()),
-            event_aliases=PhraseMatcher(
-                (text.value, event.name.value) for event in ruleset.events for text in (event.name, *event.aliases)
-            ),
-            entity_aliases=PhraseMatcher(
-                (text.value, entity.name.value)
-                for entity in ruleset.entities
-                for text in (entity.name, *entity.aliases)
-            ),
-            reporting=PhraseMatcher((w, "reporting") for w in vocab.word_list("reporting")),
-            attribution=PhraseMatcher((w, "attribution") for w in vocab.word_list("attribution")),
             negation=_single_words(negation),
             past=_single_words(vocab.word_list("past")),
             stopwords=_single_words(vocab.word_list("stopwords")),
@@ -92,9 +68,10 @@ class CompiledVocabulary:
         return self
 
     def scan(self, tokens: list[Token]) -> dict[str, list[Match]]:
-        """Every vocabulary phrase of a sentence in one pass, grouped by kind: status cues,
-        role cues, event aliases, reporting verbs, attributions, number words, future and
-        relative-date phrases. The last sentence's scan is kept, as its extractors ask in turn."""
+        """The word-for-word phrases of a sentence in one pass, grouped by kind: number words,
+        future and relative-date phrases (the values' extractors read the words as checker.text
+        cuts them; every other phrase is found in the parse, by lemma, see parse_phrases). The
+        last sentence's scan is kept, as its extractors ask in turn."""
         last = self._last_scan
         if last and last[0] is tokens:
             return last[1]
@@ -108,11 +85,6 @@ class CompiledVocabulary:
     @functools.cached_property
     def _combined(self) -> PhraseMatcher:
         sources = {
-            "status": self.status_cues,
-            "role-cues": self.role_cues,
-            "event-aliases": self.event_aliases,
-            "reporting": self.reporting,
-            "attribution": self.attribution,
             "numbers": self.valued("numbers"),
             "future": self.phrases("future"),
             "relative-dates": self.phrases("relative-dates"),
@@ -158,12 +130,12 @@ class CompiledVocabulary:
 
     @functools.cached_property
     def parse_cue_words(self) -> frozenset[str]:
-        """Words of the role cues, verbs of saying... as the rules write them, and of the rule
-        files' names: a sentence with none of them needs no parse for these phrases. Function
-        words count too ('led by' is found through 'by', whatever form 'lead' takes)."""
+        """The content words of the role cues and attributions as the rules write them ('led' of
+        'led by'), and of the rule files' names: a sentence with none of them needs no parse for
+        these phrases."""
         kinds = ("role-cues", "attribution", "event-aliases", "entity-aliases")
         words = {w for p in self.parse_phrases if p.kind in kinds for w in phrase_words(p.text)}
-        return frozenset(words - {"*"})
+        return frozenset(words - self.stopwords - {"*"})
 
     @functools.cached_property
     def parse_event_words(self) -> frozenset[str]:
@@ -180,19 +152,6 @@ class CompiledVocabulary:
         if lemma is None:
             return None
         return self.ruleset.vocabulary.predicates.get(lemma)
-
-    @functools.cached_property
-    def common_words(self) -> frozenset[str]:
-        """Capitalised words that are no names: months, weekdays, numbers, function words."""
-        vocabulary = self.ruleset.vocabulary
-        return frozenset(
-            vocabulary.months.keys()
-            | vocabulary.weekdays.keys()
-            | vocabulary.numbers.keys()
-            | vocabulary.ordinals.keys()
-            | self.stopwords
-            | self.negation
-        )
 
     @functools.cached_property
     def date_words(self) -> frozenset[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import importlib
 import os
+from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
@@ -51,14 +52,40 @@ def from_bytes(data: bytes, name: str, *, encoding: str | None = None) -> Docume
     return from_text(decode(data, name, encoding), name)
 
 
-def from_text(text: str, path: str = "<text>", format: str | None = None) -> Document:
-    """The document of `text`, read as `format` (a key of FORMATS), else as its path's suffix says."""
-    if format is not None and format not in FORMATS:
-        raise UsageError(f"format: expected one of {', '.join(FORMATS)}, found {format!r}")
-    if not text.strip():
+def from_text(text: str, path: str = "<text>", *, format: str | None = None) -> Document:
+    """The document a reader makes of `text`: the reader named by `format`, else the one of the
+    path's suffix. Stray control characters are read as spaces (checker.controls), while
+    `document.text` keeps them, as the source has them."""
+    from checker import controls
+
+    reader = _format_for(path) if format is None else _reader(format)
+    if not controls.has_controls(text):
+        if not text.strip():
+            raise InputError(path, "is empty: there is no text to check")
+        return reader.parse(path, text)
+    refuse_binary(text, path)
+    readable = controls.blanked(text)
+    if not readable.strip():
         raise InputError(path, "is empty: there is no text to check")
-    reader = importlib.import_module(f"{__name__}.{format}") if format else _format_for(path)
-    return reader.parse(path, text)
+    return replace(reader.parse(path, readable), text=text)
+
+
+def _reader(format: str) -> ModuleType:
+    if format not in FORMATS:
+        raise UsageError(f"unknown input format {format!r}; expected one of {', '.join(FORMATS)}")
+    return importlib.import_module(f"{__name__}.{format}")
+
+
+def refuse_binary(text: str, name: str) -> None:
+    """InputError when control characters are more than a tenth of the text (checker.controls)."""
+    from checker import controls
+
+    found = controls.positions(text)
+    if controls.too_many(text, len(found)):
+        first = found[0]
+        count = "1 control character" if len(found) == 1 else f"{len(found):,} control characters"
+        where = f"the first U+{ord(text[first]):04X} at character {first}"
+        raise InputError(name, f"looks binary ({count} in {len(text):,}, {where}), not text")
 
 
 def check_encoding(name: str) -> str:
@@ -74,8 +101,9 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
 
     A byte order mark always wins. Text that is valid UTF-8 is read as UTF-8 even
     when `encoding` is given (it is the fallback for legacy files, not a filter).
-    A NUL character means a binary file, whatever the encoding; NUL bytes at every other
-    position mean UTF-16 without a BOM, refused with the `--encoding` that reads it.
+    NUL bytes at every other position mean UTF-16 without a BOM, refused with the
+    `--encoding` that reads it; a few stray NULs are kept (see checker.controls), and
+    a text made mostly of control characters is refused as binary.
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = _decode_strictly(data, "utf-16", name, "UTF-16")
@@ -99,11 +127,9 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
                     ) from None
                 text = _decode_strictly(data, encoding, name, encoding)
             else:
-                if nul != -1:
+                if nul != -1 and _utf16_without_bom(data):
                     raise _binary(data, name, nul)
-    nul = text.find("\x00")
-    if nul != -1:
-        raise InputError(name, f"looks binary (a NUL character at character {nul} of the decoded text), not text")
+    refuse_binary(text, name)
     return text
 
 

@@ -1,9 +1,11 @@
 """One self-contained HTML page: no scripts, no network, everything escaped.
 
-Per document: the counts, the article with every finding's spans highlighted (each
+First the inputs that were not checked and, for several documents, an index of those with
+findings. Per document: the counts, the article with every finding's spans highlighted (each
 highlight links to its finding; each finding links back to its highlights), the findings,
-and the expected facts. Overlapping spans are cut at every boundary, so each piece of text
-is emitted once and carries the ids of every location that covers it (`data-loc`).
+and the expected facts; an article without findings is not printed. Overlapping spans are
+cut at every boundary, so each piece of text is emitted once and carries the ids of every
+location that covers it (`data-loc`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ _STYLE = """
 body{font:15px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1b1b1b}
 h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2.5rem;border-bottom:1px solid #ccc}
 .counts span{margin-right:1rem;font-weight:600}
+.index li .counts span{font-weight:400;font-size:.9em}
 .article{white-space:pre-wrap;word-wrap:break-word;font:15px/1.7 Georgia,serif;background:#fafafa;
   border:1px solid #ddd;padding:1rem;margin:0}
 a.hl{color:inherit;text-decoration:none;border-bottom:2px solid}
@@ -52,6 +55,10 @@ def _counts(source) -> str:
 def render(report: Report) -> str:
     title = "claim-checker report"
     body = [f"<h1>{title}</h1>", f'<p class="counts">{_counts(report)}</p>']
+    if report.refused:
+        body.append(_refused(report))
+    if len(report.documents) > 1:
+        body.append(_index(report))
     body.extend(_document(number, document_report) for number, document_report in enumerate(report.documents))
     return (
         "<!DOCTYPE html>\n"
@@ -62,6 +69,30 @@ def render(report: Report) -> str:
     )
 
 
+def _refused(report: Report) -> str:
+    items = "".join(f"<li><code>{_text(r.path)}</code>: {_text(r.problem)}</li>" for r in report.refused)
+    return f'<section class="refused" id="not-checked"><h2>Not checked</h2><ul>{items}</ul></section>'
+
+
+def _index(report: Report) -> str:
+    """Links to the documents with findings, first; the others named once, in one line."""
+    flagged = [(n, d) for n, d in enumerate(report.documents) if d.findings]
+    clean = [d for d in report.documents if not d.findings]
+    parts = ['<nav class="index" id="index">']
+    if flagged:
+        parts.append(f"<h2>{len(flagged)} document{'' if len(flagged) == 1 else 's'} with findings</h2><ol>")
+        parts.extend(
+            f'<li><a href="#d{n}">{_text(d.document.path)}</a> <span class="counts">{_counts(d)}</span></li>'
+            for n, d in flagged
+        )
+        parts.append("</ol>")
+    if clean:
+        names = ", ".join(f"<code>{_text(d.document.path)}</code>" for d in clean)
+        parts.append(f"<p>{len(clean)} document{'' if len(clean) == 1 else 's'} without findings: {names}</p>")
+    parts.append("</nav>")
+    return "\n".join(parts)
+
+
 def _document(number: int, document_report: DocumentReport) -> str:
     document = document_report.document
     locator = Locator(document_report)
@@ -70,9 +101,11 @@ def _document(number: int, document_report: DocumentReport) -> str:
         f'<section class="document" id="{prefix}">',
         f"<h2>{_text(document.path)}</h2>",
         f'<p class="counts">{_counts(document_report)}</p>',
-        f'<pre class="article">{_highlighted(prefix, document_report)}</pre>',
-        "<h3>Findings</h3>",
     ]
+    # A clean article is not printed: in a report of a folder, the pages that need reading stand out.
+    if document_report.findings:
+        parts.append(f'<pre class="article">{_highlighted(prefix, document_report)}</pre>')
+    parts.append("<h3>Findings</h3>")
     if document_report.findings:
         parts.append("<ol>")
         for i, finding in enumerate(document_report.findings):

@@ -1,4 +1,6 @@
-"""A readable terminal report: a header per document, a findings table, a facts table.
+"""A readable terminal report: a header per document with findings, its findings table and
+facts table, the inputs not checked, and a one-line total. Severities and verdicts are
+coloured when the command line asks for colour (checker.colour); the tables fit the terminal.
 
 `draw` is also how the listing commands (`claims`, `detectors`) draw their tables, so
 every terminal table is tabulate's and fits the terminal the same way.
@@ -6,6 +8,7 @@ every terminal table is tabulate's and fits the terminal the same way.
 
 from __future__ import annotations
 
+import re
 import shutil
 import textwrap
 from collections.abc import Sequence
@@ -22,6 +25,12 @@ _MIN_WRAPPED = 16
 _FRAME = {"simple_grid": lambda n: 3 * n + 1, "simple": lambda n: 2 * (n - 1)}
 # tabulate makes a column at least its header plus this (its MIN_PADDING).
 _HEADER_MARGIN = 2
+_COLOUR_CODE = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _visible_len(text: str) -> int:
+    """Columns the text takes on a terminal: colour codes take none (tabulate skips them too)."""
+    return len(_COLOUR_CODE.sub("", text)) if "\x1b" in text else len(text)
 
 
 def terminal_width() -> int:
@@ -52,7 +61,7 @@ def _column_limits(
     wrapped keep their width; what is left is shared evenly among the wrapped ones, a
     column that needs less than its share giving the rest to the others."""
     natural = [
-        max([len(header) + _HEADER_MARGIN, *(len(line) for row in rows for line in row[i].splitlines())])
+        max([len(header) + _HEADER_MARGIN, *(_visible_len(line) for row in rows for line in row[i].splitlines())])
         for i, header in enumerate(headers)
     ]
     left = width - frame - sum(w for i, w in enumerate(natural) if i not in wrapped)
@@ -78,47 +87,83 @@ def _wrap(cell: str, limit: int | None) -> str:
     return "\n".join(wrapped for line in cell.splitlines() if line.strip() for wrapped in textwrap.wrap(line, limit))
 
 
-def render(report: Report) -> str:
-    parts = [_document(d) for d in report.documents]
+COLOURED = True  # takes colour=: see checker.reporters
+_COUNTED = (Severity.ERROR, Severity.WARNING, Severity.NOTE)
+
+
+def _plain(text: str, style: str) -> str:
+    return text
+
+
+def render(report: Report, *, colour: bool = False) -> str:
+    """Per document with findings, its tables; then the inputs not checked and a total line.
+    With several documents, those without findings are only counted; a single clean file is
+    one line (and its expected facts, if rules stated any)."""
+    if colour:
+        from checker.colour import paint
+    else:
+        paint = _plain
+    documents = report.documents
+    if len(documents) == 1 and not documents[0].findings:
+        parts = [_clean(documents[0], paint)]
+        if not report.refused:
+            return parts[0]
+    else:
+        several = len(documents) > 1
+        parts = [_document(d, paint) for d in documents if d.findings or not several]
     if report.refused:
         listed = "".join(f"  {r.path}: {r.problem}\n" for r in report.refused)
-        parts.append(f"Not checked:\n{listed}")
-    total = _counts(report.count(Severity.ERROR), report.count(Severity.WARNING), report.count(Severity.NOTE))
-    if len(report.documents) != 1 or report.refused:
-        documents = f"{len(report.documents)} document{'' if len(report.documents) == 1 else 's'}"
-        refused = f"; {len(report.refused)} not checked" if report.refused else ""
-        parts.append(f"Total: {documents}, {total}{refused}\n")
+        parts.append(f"{paint('Not checked:', 'heading')}\n{listed}")
+    parts.append(_total(report, paint) + "\n")
     return "\n".join(parts)
 
 
-def _counts(errors: int, warnings: int, notes: int) -> str:
-    def plural(n: int, word: str) -> str:
-        return f"{n} {word}{'' if n == 1 else 's'}"
-
-    return ", ".join((plural(errors, "error"), plural(warnings, "warning"), plural(notes, "note")))
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def _document(document_report: DocumentReport) -> str:
+def _counts(source, paint) -> str:
+    return ", ".join(paint(_plural(source.count(s), s.value), s.value if source.count(s) else "") for s in _COUNTED)
+
+
+def _total(report: Report, paint) -> str:
+    documents = len(report.documents)
+    flagged = sum(1 for d in report.documents if d.findings)
+    which = f" ({flagged or 'none'} with findings)" if documents > 1 else ""
+    refused = f"; {len(report.refused)} not checked" if report.refused else ""
+    return f"Total: {_plural(documents, 'document')}{which}, {_counts(report, paint)}{refused}"
+
+
+def _clean(document_report: DocumentReport, paint) -> str:
+    line = f"{paint(document_report.document.path, 'heading')}: no findings"
+    if not document_report.facts:
+        return line + "\n"
+    return f"{line}\n{_facts(document_report, Locator(document_report), paint)}\n"
+
+
+def _document(document_report: DocumentReport, paint) -> str:
     locator = Locator(document_report)
     document = document_report.document
     as_of = document_report.as_of.isoformat() if document_report.as_of else "none"
-    counts = _counts(*(document_report.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.NOTE)))
-    lines = [f"{document.path}  (reference date: {as_of})  {counts}"]
+    lines = [f"{paint(document.path, 'heading')}  (reference date: {as_of})  {_counts(document_report, paint)}"]
     if document_report.findings:
         rows = []
         for finding in document_report.findings:
             placed = [locator.place(loc) for loc in finding.locations]
             evidence = "\n".join(f"{p.where} “{p.text}”" for p in placed)
-            rows.append((finding.code, finding.severity.value, placed[0].where, finding.message, evidence))
+            severity = paint(finding.severity.value, finding.severity.value)
+            rows.append((finding.code, severity, placed[0].where, finding.message, evidence))
         lines.append(draw(("code", "severity", "line:col", "message", "evidence"), rows, wrapped=(3, 4)))
-    else:
-        lines.append("No findings.")
     if document_report.facts:
-        rows = []
-        for fact in document_report.facts:
-            placed = [locator.place(loc) for loc in fact.evidence]
-            evidence = "\n".join(f"{p.where} “{p.text}”" for p in placed) or fact.note
-            rows.append((fact.verdict.value, f"{fact.subject}: {fact.kind} {fact.expected}", fact.origin, evidence))
-        lines.append("Expected facts:")
-        lines.append(draw(("verdict", "fact", "rule", "evidence"), rows, wrapped=(1, 2, 3)))
+        lines.append(_facts(document_report, locator, paint))
     return "\n".join(lines) + "\n"
+
+
+def _facts(document_report: DocumentReport, locator: Locator, paint) -> str:
+    rows = []
+    for fact in document_report.facts:
+        placed = [locator.place(loc) for loc in fact.evidence]
+        evidence = "\n".join(f"{p.where} “{p.text}”" for p in placed) or fact.note
+        verdict = paint(fact.verdict.value, fact.verdict.value)
+        rows.append((verdict, f"{fact.subject}: {fact.kind} {fact.expected}", fact.origin, evidence))
+    return "Expected facts:\n" + draw(("verdict", "fact", "rule", "evidence"), rows, wrapped=(1, 2, 3))

@@ -80,6 +80,7 @@ def _parse_and_resolve(entries: list[list[str] | RuleError]) -> tuple[RuleSet, d
     loader = _Loader()
     for entry in entries:
         if isinstance(entry, RuleError):
+            loader.order.append(entry.path)
             loader.errors.append(entry)
         else:
             for path in entry:
@@ -89,7 +90,8 @@ def _parse_and_resolve(entries: list[list[str] | RuleError]) -> tuple[RuleSet, d
     ruleset, meaning_errors = resolve(loader.files)
     errors = loader.errors + [_with_source(e, loader.texts) for e in meaning_errors]
     if errors:
-        raise RuleErrors(errors)
+        rank = {path: i for i, path in reversed(list(enumerate(loader.order)))}
+        raise RuleErrors(sorted(errors, key=lambda e: (rank.get(e.path, len(rank)), e.line, e.column)))
     return ruleset, loader.contents
 
 
@@ -118,6 +120,7 @@ class _Loader:
         self.errors: list[RuleError] = []
         self.contents: dict[str, tuple[str, bytes]] = {}  # path as opened -> (resolved, bytes), for the cache
         self._seen: set[str] = set()  # resolved paths
+        self.order: list[str] = []  # every path as it was first named, in the order files were read: errors' order
 
     def load(self, path: str, stack: tuple[str, ...] = (), include: ast.Include | None = None) -> None:
         """Parse `path` and, depth first, the files it includes; each file is added after its includes.
@@ -154,6 +157,7 @@ class _Loader:
     ) -> tuple[str, ast.RuleFile] | None:
         """The file's real path and parsed statements, or None: already read, a cycle, or an error."""
         real = os.path.realpath(path)
+        self.order.append(path)
         if real in on_chain:
             chain = " -> ".join(os.path.basename(p) for p in (*ancestors, real))
             self._fail_at(include, path, f"expected no include cycle, found {chain}")
@@ -165,13 +169,13 @@ class _Loader:
         if text is None:
             return None
         self.texts[path] = text
-        from checker.rulelang.parse import parse  # only when the cache misses
+        from checker.rulelang.parse import parse_all  # only when the cache misses
 
-        try:
-            return real, parse(text, path)
-        except RuleError as error:
-            self.errors.append(error)
-            return None
+        # A file with errors still gives its sound statements: their includes are followed and
+        # their meaning checked, so one run reports every error.
+        rule_file, errors = parse_all(text, path)
+        self.errors.extend(errors)
+        return real, rule_file
 
     def _read(self, path: str, include: ast.Include | None) -> str | None:
         try:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from importlib import resources
 
 import lark
@@ -34,16 +35,145 @@ def _parser() -> lark.Lark:
 
 def parse(text: str, path: str) -> ast.RuleFile:
     """Parse one rule file's text; raise RuleError pointing at the first problem."""
+    rule_file, errors = parse_all(text, path)
+    if errors:
+        raise errors[0]
+    return rule_file
+
+
+def parse_all(text: str, path: str) -> tuple[ast.RuleFile, list[RuleError]]:
+    """Parse one rule file's text into its statements, and every problem found, in line order.
+
+    A syntax error does not end the parse: Lark's LALR error recovery (`on_error`) drops what
+    cannot be read and goes on from the innermost construct that can take the next token, so
+    one run reports every error of the file, as a compiler does.
+    """
+    recovery = _Recovery(text, path)
     try:
-        tree = _parser().parse(text)
-        statements = Build(path).transform(tree).children
-    except lark.exceptions.VisitError as wrapped:
-        if isinstance(wrapped.orig_exc, RuleError):
-            raise _with_source(wrapped.orig_exc, text) from None
-        raise
-    except lark.exceptions.UnexpectedInput as problem:
-        raise _syntax_error(problem, text, path) from None
-    return ast.RuleFile(path=path, statements=tuple(statements))
+        tree = _parser().parse(text, on_error=recovery)
+    except lark.exceptions.UnexpectedInput as problem:  # recovery gave up: nothing more can be read
+        if recovery.stopped_at is None:
+            recovery.report(problem)
+        else:
+            stop = _syntax_error(recovery.stopped_at, text, path)
+            message = f"expected at most {MAX_ERRORS} errors in one file, found more: fix these and check again"
+            recovery.errors.append(_with_source(RuleError(path, stop.line, stop.column, message), text))
+        tree = None
+    builder = Build(path)
+    statements = []
+    for child in tree.children if tree is not None else ():
+        statement = builder.transform(child)  # its impossible values are reported either way
+        # A statement that recovery patched up is left out: what was dropped from it would
+        # read as missing (a quantity without its value), an error the user did not make.
+        if not any(child.meta.start_pos < at < child.meta.end_pos for at in recovery.offsets):
+            statements.append(statement)
+    errors = recovery.errors + [_with_source(e, text) for e in builder.errors]
+    errors.sort(key=lambda e: (e.line, e.column))
+    return ast.RuleFile(path=path, statements=tuple(statements)), errors
+
+
+# A file of garbage would otherwise give an error per stretch of it, each costing the recovery's
+# trial feeds; compilers stop likewise (clang after 20).
+MAX_ERRORS = 100
+_BLANK = re.compile(r"(?:\s|#[^\n]*)*")  # what the grammar ignores between tokens
+
+
+class _Recovery:
+    """Lark's `on_error` handler: panic-mode recovery, one error reported per bad stretch.
+
+    On an unexpected token, the parser's stacks are cut back to the innermost open construct
+    that accepts it (a statement's item, a block, the file), and the token is fed there; a token
+    that no construct accepts is dropped. An error right after a dropped token belongs to the
+    same stretch and is not reported again."""
+
+    def __init__(self, text: str, path: str) -> None:
+        self.text = text
+        self.path = path
+        self.errors: list[RuleError] = []
+        self.offsets: list[int] = []  # where each syntax error was found, reported or not
+        self._dropped_until: int | None = None  # where the last dropped token or character ended
+        self.stopped_at: lark.exceptions.UnexpectedInput | None = None
+
+    def __call__(self, problem: lark.exceptions.UnexpectedInput) -> bool:
+        if len(self.errors) >= MAX_ERRORS:
+            self.stopped_at = problem
+            return False  # Lark raises it: parse_all ends the file there
+        if isinstance(problem, lark.exceptions.UnexpectedCharacters):
+            self.report(problem)
+            self._dropped_until = problem.pos_in_stream + 1  # Lark skips the character
+            return True
+        token = problem.token
+        self.report(problem)
+        state = problem.interactive_parser.parser_state
+        trial = _Trial(state)
+        boundaries = trial.boundaries()  # deepest first
+        depth = next((d for d in boundaries if trial.accepts(d, token)), None)
+        if depth is not None:
+            _cut(state, depth)
+            self._dropped_until = None
+            if token.type != "$END":  # the end is fed again when parsing resumes
+                problem.interactive_parser.feed_token(token)
+            return True
+        # Fits nowhere: drop it, and leave what it broke for the innermost open block (or the
+        # file), so that the next words are read as that block's (a keyword stays a keyword).
+        _cut(state, boundaries[0])
+        self._dropped_until = token.end_pos
+        return True
+
+    def report(self, problem: lark.exceptions.UnexpectedInput) -> None:
+        at = getattr(problem, "pos_in_stream", None)
+        token = getattr(problem, "token", None)
+        if token is not None:
+            at = len(self.text) if token.type == "$END" else token.start_pos
+        if at is not None:
+            self.offsets.append(at)
+        if self._dropped_until is not None and at is not None and at >= self._dropped_until:
+            between = self.text[self._dropped_until : at]
+            if _BLANK.fullmatch(between):
+                return  # the same bad stretch
+        self.errors.append(_syntax_error(problem, self.text, self.path))
+
+
+class _Trial:
+    """Trial feeds on copies of the parser's stacks, building no trees."""
+
+    def __init__(self, state) -> None:
+        import copy
+
+        self.state = state
+        self.quiet = copy.copy(state.parse_conf)
+        self.quiet.callbacks = {}
+
+    def accepts(self, depth: int, token) -> bool:
+        """Whether the parser, cut back to `depth`, would take `token`."""
+        from lark.exceptions import UnexpectedToken
+
+        state = self.state
+        trial = type(state)(self.quiet, state.lexer, state.state_stack[:depth], state.value_stack[: depth - 1])
+        try:
+            trial.feed_token(token, token.type == "$END")
+        except UnexpectedToken:
+            return False
+        return True
+
+    def boundaries(self) -> list[int]:
+        """The stack depths, deepest first, where the parser stands between the items of a block
+        or between statements (it would take a closing brace or the end of the file there): the
+        only places recovery resumes, so that it never re-enters the middle of an item."""
+        closing, end = lark.Token(_closing_brace(), "}"), lark.Token("$END", "")
+        depths = range(len(self.state.state_stack), 0, -1)
+        return [d for d in depths if self.accepts(d, closing) or self.accepts(d, end)] or [1]
+
+
+def _cut(state, depth: int) -> None:
+    """Back to the parser's configuration at `depth`: a prefix of an LR stack is one."""
+    del state.state_stack[depth:]
+    del state.value_stack[depth - 1 :]
+
+
+@functools.cache
+def _closing_brace() -> str:
+    return next(t.name for t in _parser().terminals if t.pattern.value == "}")
 
 
 def _with_source(error: RuleError, text: str) -> RuleError:
@@ -54,6 +184,7 @@ def _with_source(error: RuleError, text: str) -> RuleError:
 
 def _syntax_error(problem: lark.exceptions.UnexpectedInput, text: str, path: str) -> RuleError:
     line, column = max(problem.line, 1), max(problem.column, 1)
+    at_end = False
     if isinstance(problem, lark.exceptions.UnexpectedCharacters):
         found = text[problem.pos_in_stream : problem.pos_in_stream + 1]
         expected = problem.allowed or set()
@@ -61,13 +192,12 @@ def _syntax_error(problem: lark.exceptions.UnexpectedInput, text: str, path: str
     elif isinstance(problem, lark.exceptions.UnexpectedToken):
         token = problem.token
         expected = problem.expected
-        if token.type == "$END":
-            what = "found the end of the file"
-            line, column = _end_position(text)
-        else:
-            what = f"found {str(token)!r}"
+        at_end = token.type == "$END"
+        what = f"found {str(token)!r}"
     else:  # UnexpectedEOF
         expected = getattr(problem, "expected", set())
+        at_end = True
+    if at_end:
         what = "found the end of the file"
         line, column = _end_position(text)
     wanted = _describe_expected(expected)
@@ -111,11 +241,17 @@ def _unquote(token) -> str:
 
 @v_args(meta=True)
 class Build(Transformer):
-    """Turns the parse tree into frozen statements; no lookups, no state."""
+    """Turns the parse tree into frozen statements; no lookups. A value that cannot stand
+    (an impossible date, an empty phrase) is recorded in `errors` and the building goes on,
+    so that every such value of a file is reported at once; the caller drops the statement."""
 
     def __init__(self, path: str) -> None:
         super().__init__()
         self.path = path
+        self.errors: list[RuleError] = []
+
+    def _fail(self, line: int, column: int, problem: str) -> None:
+        self.errors.append(RuleError(self.path, line, column, problem))
 
     def _at(self, token) -> ast.Origin:
         return ast.Origin(self.path, token.line, token.column)
@@ -123,16 +259,15 @@ class Build(Transformer):
     def _text(self, token) -> ast.Text:
         value = _unquote(token)
         if not value.strip():
-            raise RuleError(self.path, token.line, token.column, "expected a phrase, found an empty string")
+            self._fail(token.line, token.column, "expected a phrase, found an empty string")
         return ast.Text(value, self._at(token))
 
-    def _date(self, token) -> dt.date:
+    def _date(self, token) -> dt.date | None:
         try:
             return dt.date.fromisoformat(str(token))
         except ValueError:
-            raise RuleError(
-                self.path, token.line, token.column, f"expected a real date (YYYY-MM-DD), found {str(token)!r}"
-            ) from None
+            self._fail(token.line, token.column, f"expected a real date (YYYY-MM-DD), found {str(token)!r}")
+            return None
 
     def strings(self, meta, children):
         return tuple(self._text(t) for t in children)
@@ -241,9 +376,7 @@ class Build(Transformer):
         found = dict(items)
         since, until = found.get("from"), found.get("until")
         if since and until and until < since:
-            raise RuleError(
-                self.path, meta.line, meta.column, f"expected 'until' to come after 'from' ({since}), found {until}"
-            )
+            self._fail(meta.line, meta.column, f"expected 'until' to come after 'from' ({since}), found {until}")
         fact = ast.RoleFact(self._text(title), found.get("aka", ()), since, until, _origin(self.path, meta))
         return ("role", fact)
 
@@ -291,9 +424,7 @@ class Build(Transformer):
         low, high = (self._number(c) for c in children)
         if high < low:
             token = children[1]
-            raise RuleError(
-                self.path, token.line, token.column, f"expected a number of at least {low:g}, found {high:g}"
-            )
+            self._fail(token.line, token.column, f"expected a number of at least {low:g}, found {high:g}")
         return ast.Comparison("between", low, high)
 
     def per(self, meta, children):
@@ -328,9 +459,9 @@ class Build(Transformer):
 
     def date_between(self, meta, children):
         start, end = (self._date(c) for c in children)
-        if end < start:
+        if start and end and end < start:
             token = children[1]
-            raise RuleError(self.path, token.line, token.column, f"expected a date after {start}, found {end}")
+            self._fail(token.line, token.column, f"expected a date after {start}, found {end}")
         return ("date", ("between", start, end, _origin(self.path, meta)))
 
     def quantity(self, meta, children):

@@ -41,8 +41,10 @@ WORD_LISTS: dict[str, str] = {
     "former": "words that put a role in the past (former, outgoing)",
     "clause-breaks": "words that end a clause (and, but, which)",
     "relative-dates": "expressions dated from the reference date (next week, last year, yesterday)",
+    "count-scopes": "phrases that make a count a total, a running count or a rate (in total, so far, a year)",
     "event-qualifiers": "prepositions whose object tells one event from another (of: 'third round of the cup')",
     "perfect-auxiliaries": "auxiliaries, by lemma, that make a verb perfect (have: 'has concluded')",
+    "appositive-openers": "words after a comma that open an appositive role (the, a: 'Anna Berg, the minister')",
     "conditional": "words that make a clause hypothetical (if, even if, unless)",
 }
 STATUS_TIMES = ("past", "present", "future")

@@ -23,21 +23,71 @@ if TYPE_CHECKING:
 def verify(
     document: Document, claims: ClaimSet, vocab: CompiledVocabulary, as_of: dt.date | None
 ) -> tuple[FactResult, ...]:
+    """The verdict on each fact, leaving out a fact not found whose subject the document never
+    mentions (another story's event, person or figure): a rule file shared by a newsroom holds
+    facts for many articles, and an unrelated one is no 'not found'. A fact contradicted is kept
+    whatever names it (the text may give the fact's role to someone else)."""
     results: list[FactResult] = []
+    words = _Words(document, vocab)
+
+    def keep(result: FactResult, mentioned) -> bool:
+        return result.verdict is not Verdict.NOT_FOUND or mentioned()
+
     for event in vocab.ruleset.events:
+        named = any(m.event_key == event.name.value for m in claims.events)
         for result in _event_results(document, claims, vocab, event):
-            results.append(_with_overrides(result, event.severity, event.message))
+            if keep(result, lambda named=named: named):
+                results.append(_with_overrides(result, event.severity, event.message))
     for entity in vocab.ruleset.entities:
         for role in entity.roles:
             result = _role_result(document, claims, vocab, entity, role, as_of)
-            results.append(_with_overrides(result, entity.severity, entity.message))
+            # the subject is the person, or the role itself, which the text may give to no one by name
+            names = (entity.name, *entity.aliases, role.title, *role.aliases)
+            if keep(result, lambda names=names: any(words.has_phrase(t.value) for t in names)):
+                results.append(_with_overrides(result, entity.severity, entity.message))
     for quantity in vocab.ruleset.quantities:
         result = quantity_result(document, claims, vocab, quantity)
-        results.append(_with_overrides(result, quantity.severity, quantity.message))
+        if keep(result, lambda quantity=quantity: words.has_all(quantity.mentions)):
+            results.append(_with_overrides(result, quantity.severity, quantity.message))
     for date in vocab.ruleset.dates:
         result = date_result(document, claims, vocab, date)
-        results.append(_with_overrides(result, date.severity, date.message))
+        if keep(result, lambda date=date: words.has_all(date.mentions)):
+            results.append(_with_overrides(result, date.severity, date.message))
     return tuple(results)
+
+
+class _Words:
+    """The document's words, read once and only when a fact asks whether its subject is named."""
+
+    def __init__(self, document: Document, vocab: CompiledVocabulary) -> None:
+        self._document, self._vocab = document, vocab
+        self._tokens: list[str] | None = None
+        self._stems: frozenset[str] | None = None
+
+    def _lower(self) -> list[str]:
+        if self._tokens is None:
+            self._tokens = [t.lower for t in tokenize(self._document.prose) if t.is_word]
+        return self._tokens
+
+    def has_phrase(self, phrase: str) -> bool:
+        """Whether the phrase's words stand together, in order, somewhere in the document."""
+        wanted = list(_words(phrase))
+        tokens, n = self._lower(), len(wanted)
+        return n > 0 and any(tokens[i : i + n] == wanted for i in range(len(tokens) - n + 1))
+
+    def has_all(self, mentions) -> bool:
+        """Whether every content word the fact is about appears somewhere in the document (stemmed,
+        as claims are matched to the fact); a fact that names no words applies everywhere."""
+        from checker.extract.clauses import stem
+        from checker.text import phrase_words
+
+        stopwords = self._vocab.stopwords
+        wanted = {stem(word) for text in mentions for word in phrase_words(text.value) if word not in stopwords}
+        if not wanted:
+            return True
+        if self._stems is None:
+            self._stems = frozenset(stem(word) for word in self._lower())
+        return wanted <= self._stems
 
 
 def _with_overrides(result: FactResult, severity: str | None, message: str | None) -> FactResult:

@@ -39,7 +39,7 @@ def test_names_match_as_written_and_not_by_lemma(analyzer):
 
 def test_rule_files_of_the_earlier_language_keep_working(tmp_path):
     # inflected cues with `*` wildcards, as rule files were written before cues matched lemmas
-    from checker.api import audit
+    from checker.api import audit_text
 
     rules = tmp_path / "old.rules"
     rules.write_text(
@@ -48,5 +48,5 @@ def test_rule_files_of_the_earlier_language_keep_working(tmp_path):
         encoding="utf-8",
     )
     text = "The fifth round has now officially wound up. Delegates are busily readying for the fifth round."
-    (finding,) = audit(text, rules=[rules]).documents[0].findings
+    (finding,) = audit_text(text, rules=[rules]).documents[0].findings
     assert finding.code == "CC101"

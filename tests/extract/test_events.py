@@ -37,6 +37,11 @@ CASES = [
         "The delegates arrived ahead of the summit in Brussels.",
         [("summit", "the:summit", "upcoming", False, None, None)],
     ),
+    # a modal of possibility puts the cue at no time
+    (
+        "A referendum on the treaty could take place in May, but the referendum was never planned.",
+        [("referendum", "the:vote", None, False, None, None)],
+    ),
     # no one event: indefinite, plural, or no event noun
     ("A meeting was held in March.", []),
     ("Several meetings were held in March.", []),

@@ -23,6 +23,7 @@ CASES = [
     ("The agreement was signed on Monday.", []),  # nothing denied: nothing kept
     ("The hospital is not open.", [("open", "hospital", None, "active", True)]),
     ("He did not give up the fight.", [("give up", None, "fight", "active", True)]),
+    ("No fans will be allowed in the stadium.", [("allow", "fan", None, "passive", True)]),
 ]
 
 
@@ -41,8 +42,15 @@ PAIRS = [
     ("The relief convoy reached the town.", "A second convoy did not reach the town.", False),
     ("The convoy reached Tarvik.", "The convoy did not reach Vastra.", False),
     ("Rod Stewart won a Grammy.", "He had never won a Grammy.", False),  # who 'he' is, the parse cannot say
+    (
+        "It is a popular destination for tourists visiting the city.",
+        "The stadium is not a popular destination for tourists visiting the city.",
+        True,  # a pronoun, but the clause says the very same thing
+    ),
     ("The army killed the rebels.", "The army did not kill the rebels in Kano.", True),
     ("Portishead will play at the concert.", "Portishead will not play any new material.", False),
+    ("Critics said dance music was dead.", "Dance music is not dead.", False),  # then and now
+    ("The museum has accepted the painting.", "The museum did not accept the painting.", True),
 ]
 
 

@@ -44,12 +44,12 @@ def test_readers_comments_are_separate_voices(claims_of):
 
 
 def test_two_readers_who_disagree_are_not_the_text_contradicting_itself():
-    from checker.api import audit
+    from checker.api import audit_text
 
     text = (
         "The council did not approve the new bridge.\nJane Doe, Leeds\n\n"
         "The council approved the new bridge in May.\nJohn Smith, York\n"
     )
-    findings = audit(text).documents[0].findings
+    findings = audit_text(text).documents[0].findings
     assert [f.severity.value for f in findings if f.code == "CC107"] == ["note"]
     assert "different sources (Jane Doe, John Smith)" in findings[0].message

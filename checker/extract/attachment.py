@@ -1,0 +1,433 @@
+"""Where a value stands in its sentence's dependency parse: what it counts, the predicate it is
+said with, that predicate's subject and object, and the phrases that scope it.
+
+'Rescuers said 31 miners were trapped underground': 31 counts 'miner' (its nummod head), said
+with 'trap'; 'All 27 trapped miners were brought to the surface': 27 counts 'miner', said with
+'bring' and with the participle 'trap' that describes the miners. 'Completed in 1931, the
+tower ...': 1931 dates 'complete', whose subject is the main clause's 'tower'; 'The tower,
+which was completed in 1929': the relative pronoun stands for 'tower'.
+
+Only the parse is read here (labels are Universal/ClearNLP dependency names, which are the
+parser's vocabulary, not English); word lists stay in rules/.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checker.analysis import Parse, Token
+from checker.extract.frames import frame_at, tense_aspect
+from checker.extract.vocab import CompiledVocabulary
+from checker.model import Anchor, Frame, Span, Speaker
+
+_NOUNS = frozenset({"NOUN", "PROPN"})
+_NUMBER_LINKS = frozenset({"nummod", "quantmod", "compound", "nmod", "advmod"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_OBJECTS = frozenset({"dobj", "attr", "oprd", "dative"})
+# Clauses that describe a noun or lean on another clause: their subject, when they have
+# none of their own, is the noun they describe or the subject of the clause they lean on.
+_DESCRIBING = frozenset({"acl", "relcl"})
+_LEANING = frozenset({"advcl", "xcomp", "conj"})
+_PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
+_SCOPING = frozenset({"prep", "npadvmod", "advmod", "agent"})
+_MODIFIERS = frozenset({"amod", "compound", "nummod", "poss", "nmod"})
+_UNNAMED = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+_TIMES = frozenset({"DATE", "TIME"})
+_RELATIVE_PRONOUN_TAGS = frozenset({"WDT", "WP"})
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A value's place in the parse (token indices of its sentence's Parse)."""
+
+    head: int  # the value's own head token
+    counted: int | None  # the noun it counts ('miners'), for a quantity
+    verb: int | None  # the predicate it is said with
+    predicates: frozenset[str]  # the verb's lemma, and participles describing the counted noun
+    subject: str | None
+    subject_kind: str | None  # name, noun or pronoun
+    subject_modifiers: frozenset[str]
+    subject_head: str | None  # the lemma of the subject's head word ('party' of 'the Ecologist Party')
+    subject_number: str | None  # sing or plur: 'they' stands for no single person
+    object: str | None
+    role: str  # how the value's phrase stands to the verb
+    qualifiers: frozenset[tuple[str, str, frozenset[str]]]  # (preposition, noun, its modifiers)
+    place: frozenset[tuple[str, str]]  # names in the scoping phrases, with their prepositions
+    time: frozenset[str]  # time expressions in the scoping phrases
+    tense: str | None  # past, present, future
+    negated: bool
+    time_expression: bool  # the value lies inside a date or time expression ('the past 18 months')
+    label: bool  # a number after its noun names one thing ('number 14', 'Liga 3'): no count
+    copula: bool  # the verb is a copula ('was'): what it says lies in its complement
+    direct: bool  # the value modifies the verb, not a noun on the way to it
+
+    def anchor(self, parse: Parse, vocab: CompiledVocabulary, scope_words: frozenset[str] = frozenset()) -> Anchor:
+        """The claim's anchor; each predicate lemma brings its vocabulary class ('die' brings
+        'kill'), and the tense is the verb group's (checker.extract.frames)."""
+        classes = {vocab.predicate_class(lemma) for lemma in self.predicates} - {None}
+        tense = tense_aspect(parse, self.verb, vocab)[0] if self.verb is not None else None
+        return Anchor(
+            counted=parse.tokens[self.counted].lemma if self.counted is not None else None,
+            predicates=self.predicates | classes,
+            subject=self.subject,
+            subject_kind=self.subject_kind,
+            subject_modifiers=self.subject_modifiers,
+            subject_head=self.subject_head,
+            subject_number=self.subject_number,
+            object=self.object,
+            role=self.role,
+            direct=self.direct,
+            copula=self.copula,
+            qualifiers=self.qualifiers,
+            place=self.place,
+            time=self.time,
+            scope_words=scope_words,
+            tense=tense or self.tense,
+            negated=self.negated,
+        )
+
+    def frame(self, parse: Parse, vocab: CompiledVocabulary, speaker: Speaker | None, value: str) -> Frame | None:
+        """The frame of the clause the value is said in (None when no verb governs it)."""
+        return frame_at(parse, self.verb, vocab, speaker, value) if self.verb is not None else None
+
+    def conditional(self, parse: Parse, markers: frozenset[str]) -> bool:
+        """Whether a condition ('if', 'unless') leads the value's clause or a clause it depends on."""
+        if self.verb is None:
+            return False
+        tokens = parse.tokens
+        for at in (self.verb, *parse.ancestors(self.verb)):
+            if any(tokens[k].dep == "mark" and tokens[k].lemma in markers for k in parse.children[at]):
+                return True
+            if tokens[at].dep not in _LEANING and tokens[at].dep != "ccomp":
+                break
+        return False
+
+    def reach(self, parse: Parse) -> Span:
+        """The prose the value's predicate governs: where the words that scope it may stand."""
+        top = self.verb if self.verb is not None else (self.counted if self.counted is not None else self.head)
+        low, high = parse.subtree(top)
+        return parse.span(low, high)
+
+
+def tokens_in(parse: Parse, start: int, end: int) -> list[int]:
+    """The parse's tokens overlapping the prose characters [start, end)."""
+    return [t.i for t in parse.tokens if t.start < end and start < t.end]
+
+
+def head_of(parse: Parse, indices: list[int]) -> int:
+    """The token of `indices` whose head lies outside them: the phrase's syntactic head."""
+    inside = set(indices)
+    for i in indices:
+        token = parse.tokens[i]
+        if token.head not in inside or token.head == i:
+            return i
+    return indices[-1]
+
+
+def attach(parse: Parse, indices: list[int], *, counts: bool) -> Attachment:
+    """Where the value written on `indices` stands; `counts` asks for the noun it counts."""
+    tokens = parse.tokens
+    inside = set(indices)
+    head = head_of(parse, indices)
+    counted = _counted_noun(parse, head, inside) if counts else None
+    # a number counts the noun it modifies; 'six of the goals' counts goals, but stands itself
+    by_number = counted is not None and tokens[head].dep in _NUMBER_LINKS and tokens[head].head == counted
+    below = counted if by_number or (counted is not None and counted in inside) else head
+    verb = _governing_verb(parse, below)
+    predicates = set()
+    if verb is not None:
+        predicates.add(tokens[verb].lemma)
+    if counted is not None:
+        predicates.update(
+            tokens[k].lemma
+            for k in parse.children[counted]
+            if tokens[k].tag in _PARTICIPLE_TAGS and tokens[k].dep in ("amod", "acl")
+        )
+    subject, kind, described = _subject(parse, verb, exclude=counted) if verb is not None else (None, None, None)
+    qualifiers, place, time = _scope(parse, verb, counted, inside)
+    return Attachment(
+        head=head,
+        counted=counted,
+        verb=verb,
+        predicates=frozenset(predicates),
+        subject=subject,
+        subject_kind=kind,
+        subject_modifiers=_modifiers(parse, described, inside) if described is not None else frozenset(),
+        subject_head=tokens[described].lemma if described is not None else None,
+        subject_number=tokens[described].morph.number if described is not None else None,
+        object=_object(parse, verb, exclude=counted, inside=inside) if verb is not None else None,
+        role=_role(parse, below, verb),
+        copula=verb is not None and tokens[verb].pos == "AUX",
+        qualifiers=qualifiers,
+        place=place,
+        time=time,
+        tense=tense_of(parse, verb) if verb is not None else None,
+        negated=verb is not None and any(tokens[k].dep == "neg" for k in parse.children[verb]),
+        time_expression=any(tokens[i].ent_type in _TIMES for i in indices),
+        label=counted is not None and tokens[head].dep == "nummod" and counted < head,
+        direct=_direct(parse, head, verb),
+    )
+
+
+def _role(parse: Parse, start: int, verb: int | None) -> str:
+    """How the value's phrase stands to its verb: 'dobj' ('killed 14 people'), 'nsubjpass'
+    ('14 people were killed'), 'nsubj' (also a passive's agent), or the preposition that
+    links it ('from four stations'), as the path of labels up to the verb."""
+    tokens = parse.tokens
+    steps = []
+    at = start
+    seen = {at}
+    while at != verb and tokens[at].head not in seen:
+        token = tokens[at]
+        if token.dep == "pobj":
+            pass  # the preposition above names the link
+        elif token.dep in ("prep", "agent"):
+            steps.append("nsubj" if token.dep == "agent" else token.lemma)
+        else:
+            steps.append(_ACTIVE.get(token.dep, token.dep))
+        at = token.head
+        seen.add(at)
+    return "/".join(steps)
+
+
+_ACTIVE = {"csubjpass": "nsubjpass"}
+
+
+def _direct(parse: Parse, head: int, verb: int | None) -> bool:
+    """Whether the value modifies its verb itself ('born on 3 May', 'in 1931' before a
+    participle), not a noun on the way to it ('fell from £180,126 in November')."""
+    tokens = parse.tokens
+    at = head
+    while at != verb:
+        token = tokens[at]
+        parent = token.head
+        if parent == at:
+            return False
+        if parent != verb and tokens[parent].pos != "ADP":
+            return False
+        at = parent
+    return True
+
+
+def _counted_noun(parse: Parse, head: int, inside: set[int]) -> int | None:
+    """The noun a number counts: the noun it modifies ('31 miners'), the noun after 'of' when
+    it stands alone ('14 of the miners'), else none."""
+    tokens = parse.tokens
+    at = head
+    seen = set()
+    while tokens[at].dep in _NUMBER_LINKS and tokens[at].head != at and at not in seen:
+        seen.add(at)
+        parent = tokens[at].head
+        if tokens[parent].pos in _NOUNS or tokens[parent].tag == "NN":
+            return parent if parent not in inside or tokens[parent].pos in _NOUNS else None
+        if tokens[parent].pos != "NUM":
+            break
+        at = parent
+    if tokens[head].pos in _NOUNS and head in inside:
+        return head  # the value's own noun ('%', written as a noun by the tagger)
+    for k in parse.children[head]:
+        if tokens[k].dep == "prep":
+            objects = [c for c in parse.children[k] if tokens[c].dep == "pobj" and tokens[c].pos in _NOUNS]
+            if objects:
+                return objects[0]
+            break
+    return None
+
+
+def _governing_verb(parse: Parse, start: int) -> int | None:
+    """The first verb above `start` (or a copula's head: 'the toll was 14')."""
+    tokens = parse.tokens
+    at = start
+    seen = {at}
+    while True:
+        token = tokens[at]
+        if at != start and _is_predicate(token):
+            return at
+        if token.head == at or token.head in seen:
+            return at if _is_predicate(token) else None
+        at = token.head
+        seen.add(at)
+
+
+def _is_predicate(token: Token) -> bool:
+    return token.pos == "VERB" or (token.pos == "AUX" and token.dep not in ("aux", "auxpass"))
+
+
+def _subject(parse: Parse, verb: int, exclude: int | None) -> tuple[str | None, str | None, int | None]:
+    """The verb's subject, or the subject it borrows: a participle clause's noun, the main
+    clause's subject for an adverbial clause, the antecedent of a relative pronoun. Returned
+    with its kind (name, noun, pronoun) and the token whose modifiers say which one is meant."""
+    tokens = parse.tokens
+    at = verb
+    for _ in range(5):
+        for k in parse.children[at]:
+            if tokens[k].dep in _SUBJECTS and k != exclude:
+                found = _name(parse, k, at)
+                described = _described_name(parse, at)
+                # 'Peter Andersson: The Swedish defenseman played ...': the description is the name
+                return _name(parse, described, described) if found[1] == "noun" and described is not None else found
+        token = tokens[at]
+        if token.dep in _DESCRIBING and tokens[token.head].pos in _NOUNS | {"PRON"}:
+            return _name(parse, token.head, at)
+        if token.dep in _LEANING and token.head != at:
+            at = token.head
+            continue
+        if token.dep == "pcomp" and tokens[token.head].head != token.head:
+            at = tokens[token.head].head  # 'finished second in scoring with 80 points'
+            continue
+        break
+    return None, None, None
+
+
+def _described_name(parse: Parse, verb: int) -> int | None:
+    """The proper noun a clause hangs from as a description of it, if any."""
+    tokens = parse.tokens
+    at = verb
+    while tokens[at].dep == "conj" and tokens[at].head != at:
+        at = tokens[at].head
+    head = tokens[at].head
+    if tokens[at].dep in _DESCRIBING and head != at and tokens[head].pos == "PROPN":
+        return head
+    return None
+
+
+def _name(parse: Parse, k: int, verb: int) -> tuple[str, str, int]:
+    """A subject's key: its entity's text, else its lemma; a relative pronoun stands for its antecedent."""
+    tokens = parse.tokens
+    token = tokens[k]
+    if token.tag in _RELATIVE_PRONOUN_TAGS and tokens[verb].dep == "relcl":
+        antecedent = tokens[verb].head
+        if tokens[antecedent].dep == "attr":
+            # 'Blind Spot is a rock band that was formed in 1993': the band is Blind Spot
+            copula = tokens[antecedent].head
+            subjects = [c for c in parse.children[copula] if tokens[c].dep in _SUBJECTS]
+            if subjects:
+                return _name(parse, subjects[0], copula)
+        return _name(parse, antecedent, antecedent)
+    entity = parse.entity_at(k)
+    if entity is not None and entity.label not in _TIMES:
+        # 'the Vienna Capitals' and 'Vienna Capitals' name one team: a determiner is no part of a name
+        start = entity.start + (tokens[entity.start].pos == "DET" and entity.end - entity.start > 1)
+        return parse.text(start, entity.end).lower(), "name", k
+    if token.pos == "PROPN":
+        low, high = _compound(parse, k)
+        return parse.text(low, high).lower(), "name", k
+    return token.lemma, "pronoun" if token.pos == "PRON" else "noun", k
+
+
+def _compound(parse: Parse, k: int) -> tuple[int, int]:
+    """A proper noun with the proper nouns compounded before it ('Peter Raffl')."""
+    low = k
+    while low > 0 and parse.tokens[low - 1].head == k and parse.tokens[low - 1].dep == "compound":
+        low -= 1
+    return low, k + 1
+
+
+def _object(parse: Parse, verb: int, exclude: int | None, inside: set[int]) -> str | None:
+    """The verb's object, or for a verb of saying or taking without one, the verb of the clause
+    it governs ('34% said they had received ...': 'receive')."""
+    tokens = parse.tokens
+    for k in parse.children[verb]:
+        if tokens[k].dep in _OBJECTS and k != exclude and tokens[k].pos in _NOUNS | {"PRON"} and k not in inside:
+            return _name(parse, k, verb)[0]
+        if tokens[k].dep in ("acomp", "attr") and k != exclude and k not in inside:
+            return tokens[k].lemma  # 'are real', 'were fake': a copula says its complement
+    for k in parse.children[verb]:
+        if tokens[k].dep in ("ccomp", "xcomp") and tokens[k].pos in ("VERB", "AUX") and k not in inside:
+            return tokens[k].lemma
+    return None
+
+
+def _scope(
+    parse: Parse, verb: int | None, counted: int | None, inside: set[int]
+) -> tuple[frozenset, frozenset[tuple[str, str]], frozenset[str]]:
+    """The phrases that narrow a value: prepositional phrases of its verb and of its counted
+    noun ('in the northern group'), the counted noun's own adjectives, and the places and
+    times they name."""
+    tokens = parse.tokens
+    qualifiers = set()
+    places, times = set(), set()
+    holders = [h for h in (verb, counted) if h is not None]
+    for holder in holders:
+        for k in parse.children[holder]:
+            if k in inside or tokens[k].dep not in _SCOPING:
+                continue
+            low, high = parse.subtree(k)
+            if any(i in inside for i in range(low, high)):
+                continue  # the value's own phrase ('in 1931') is not its scope
+            objects = [c for c in parse.children[k] if tokens[c].dep == "pobj"]
+            # What the phrase names is what its head names ('in Boston, Massachusetts': a place),
+            # not what some clause inside it mentions.
+            named = objects[0] if objects else k
+            entity = parse.entity_at(named)
+            if entity is not None and entity.label in _TIMES:
+                times.add(entity.text.lower())
+                continue
+            if entity is not None and entity.label not in _UNNAMED:
+                # a place, an organisation, a person, with the word that links it ('in', 'by')
+                places.add((tokens[k].lemma, entity.text.lower()))
+                continue
+            if tokens[k].dep in ("prep", "agent") and objects:
+                noun = objects[0]
+                qualifiers.add((tokens[k].lemma, tokens[noun].lemma, _modifiers(parse, noun, inside)))
+    if counted is not None:
+        own = _modifiers(parse, counted, inside, participles=False)
+        if own:
+            qualifiers.add(("", tokens[counted].lemma, own))
+    times |= _leaned_times(parse, verb, inside)
+    return frozenset(qualifiers), frozenset(places), frozenset(times)
+
+
+def _leaned_times(parse: Parse, verb: int | None, inside: set[int]) -> set[str]:
+    """The times of the clauses a participle or a conjoined verb leans on: 'He left the club in
+    2004, scoring 18 goals' scores in 2004."""
+    tokens = parse.tokens
+    times: set[str] = set()
+    at = verb
+    while at is not None and tokens[at].dep in _LEANING and tokens[at].head != at:
+        below, at = at, tokens[at].head
+        for k in parse.children[at]:
+            if k == below or tokens[k].dep not in _SCOPING:
+                continue
+            low, high = parse.subtree(k)
+            if any(i in inside for i in range(low, high)):
+                continue
+            objects = [c for c in parse.children[k] if tokens[c].dep == "pobj"]
+            entity = parse.entity_at(objects[0] if objects else k)
+            if entity is not None and entity.label in _TIMES:
+                times.add(entity.text.lower())
+    return times
+
+
+def _modifiers(parse: Parse, noun: int, inside: set[int], *, participles: bool = True) -> frozenset[str]:
+    """The words that say which `noun` is meant: its adjectives and compounds ('space shuttle
+    missions'), its possessor, and the noun of a phrase after it ('the rank of Major')."""
+    tokens = parse.tokens
+    found = set()
+    for c in parse.children[noun]:
+        if c in inside:
+            continue
+        token = tokens[c]
+        if token.dep in _MODIFIERS and (participles or token.tag not in _PARTICIPLE_TAGS):
+            found.add(token.lemma)
+        elif token.dep == "prep":
+            found.update(tokens[g].lemma for g in parse.children[c] if tokens[g].dep == "pobj" and g not in inside)
+    return frozenset(found)
+
+
+def tense_of(parse: Parse, verb: int) -> str | None:
+    """Future when a modal of the future ('will', 'shall') or 'going to' leads the verb; past
+    when the verb or its auxiliary is in the past tense; else present."""
+    tokens = parse.tokens
+    auxiliaries = [k for k in parse.children[verb] if tokens[k].dep in ("aux", "auxpass")]
+    if any(tokens[k].tag == "MD" and tokens[k].lemma in ("will", "shall") for k in auxiliaries):
+        return "future"
+    finite = [k for k in auxiliaries if tokens[k].morph.verb_form == "fin" or tokens[k].tag != "MD"]
+    for k in (*finite, verb):
+        if tokens[k].morph.tense == "past" and tokens[k].tag != "VBN":
+            return "past"
+        if tokens[k].morph.tense == "pres" and tokens[k].tag != "MD":
+            return "present"
+    if tokens[verb].tag == "VBN" and tokens[verb].dep in ("advcl", "acl", "relcl", "ROOT"):
+        return "past"
+    return None

@@ -1,0 +1,122 @@
+"""Dates as frames: sentence -> the dates it states, each tied to its verb and subject.
+
+A row lists, per date, the fields it must show (fields left out are not checked): `start` and
+`end` (ISO days of the interval it covers), `granularity`, `predicate` (the verb lemma the date
+is said with), `subject` (the lemma of that verb's subject, or of the noun a participle clause
+describes) and `tense`. A weekday written without a date ('on Thursday') resolves against the
+article's reference date when the tense says which way: past, the latest such day up to it;
+future, the first from it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+MISSING = object()
+GAP = "known gap before the claims are frames on a parse (issue 13)"
+AS_OF = dt.date(2025, 7, 23)  # a Wednesday
+
+
+def observed(claim) -> dict:
+    anchor = claim.anchor
+    return {
+        "start": claim.start.isoformat() if claim.start else None,
+        "end": claim.end.isoformat() if claim.end else None,
+        "granularity": claim.granularity,
+        "tense": claim.tense,
+        "predicate": anchor.predicates if anchor else MISSING,
+        "subject": anchor.subject if anchor else MISSING,
+    }
+
+
+TABLE = [
+    (
+        "Completed in 1931, the tower was for decades the tallest in the city.",
+        None,
+        [{"start": "1931-01-01", "end": "1931-12-31", "predicate": {"complete"}, "subject": "tower"}],
+    ),
+    (
+        "The tower, which was completed in 1929, still dominates the skyline.",
+        None,
+        [{"start": "1929-01-01", "predicate": {"complete"}, "subject": "tower", "tense": "past"}],
+    ),
+    (
+        "He was born on June 16, 1912, in Vienna.",
+        None,
+        [{"start": "1912-06-16", "granularity": "day", "predicate": {"bear"}, "subject": "he"}],
+    ),
+    ("The museum opened in May 2019.", None, [{"start": "2019-05-01", "end": "2019-05-31", "predicate": {"open"}}]),
+    (
+        "The board will hold its annual meeting in May 2026.",
+        None,
+        [{"start": "2026-05-01", "predicate": {"hold"}, "tense": "future"}],
+    ),
+    # a weekday without a date takes part once the reference date and the tense place it
+    ("The talks ended on Monday.", AS_OF, [{"start": "2025-07-21", "granularity": "day", "tense": "past"}]),
+    ("The talks will resume on Friday.", AS_OF, [{"start": "2025-07-25", "granularity": "day", "tense": "future"}]),
+    ("The talks ended on Monday.", None, [{"start": None, "granularity": "relative"}]),
+    # on the reference day's own weekday a future clause may mean today or a week on: unresolved
+    ("The talks will resume on Wednesday.", AS_OF, [{"start": None, "granularity": "relative"}]),
+]
+TODAY_WRONG: set[int] = set()
+
+
+@pytest.mark.parametrize(
+    "sentence,as_of,expected",
+    [
+        pytest.param(s, d, e, id=s[:40], marks=[pytest.mark.xfail(strict=True, reason=GAP)] if i in TODAY_WRONG else [])
+        for i, (s, d, e) in enumerate(TABLE)
+    ],
+)
+def test_a_sentence_states_these_dates(audit, sentence, as_of, expected):
+    found = [observed(d) for d in audit(sentence, as_of).claims.dates]
+    assert len(found) == len(expected), found
+    for frame, wanted in zip(found, expected, strict=True):
+        assert {key: frame.get(key, MISSING) for key in wanted} == {
+            key: frozenset(v) if isinstance(v, set) else v for key, v in wanted.items()
+        }
+
+
+def _codes(audit, text: str, as_of=None) -> list[str]:
+    return [f.code for f in audit(text, as_of).findings if f.severity.value in ("error", "warning")]
+
+
+PAIRS = [
+    # the year is tied to its verb and subject, wherever the clause puts them
+    (
+        "Completed in 1931, the tower was for decades the tallest in the city. "
+        "The tower, which was completed in 1929, still dominates the skyline.",
+        None,
+        True,
+    ),
+    ("It was built in 1895 by John Bailey. It was built in 1885 for Charles Bailey.", None, True),
+    ("The stadium was built in 1992. The stadium was renovated in 2010.", None, False),
+    # a range given without years that ends in an earlier month runs into the next year
+    ("The assaults took place between 1 September and 22 March.", None, False),
+    ("She served as mayor from 2014 to 2009.", None, True),
+    ("The tower was completed in 1931. The bridge was completed in 1929.", None, False),
+    # a pronoun may stand for a name of its number, never for another number's
+    ("Gollob joined the Luftwaffe in 1936. He joined the Luftwaffe in 1933.", None, True),
+    ("Henman made his debut in 1994. They made their debut in 2002.", None, False),
+    # a copula of a person dates a state, which holds at many dates
+    ("By 1979 he was the biggest attraction in the world. In 1980 he was the biggest attraction there.", None, False),
+    # a resolved weekday is a day like any other
+    ("The talks ended on Monday. The talks ended on 16 July.", AS_OF, True),
+    ("The talks ended on Monday. The talks ended on 21 July.", AS_OF, False),
+]
+PAIRS_TODAY_WRONG: set[int] = set()
+
+
+@pytest.mark.parametrize(
+    "text,as_of,fires",
+    [
+        pytest.param(
+            t, d, f, id=t[:40], marks=[pytest.mark.xfail(strict=True, reason=GAP)] if i in PAIRS_TODAY_WRONG else []
+        )
+        for i, (t, d, f) in enumerate(PAIRS)
+    ],
+)
+def test_two_dates_conflict_only_when_their_frames_align(audit, text, as_of, fires):
+    assert ("CC103" in _codes(audit, text, as_of)) is fires
