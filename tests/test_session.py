@@ -21,7 +21,11 @@ def _verdicts(report) -> list[str]:
 def test_a_check_is_the_reports_audit_gives():
     session = Session(Settings())
     session.warm()
-    assert session.check(TENSION) == checker.audit(TENSION)
+    assert session.check(TENSION) == checker.audit_text(TENSION)
+
+
+def _origins(report) -> list[str]:
+    return [fact.origin for fact in report.documents[0].facts]
 
 
 def test_a_rule_folder_is_read_again_when_a_file_is_added_or_edited(tmp_path):
@@ -30,17 +34,19 @@ def test_a_rule_folder_is_read_again_when_a_file_is_added_or_edited(tmp_path):
     (folder / "a.rules").write_text("# nothing yet\n", encoding="utf-8")
     session = Session(Settings(rules=(str(folder),)))
     assert _verdicts(session.check(TENSION)) == []
-    (folder / "b.rules").write_text(UPCOMING, encoding="utf-8")
+    added = folder / "b.rules"
+    added.write_text(UPCOMING, encoding="utf-8")
     assert _verdicts(session.check(TENSION)) == ["contradicted"]
-    (folder / "b.rules").write_text('event "fourth round" { status concluded }\n', encoding="utf-8")
-    assert _verdicts(session.check(TENSION)) == ["not found"]
-    (folder / "b.rules").write_text('event "third round" {\n  status finishd\n}\n', encoding="utf-8")
+    assert _origins(session.check(TENSION)) == [f"{added}:1:30"]
+    added.write_text("# moved down\n\n" + UPCOMING, encoding="utf-8")
+    assert _origins(session.check(TENSION)) == [f"{added}:3:30"]  # the edited file, read again
+    added.write_text('event "third round" {\n  status finishd\n}\n', encoding="utf-8")
     with pytest.raises(OwnRulesBroken) as broken:
         session.check(TENSION)
     assert str(broken.value).endswith(
         "b.rules:2:10: expected a status (cancelled, concluded, ongoing, postponed, upcoming), found 'finishd'"
     )
-    (folder / "b.rules").unlink()
+    added.unlink()
     assert _verdicts(session.check(TENSION)) == []
 
 
