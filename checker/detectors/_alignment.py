@@ -81,8 +81,13 @@ def same_scope(a: Anchor, b: Anchor, *, dated: bool = False) -> bool:
 
 
 def _same_names(a: Anchor, b: Anchor) -> bool:
-    """The same times, and the same places, organisations and people after each preposition."""
-    if a.time != b.time or bool(a.place) != bool(b.place):
+    """Times that may be one (the same, one within the other's, or one side saying none: a
+    count said without a time is vaguer, not another count), and the same places,
+    organisations and people after each preposition (a place said with one count and not the
+    other narrows it: 'employs 300 in the UK' is not 'employs 500')."""
+    if a.time and b.time and not a.time & b.time:
+        return False
+    if bool(a.place) != bool(b.place):
         return False
     for link in {prep for prep, _ in a.place} & {prep for prep, _ in b.place}:
         if not {n for p, n in a.place if p == link} & {n for p, n in b.place if p == link}:

@@ -34,6 +34,7 @@ _MODIFIERS = frozenset({"amod", "compound", "nummod", "poss", "nmod"})
 _UNNAMED = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _TIMES = frozenset({"DATE", "TIME"})
 _RELATIVE_PRONOUN_TAGS = frozenset({"WDT", "WP"})
+_ADJECTIVAL = frozenset({"NORP"})  # 'the Czech forward': a nationality describes, it names no one
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,7 +306,7 @@ def _name(parse: Parse, k: int, verb: int) -> tuple[str, str, int]:
                 return _name(parse, subjects[0], copula)
         return _name(parse, antecedent, antecedent)
     entity = parse.entity_at(k)
-    if entity is not None and entity.label not in _TIMES:
+    if entity is not None and entity.label not in _TIMES | _ADJECTIVAL:
         # 'the Vienna Capitals' and 'Vienna Capitals' name one team: a determiner is no part of a name
         start = entity.start + (tokens[entity.start].pos == "DET" and entity.end - entity.start > 1)
         return parse.text(start, entity.end).lower(), "name", k

@@ -42,6 +42,11 @@ CASES = [
         "A referendum on the treaty could take place in May, but the referendum was never planned.",
         [("referendum", "the:vote", None, False, None, None)],
     ),
+    # expected to last: no status ('be expected to begin' is a cue, 'be expected to' alone is not)
+    (
+        "The hearing, which is expected to last five days, continues.",
+        [("hearing", "the:hearing", "ongoing", False, "present", None)],
+    ),
     # no one event: indefinite, plural, or no event noun
     ("A meeting was held in March.", []),
     ("Several meetings were held in March.", []),
