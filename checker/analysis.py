@@ -18,11 +18,11 @@ import functools
 import os
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from checker.errors import UsageError
 from checker.model import Document, Sentence, Span
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     import spacy.language
     import spacy.tokens

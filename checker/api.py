@@ -19,8 +19,10 @@ import datetime as dt
 import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from checker import analysis, readers
+from checker.config import parse_date
 from checker.errors import InputError, UsageError
 from checker.inputs import STDIN_NAME, Source, expand
 from checker.model import Document, DocumentReport, Refusal, Report
@@ -28,7 +30,6 @@ from checker.pipeline import Prepared, check, load_prepared
 from checker.rulelang.load import load_rules
 from checker.rulelang.ruleset import RuleSet
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
     from checker.globs import Globs
     from checker.scoped import ScopedRules
@@ -225,9 +226,9 @@ def check_each(
     elif isinstance(rules, RuleSet):
         ruleset, prepared = rules, None
     else:
-        prepared = load_prepared(list(rules or ()), defaults=default_rules)
+        prepared = load_prepared(_listed(rules), defaults=default_rules)
         ruleset = prepared.ruleset
-    day = dt.date.fromisoformat(as_of) if isinstance(as_of, str) else as_of
+    day = parse_date(as_of, "as_of") if isinstance(as_of, str) else as_of
     documents = iter(documents)
     first = list(itertools.islice(documents, 2))
     if not first:
@@ -271,14 +272,22 @@ def compare(
     its changed claims as CC902 notes (see checker.changes)."""
     from checker.changes import compare as compare_reports
 
-    ruleset = rules if isinstance(rules, RuleSet) else load_rules(list(rules or ()), defaults=default_rules)
+    ruleset = rules if isinstance(rules, RuleSet) else load_rules(_listed(rules), defaults=default_rules)
     before, after = (next(_documents(source)) for source in (old, new))
     both = check_documents([before, after], rules=ruleset, as_of=as_of, model=model)
     return Report(documents=(compare_reports(*both.documents),))
 
 
+def _listed(given) -> list:
+    """One path or glob given alone, as a list of one: a string is never read character by
+    character (rules="story.rules" would otherwise load '/' and scan the whole disk)."""
+    if given is None:
+        return []
+    return [given] if isinstance(given, str | os.PathLike) else list(given)
+
+
 def _globs(exclude: Iterable[str | Globs]) -> tuple[Globs, ...]:
-    given = tuple(exclude)
+    given = tuple(_listed(exclude))
     if not given:
         return ()
     from checker.globs import Globs, check

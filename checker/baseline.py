@@ -23,6 +23,7 @@ from checker.model import Report
 
 VERSION = 2
 READABLE = (1, 2)
+MAX_BASELINE_BYTES = 100_000_000
 
 
 def path_key(path: str) -> str:
@@ -68,8 +69,12 @@ class Baseline:
 
 
 def load(path: str) -> Baseline:
+    from checker.inputs import TooLarge, read_bounded
+
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json.loads(read_bounded(path, MAX_BASELINE_BYTES).decode("utf-8"))
+    except TooLarge as error:
+        raise UsageError(f"{path}: the baseline {error}") from None
     except FileNotFoundError:
         raise UsageError(f"{path}: no such baseline file") from None
     except OSError as error:

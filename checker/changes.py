@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, fields, is_dataclass, replace
 
+from checker.claimlist import date_value
 from checker.detectors import Detector
 from checker.model import ClaimSet, Document, DocumentReport, Finding, Location, Severity, Span
 
@@ -62,7 +63,7 @@ VIEWS: dict[str, ClaimView] = {
     "dates": ClaimView(
         label="date",
         subject=lambda d: " ".join(sorted(d.context)) or None,
-        value=lambda d: _date_value(d),
+        value=date_value,
     ),
     # Clauses and their polarity serve the negation check; they are no claim an editor reads.
     "statements": ClaimView(label="statement", subject=lambda s: None, value=lambda s: None),
@@ -85,12 +86,6 @@ def _quantity_value(q) -> str:
     unit = f" {q.unit}" if q.unit else ""
     per = f" per {q.per}" if q.per else ""
     return amount + unit + per
-
-
-def _date_value(d) -> str | None:
-    if d.start is None or d.end is None:
-        return None
-    return d.start.isoformat() if d.start == d.end else f"{d.start.isoformat()} to {d.end.isoformat()}"
 
 
 _SUBJECT_FIELDS = ("subject", "key", "event_key", "name", "holder", "unit")

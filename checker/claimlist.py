@@ -82,14 +82,19 @@ def _day(day: dt.date, year_known: bool) -> str:
     return day.isoformat() if year_known else f"--{day:%m-%d}"
 
 
-def _date(d: DateClaim, text: str) -> dict[str, object]:
+def date_value(d: DateClaim) -> str | None:
+    """The day or the range a date claim says ('--08-31' when the text gave no year); None
+    when it was not resolved to days."""
     if d.start is None or d.end is None:
-        value = "unresolved" if d.granularity == "relative" else None
-    else:
-        first, last = _day(d.start, d.year_known), _day(d.end, d.year_known)
-        value = first if first == last else f"{first} to {last}"
+        return None
+    first, last = _day(d.start, d.year_known), _day(d.end, d.year_known)
+    return first if first == last else f"{first} to {last}"
+
+
+def _date(d: DateClaim, text: str) -> dict[str, object]:
+    value = date_value(d)
     return {
-        "value": value,
+        "value": "unresolved" if value is None and d.granularity == "relative" else value,
         "granularity": d.granularity,
         "year_known": d.year_known,
         "tense": d.tense,
@@ -107,9 +112,11 @@ def _negation(s: Statement, text: str) -> dict[str, object]:
 
 def claims_data(listed: list[tuple[DocumentReport, list[ClaimRow]]]) -> dict:
     """The claims as `claim-checker claims --format json` writes them: each document with its rows."""
+    from checker.escape import name
+
     documents = [
         {
-            "path": d.document.path,
+            "path": name(d.document.path),
             "as_of": d.as_of.isoformat() if d.as_of else None,
             "claims": [
                 {

@@ -71,7 +71,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(arguments)
     except CheckerError as error:
-        print(f"{PROG}: {error.render()}", file=sys.stderr)
+        from checker.escape import lines
+
+        print(lines(f"{PROG}: {error.render()}"), file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted; no report was written", file=sys.stderr)
@@ -79,8 +81,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Terminated:
         print(f"{PROG}: terminated; no report was written", file=sys.stderr)
         return ExitCode.TERMINATED
-    except BrokenPipeError:
-        return ExitCode.OK
+    except BrokenPipeError:  # a command's own print() to a reader that went away (| head -1)
+        from checker.output import discard_stdout
+
+        discard_stdout()
+        print(f"{PROG}: cannot write to standard output: Broken pipe", file=sys.stderr)
+        return ExitCode.USAGE
     finally:
         if previous is not None:
             _on_sigterm(previous)

@@ -95,9 +95,16 @@ class Config:
     model: str | None = None
 
 
+MAX_CONFIG_BYTES = 1_000_000
+
+
 def _read(path: str) -> str:
-    with open(path, encoding="utf-8") as stream:
-        return stream.read()
+    from checker.inputs import TooLarge, read_bounded
+
+    try:
+        return read_bounded(path, MAX_CONFIG_BYTES).decode("utf-8")
+    except TooLarge as error:
+        raise UsageError(f"{path}: the configuration {error}") from None
 
 
 def _has_section(pyproject: str) -> bool:

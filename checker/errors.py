@@ -44,6 +44,9 @@ class InputError(CheckerError):
         self.problem = problem
 
 
+MAX_PROBLEM = 300  # characters of a rule error's problem
+
+
 class RuleError(CheckerError):
     """A rule file that cannot be used, located like a compiler's diagnostic."""
 
@@ -58,6 +61,8 @@ class RuleError(CheckerError):
         source_line: str | None = None,
     ) -> None:
         where = f"{path}:{line}:{column}" if line else path
+        if len(problem) > MAX_PROBLEM:  # it may quote the rule file: a 2 MB line is not echoed
+            problem = problem[: MAX_PROBLEM - 1] + "…"
         super().__init__(f"{where}: {problem}")
         self.path = path
         self.line = line
@@ -66,14 +71,16 @@ class RuleError(CheckerError):
         self.source_line = source_line
 
     def render(self) -> str:
-        """The one-line message, then the offending line and a caret under the column."""
+        """The one-line message, then (a short excerpt of) the offending line and a caret under the column."""
         head = str(self)
         if not self.source_line:
             return head
         # one column per character: tabs and other controls (a stray CR) shown as spaces, so the caret lines up
-        shown = "".join(c if c.isprintable() else " " for c in self.source_line.rstrip("\n"))
-        caret = " " * (max(self.column, 1) - 1) + "^"
-        return f"{head}\n    {shown}\n    {caret}"
+        line = "".join(c if c.isprintable() else " " for c in self.source_line.rstrip("\n"))
+        from checker.escape import excerpt
+
+        shown, at = excerpt(line, max(self.column, 1) - 1)
+        return f"{head}\n    {shown}\n    {' ' * at}^"
 
 
 class RuleErrors(CheckerError):

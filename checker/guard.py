@@ -35,13 +35,22 @@ def run_check(detector: Detector, context: Context) -> list[Finding]:
     return found
 
 
-def internal_error(document: Document, where: str, error: BaseException) -> Finding:
-    detail = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
-    return INTERNAL_ERROR.finding(
-        f"internal error in {where} ({detail}); its findings for this document are missing. "
-        "This is a bug in claim-checker: please report it with the document",
-        Location(Span(0, 0), ""),  # about the whole document
-    )
+def internal_error(document: Document, where: str, error: BaseException | str, bug: bool = True) -> Finding:
+    """A CC900 finding about the whole document; `bug` false for a failure that is the
+    document's doing (it ran over its time budget), not the checker's."""
+    from checker.escape import excerpt
+
+    if isinstance(error, BaseException):
+        error = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+    detail = excerpt(error, 0, 200)[0]  # an exception's text can quote the document: kept short
+    if not bug:
+        message = f"{where} {detail}; its findings for this document are missing"
+    else:
+        message = (
+            f"internal error in {where} ({detail}); its findings for this document are missing. "
+            "This is a bug in claim-checker: please report it with the document"
+        )
+    return INTERNAL_ERROR.finding(message, Location(Span(0, 0), ""))  # about the whole document
 
 
 def internal_errors(findings: Iterable[Finding]) -> list[Finding]:
@@ -69,6 +78,8 @@ INTERNAL_ERROR = Detector(
         "When a check, or the reading of claims before the checks, raises an exception on one "
         "document, that document gets this finding instead of the check's findings, naming the "
         "check and the exception; the other checks and the other documents are still checked. "
+        "So does a document whose checks run over its time budget (10 s, plus 10 s per 100,000 "
+        "characters), or whose --jobs worker process died (killed, or out of memory). "
         "The command exits 5. It cannot be ignored, suppressed or lowered in severity."
     ),
     fires=(),

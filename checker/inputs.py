@@ -23,11 +23,11 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checker.errors import InputError, UsageError
 from checker.model import Refusal
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
     from checker.globs import Globs
 
@@ -51,19 +51,89 @@ class Source:
                 raise InputError(self.name, f"is too large (more than {max_bytes:,} bytes, the limit)")
             return data
         try:
-            if os.path.isdir(self.path):
-                raise InputError(self.name, "is a folder, not an article")
-            size = os.stat(self.path).st_size
-            if size > max_bytes:
-                raise InputError(self.name, f"is too large ({size:,} bytes; the limit is {max_bytes:,})")
-            with open(self.path, "rb") as stream:
-                return stream.read()
+            return read_bounded(self.path, max_bytes)
+        except TooLarge as error:
+            raise InputError(self.name, str(error)) from None
+        except IsADirectoryError:
+            raise InputError(self.name, "is a folder, not an article") from None
         except FileNotFoundError:
             raise InputError(self.name, "no such file") from None
         except PermissionError:
             raise InputError(self.name, "cannot be read: permission denied") from None
         except OSError as error:
             raise InputError(self.name, f"cannot be read: {error.strerror or error}") from None
+
+
+class TooLarge(ValueError):
+    """A file over the size limit: its message says by how much, as far as is known."""
+
+
+SILENT_SECONDS = 10.0  # how long a FIFO or device may send nothing before it is given up
+
+
+def read_bounded(path: str, max_bytes: int) -> bytes:
+    """The file's bytes, never more than `max_bytes` read (TooLarge past that), whatever the
+    file: the limit holds on the read itself, so a file that grows while it is read, a device
+    (/dev/zero) or a FIFO cannot outgrow it. A FIFO or device is read without blocking: one
+    with no writer reads as empty, one silent for SILENT_SECONDS is given up (TimeoutError).
+    OSError (IsADirectoryError for a folder) when it cannot be read."""
+    import stat
+
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO with no writer opens at once
+    try:
+        status = os.fstat(handle)
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError(path)
+        if stat.S_ISREG(status.st_mode):
+            if status.st_size > max_bytes:
+                raise TooLarge(f"is too large ({status.st_size:,} bytes; the limit is {max_bytes:,})")
+            os.set_blocking(handle, True)
+            data = _read_upto(handle, max_bytes + 1)
+        else:
+            data = _read_stream(handle, max_bytes + 1)
+    finally:
+        os.close(handle)
+    if len(data) > max_bytes:
+        raise TooLarge(f"is too large (more than {max_bytes:,} bytes, the limit)")
+    return data
+
+
+def _read_upto(handle: int, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while size < limit:
+        chunk = os.read(handle, min(limit - size, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def _read_stream(handle: int, limit: int) -> bytes:
+    """A FIFO's or device's bytes, up to `limit`, waiting at most SILENT_SECONDS for each."""
+    import select
+
+    chunks: list[bytes] = []
+    size = 0
+    waited = False  # a FIFO no writer has opened yet reads as its end: wait once for one to come
+    while size < limit:
+        try:
+            chunk = os.read(handle, min(limit - size, 1 << 16))
+        except BlockingIOError:
+            chunk = None
+        if chunk:
+            chunks.append(chunk)
+            size += len(chunk)
+            waited = True
+            continue
+        if chunk == b"" and (chunks or waited):
+            break
+        ready, _, _ = select.select([handle], [], [], SILENT_SECONDS)
+        if not ready:
+            raise TimeoutError(0, f"sent nothing for {SILENT_SECONDS:g} s") from None
+        waited = True
+    return b"".join(chunks)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,13 +9,14 @@ from dataclasses import dataclass, replace
 
 from checker import analysis, suppress
 from checker.analysis import Analyzer
+from checker.budget import OverBudget, budget
 from checker.detectors import Context, all_detectors
 from checker.extract import extract
 from checker.extract.vocab import CompiledVocabulary
 from checker.guard import internal_error, internal_errors, run_check
 from checker.model import Document, DocumentReport
 from checker.relocate import to_source
-from checker.rulelang.load import load_built
+from checker.rulelang.load import load_rules
 from checker.rulelang.ruleset import RuleSet
 from checker.segment import sentences
 
@@ -31,26 +32,13 @@ class Prepared:
     def of(cls, ruleset: RuleSet) -> Prepared:
         return cls(ruleset, CompiledVocabulary.build(ruleset))
 
-    @classmethod
-    def whole(cls, ruleset: RuleSet) -> Prepared:
-        """With every matcher compiled, also those otherwise built on first use: a value to store."""
-        return cls(ruleset, CompiledVocabulary.build(ruleset).warm())
-
-
-# The modules whose classes a Prepared holds, beyond the rule language's: a change to one in a
-# checkout must not let the rule cache hand back matchers built by the old code.
-_PACKAGE = os.path.dirname(os.path.realpath(__file__))
-_PREPARED_CODE = tuple(
-    os.path.join(_PACKAGE, *name.split("/")) for name in ("pipeline.py", "extract/vocab.py", "text.py")
-)
-
 
 def load_prepared(
     paths: Sequence[str | os.PathLike] = (), *, defaults: bool = True, cache: bool | None = None
 ) -> Prepared:
-    """The rule files' rule set with its vocabularies compiled, from the rule cache when it was
-    built before: compiling the vocabularies is much of the work of checking a short article."""
-    return load_built(paths, Prepared, Prepared.whole, defaults=defaults, cache=cache, code=_PREPARED_CODE)
+    """The rule files' rule set (from the rule cache when it was built before) with its
+    vocabularies compiled."""
+    return Prepared.of(load_rules(paths, defaults=defaults, cache=cache))
 
 
 def reference_date(document: Document, ruleset: RuleSet, as_of: dt.date | None) -> dt.date | None:
@@ -71,9 +59,13 @@ def check(
     day = reference_date(document, prepared.ruleset, as_of)
     analyzer = analyzer or analysis.load()
     try:
-        return _check(document, prepared, day, analyzer)
+        with budget(len(document.text)):
+            return _check(document, prepared, day, analyzer)
+    except OverBudget as over:  # a pathological document: its findings are missing, the run goes on
+        failure = internal_error(document, "the checks", str(over), bug=False)
     except Exception as error:  # one document's bug must not end the run
-        return DocumentReport(document=document, as_of=day, findings=(internal_error(document, "the analysis", error),))
+        failure = internal_error(document, "the analysis", error)
+    return DocumentReport(document=document, as_of=day, findings=(failure,))
 
 
 def _verified(document: Document, claims, vocab: CompiledVocabulary, day: dt.date | None) -> tuple:

@@ -11,10 +11,10 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from checker.model import DocumentReport
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:  # typing is not imported at run time (tests/test_startup.py)
     from typing import TextIO
 

@@ -55,6 +55,12 @@ def check_scoped(
     groups: dict[tuple[str, ...], list[int]] = {}
     for index, document in enumerate(documents):
         groups.setdefault(files_for(document.path, scoped), []).append(index)
+    used = {file for extra in groups for file in extra}
+    for entry in scoped:
+        if not used.issuperset(entry.files):
+            # A mistake in a file no article of this run matches is still a mistake: the run
+            # that finally matches it (a PR on that desk's articles) must not be the first to say.
+            load_prepared([*common, *entry.files], defaults=default_rules)
     reports: list[DocumentReport | None] = [None] * len(documents)
     for extra, indices in groups.items():
         prepared = load_prepared([*common, *extra], defaults=default_rules)

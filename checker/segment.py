@@ -21,7 +21,9 @@ from collections.abc import Collection
 
 from checker.model import Sentence, Span
 
-_CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n|\u2029")
+# A run of stops is tried once, from its first mark (the look-behind), and taken whole (possessive):
+# otherwise 100 kB of dots would be tried from each of them, in quadratic time.
+_CANDIDATE = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s)|\n|\u2029")
 _PARAGRAPH = "\u2029"
 _RUNS_ON = ",;:(-–—/"
 MAX_SENTENCE = 2000
@@ -70,13 +72,15 @@ def _bounded(text: str, start: int, end: int):
 
 
 def _line_break_ends_sentence(text: str, at: int) -> bool:
-    before = text[:at].rstrip(" \t\r")
-    if not before or before.endswith("\n"):
+    last = at  # the end of the line's text, found by stepping back (no copy of all the text before)
+    while last > 0 and text[last - 1] in " \t\r":
+        last -= 1
+    if last == 0 or text[last - 1] == "\n":
         return True  # blank line
     after = text[at + 1 : at + 200].lstrip(" \t\r")
     if not after or after.startswith("\n"):
         return True
-    if before[-1] in _RUNS_ON:
+    if text[last - 1] in _RUNS_ON:
         return False
     return not after[0].islower()
 

@@ -38,6 +38,7 @@ class Settings:
     exclude: tuple[Globs, ...] = ()  # the configuration's, then --exclude's (relative to the current folder)
     scoped_rules: tuple[ScopedRules, ...] = ()
     gitignore: bool = True  # folder scans in a git work tree skip what git ignores
+    config: str | None = None  # the configuration file read, if any
     model: str | None = None  # the spaCy pipeline; None: checker.analysis picks the default
 
     def fails(self, worst: Severity | None) -> bool:
@@ -63,8 +64,8 @@ MAX_JOBS = 1024  # a process pool starts its workers at once: a typo like -j 800
 def parse_jobs(text: str | None) -> int:
     if text is None:
         return default_jobs()
-    if not text.isdigit() or not 1 <= int(text) <= MAX_JOBS:
-        raise UsageError(f"--jobs: expected a whole number of processes from 1 to {MAX_JOBS}, found {text!r}")
+    if not text.isdigit() or len(text.lstrip("0")) > 4 or not 1 <= int(text) <= MAX_JOBS:  # 4,300 digits raise
+        raise UsageError(f"--jobs: expected a whole number of processes from 1 to {MAX_JOBS}, found {text[:20]!r}")
     return int(text)
 
 
@@ -87,7 +88,10 @@ def check_scheduler(address: str) -> str:
     expected = "--scheduler: expected a Dask scheduler address such as tcp://HOST:8786"
     if not address.strip():
         raise UsageError(f"{expected}, found nothing")
-    parts = urlsplit(address if "://" in address else f"tcp://{address}")
+    try:
+        parts = urlsplit(address if "://" in address else f"tcp://{address}")
+    except ValueError:  # an unclosed IPv6 bracket: tcp://[::1:8786
+        raise UsageError(f"{expected} (a host and a port number), found {address!r}") from None
     if parts.scheme not in SCHEDULER_SCHEMES:
         raise UsageError(f"{expected} (transport {', '.join(SCHEDULER_SCHEMES)}), found {address!r}")
     try:
@@ -156,6 +160,7 @@ def settings_for(args: argparse.Namespace, paths: Sequence[str]) -> Settings:
         exclude=_excludes(config.exclude, getattr(args, "exclude", None) or ()),
         scoped_rules=config.scoped_rules,
         gitignore=not getattr(args, "no_gitignore", False),
+        config=config.path,
         model=getattr(args, "model", None) or config.model,
     )
 
@@ -175,6 +180,7 @@ def _encoding(name: str | None) -> str | None:
     return check_encoding(name)
 
 
+MAX_SIZE = 4 * 1000**3
 _UNITS = {"": 1, "b": 1, "k": 1000, "kb": 1000, "m": 1000**2, "mb": 1000**2, "g": 1000**3, "gb": 1000**3}
 
 
@@ -192,4 +198,7 @@ def parse_size(text: str, flag: str = "--max-size") -> int:
     unit = match.group(2).lower() if match else None
     if not match or unit not in _UNITS or float(match.group(1)) * _UNITS[unit] < 1:
         raise UsageError(f"{flag}: expected a size such as 5MB, 500kB or 100000 (bytes), found {text!r}")
-    return int(float(match.group(1)) * _UNITS[unit])
+    size = int(float(match.group(1)) * _UNITS[unit])
+    if size > MAX_SIZE:
+        raise UsageError(f"{flag}: expected at most {MAX_SIZE // 1000**3}GB (a file read whole), found {text!r}")
+    return size

@@ -60,6 +60,7 @@ def readers_and_pipeline(data: bytes) -> None:
             document = readers.from_bytes(data, f"fuzz{suffix}")
         except InputError as error:
             assert error.problem and "\n" not in error.problem, error
+            assert "this is a bug" not in error.problem, error  # a reader failed: found, not refused
             continue
         report = check(document, _prepared())
         failures = [f.message for f in report.findings if f.code == "CC900"]
@@ -86,4 +87,32 @@ def _prepared():
     return Prepared.of(load_rules([talks] if talks.exists() else [], cache=False))
 
 
-TARGETS = {"rules": rules, "readers": readers_and_pipeline}
+def reporters(data: bytes) -> None:
+    """Every report format on a document with any name (its first bytes, undecodable ones too)
+    and any text: writable as UTF-8, and in the formats read on a screen or by a CI runner, no
+    terminal escape and no line that a GitHub runner would take for a command of the article's."""
+    import os
+
+    from checker.model import Report
+    from checker.pipeline import check
+    from checker.reporters import formats, renderer
+
+    name = os.fsdecode(data[:24].replace(b"/", b"_").replace(b"\x00", b"_")) or "x"
+    try:
+        document = readers.from_text(data[24:].decode("utf-8", "replace"), name + ".txt")
+    except InputError:
+        return
+    report = Report(documents=(check(document, _prepared()),))
+    for fmt in formats():
+        out = renderer(fmt)(report)
+        out.encode("utf-8")  # a name that is not UTF-8 is shown escaped, never written raw
+        if fmt in ("table", "markdown", "github"):
+            assert "\x1b" not in out, fmt
+            commands = [line for line in out.splitlines() if line.lstrip().startswith("::")]
+            if fmt == "github":
+                assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in commands), commands
+            else:
+                assert not commands, (fmt, commands)
+
+
+TARGETS = {"rules": rules, "readers": readers_and_pipeline, "reporters": reporters}

@@ -39,6 +39,13 @@ def test_audit_text_takes_a_name_and_a_format():
         checker.audit_text(markdown, format="rtf")
 
 
+def test_a_bad_as_of_date_is_a_usage_error_naming_the_argument():
+    for bad in ("2025-13-01", "24/07/2025", ""):
+        with pytest.raises(UsageError, match=rf"as_of: expected a date as YYYY-MM-DD, found '{bad}'"):
+            checker.audit_text("The talks ended.", as_of=bad)
+    assert checker.audit_text("The talks ended.", as_of="2025-07-24").documents[0].as_of.isoformat() == "2025-07-24"
+
+
 def test_audit_no_longer_guesses_what_a_string_is():
     for string in (str(SEED), "The talks ended."):
         with pytest.raises(TypeError, match=r"call checker.audit_text\(text\) for a text, checker.audit_paths"):
@@ -54,6 +61,30 @@ def test_py_typed_ships_with_the_package():
     assert (ROOT / "checker" / "py.typed").is_file()
     package_data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
     assert "py.typed" in package_data["package-data"]["checker"]
+
+
+def test_every_subpackage_ships_in_the_wheel():
+    """pyproject lists the packages by hand (rules/ ships as checker.bundled_rules), so a new
+    subpackage left out of the list would be missing from an installed checker."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    found = {".".join(init.parent.relative_to(ROOT).parts) for init in (ROOT / "checker").rglob("__init__.py")}
+    assert found <= listed, f"add to [tool.setuptools] packages: {sorted(found - listed)}"
+    assert {name for name in listed if name != "checker.bundled_rules"} <= found
+
+
+def test_one_rule_file_or_one_exclude_glob_given_as_a_string_is_one(tmp_path, monkeypatch):
+    story = ROOT / "examples" / "first-rules"
+    text = "The second session has concluded."
+    facts = checker.audit_text(text, rules=str(story / "story.rules")).documents[0].facts
+    assert [f.subject for f in facts] == ["second session"]  # one file, not 'e', 'x', '/', ... (the disk)
+    monkeypatch.chdir(tmp_path)
+    for name in ("keep.txt", "drafts/skip.txt"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("The talks ended.", encoding="utf-8")
+    report = checker.audit_paths(".", exclude="drafts/**", gitignore=False)
+    assert [d.document.path for d in report.documents] == ["keep.txt"]
 
 
 def test_audit_takes_rules_as_paths_or_a_loaded_ruleset():

@@ -61,6 +61,22 @@ def test_a_changed_status_is_listed_even_when_consistent(tmp_path, capsys):
     assert finding["locations"][0]["line"] == 3
 
 
+def test_a_changed_date_without_a_year_names_no_year():
+    """The year the extractor puts in place of one the text did not give is no claim of it."""
+    from checker.api import compare
+
+    (finding,) = (
+        compare("The summit is planned for 31 August.", "The summit is planned for 30 August.").documents[0].findings
+    )
+    assert "changed from --08-31 to --08-30" in finding.message
+    (finding,) = (
+        compare("The summit is planned for 31 August.", "The summit is planned for 31 August 2025.")
+        .documents[0]
+        .findings
+    )
+    assert "changed from --08-31 to 2025-08-31" in finding.message
+
+
 @pytest.mark.parametrize("example", CLAIM_CHANGED.fires)
 def test_claim_changed_fires_on_its_examples(example):
     old, new = example.split(" ⟶ ")

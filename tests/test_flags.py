@@ -24,6 +24,7 @@ def article(tmp_path, monkeypatch):
         (["--scheduler", "tcp://:8786"], "(a host and a port number)"),
         (["--scheduler", "localhost"], "(a host and a port number)"),
         (["--scheduler", " "], "found nothing"),
+        (["--scheduler", "tcp://[::1:8786"], "(a host and a port number)"),
         (["--jobs", "0"], "--jobs: expected a whole number"),
         (["--jobs", "100000"], "from 1 to 1024"),
         (["--max-size", "5XB"], "--max-size: expected a size"),

@@ -133,21 +133,57 @@ def test_sarif_paths_are_relative_to_the_repository_root(tmp_path, monkeypatch):
     assert run["artifacts"][0]["location"] == {"uri": "b.txt", "uriBaseId": "SRCROOT"}
 
 
-def test_sarif_rules_link_to_their_documentation_and_carry_help():
+def test_sarif_rules_link_to_their_documentation_and_carry_help(monkeypatch):
     from checker.catalogue import checks
-    from checker.reporters.sarif import CHECKS_DOCS_URI
+    from checker.reporters import sarif
 
-    rules = json.loads(_render("sarif", checker.audit_text(TRICKY)))["runs"][0]["tool"]["driver"]["rules"]
+    published = "https://docs.example.org/claim-checker"
+    monkeypatch.setattr(sarif, "docs_url", lambda: published)
+    run = json.loads(_render("sarif", checker.audit_text(TRICKY)))["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    assert run["tool"]["driver"]["informationUri"] == published + "/checks.md"
     page = ROOT / "docs/checks.md"
     headings = page.read_text(encoding="utf-8").splitlines() if page.is_file() else None
     for rule, check in zip(rules, checks(), strict=True):
-        assert rule["helpUri"].startswith(CHECKS_DOCS_URI + "#") and "//" in rule["helpUri"]
+        assert rule["helpUri"].startswith(published + "/checks.md#")
         anchor = rule["helpUri"].split("#", 1)[1]
         assert anchor == f"{check.code} {check.name}".lower().replace(" ", "-")  # GitHub's anchor of the heading
         if headings is not None:
             assert f"## {check.code} {check.name}" in headings
         assert check.summary in rule["help"]["text"] and check.description in rule["help"]["markdown"]
         assert rule["helpUri"] in rule["help"]["markdown"]
+
+
+def test_sarif_rules_without_a_published_address_carry_help_but_no_link(monkeypatch):
+    from checker.reporters import sarif
+
+    monkeypatch.setattr(sarif, "docs_url", lambda: None)
+    driver = json.loads(_render("sarif", checker.audit_text(TRICKY)))["runs"][0]["tool"]["driver"]
+    assert "informationUri" not in driver
+    assert all(
+        "helpUri" not in rule and rule["help"]["text"] and "http" not in rule["help"]["markdown"]
+        for rule in driver["rules"]
+    )
+
+
+def test_the_documentation_address_is_read_from_the_distributions_project_urls(monkeypatch):
+    from importlib import metadata
+
+    from checker.reporters import sarif
+
+    class Meta:
+        def __init__(self, urls):
+            self.urls = urls
+
+        def get_all(self, name):
+            return self.urls if name == "Project-URL" else None
+
+    monkeypatch.setattr(
+        metadata, "metadata", lambda name: Meta(["Source, https://x.org/src", "Documentation, https://x.org/docs/"])
+    )
+    assert sarif.docs_url() == "https://x.org/docs"
+    monkeypatch.setattr(metadata, "metadata", lambda name: Meta(["Documentation, file:///etc"]))
+    assert sarif.docs_url() is None
 
 
 def test_sarif_message_links_every_related_location_and_escapes_its_brackets():
@@ -412,7 +448,7 @@ def test_markdown_escapes_markup_mentions_and_links():
     text = "Intro.\nSee <img src=x> @team #12 [x](http://e) *now*\nend"
     quoted = "<img src=x> @team #12 [x](http://e) *now*\nend"
     out = _render("markdown", _handmade(text, quoted, "a `code` message"))
-    assert "“\\<img src=x\\> \\@team \\#12 \\[x\\](http://e) \\*now\\* end”" in out
+    assert "“\\<img src=x\\> @\u200bteam \\#12 \\[x\\](http://e) \\*now\\* end”" in out
     assert "<img" not in out.replace("\\<img", "") and "a \\`code\\` message" in out
 
 

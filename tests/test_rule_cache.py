@@ -11,12 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from checker import pipeline
-from checker.api import audit_text as audit
 from checker.errors import RuleErrors
 from checker.rulelang import cache as rule_cache
 from checker.rulelang.load import DEFAULT_ENTRY, bundled_rules_dir, load_rules
-from checker.rulelang.ruleset import RuleSet
 
 from conftest import ROOT
 
@@ -60,14 +57,14 @@ def test_second_load_comes_from_the_cache_without_lark(cache_dir, rules):
     second = _load_in_subprocess(rules)
     assert first == {"lark": True, "events": ["fourth round", "third round"]}
     assert second == {"lark": False, "events": ["fourth round", "third round"]}
-    assert len(list(cache_dir.glob("rules-*.pickle"))) == 1
+    assert len(list(cache_dir.glob("rules-*.json"))) == 1
 
 
 def test_the_cached_rule_set_equals_a_fresh_parse(cache_dir, rules):
     fresh = load_rules([rules], cache=False)
     load_rules([rules])
     assert load_rules([rules]) == fresh
-    assert not cache_dir.exists() or list(cache_dir.glob("rules-*.pickle"))
+    assert not cache_dir.exists() or list(cache_dir.glob("rules-*.json"))
 
 
 def test_a_change_to_an_included_file_invalidates_the_entry(cache_dir, rules):
@@ -80,16 +77,16 @@ def test_a_change_to_an_included_file_invalidates_the_entry(cache_dir, rules):
 
 def test_a_corrupt_entry_is_ignored_and_replaced(cache_dir, rules):
     _load_in_subprocess(rules)
-    (entry,) = cache_dir.glob("rules-*.pickle")
-    entry.write_bytes(b"not a pickle at all")
+    (entry,) = cache_dir.glob("rules-*.json")
+    entry.write_bytes(b"not JSON at all")
     assert _load_in_subprocess(rules) == {"lark": True, "events": ["fourth round", "third round"]}
     assert _load_in_subprocess(rules)["lark"] is False
 
 
 def test_an_entry_others_can_write_is_not_trusted(cache_dir, rules):
     load_rules([rules])
-    (entry,) = cache_dir.glob("rules-*.pickle")
-    mine = rule_cache.Entry([os.path.join(bundled_rules_dir(), DEFAULT_ENTRY), str(rules)], True, RuleSet)
+    (entry,) = cache_dir.glob("rules-*.json")
+    mine = rule_cache.Entry([os.path.join(bundled_rules_dir(), DEFAULT_ENTRY), str(rules)], True)
     assert mine.path == str(entry) and mine.get() is not None
     entry.chmod(0o666)
     assert mine.get() is None
@@ -156,12 +153,12 @@ def test_an_include_through_a_symbolic_link_pointed_elsewhere_is_a_change(cache_
 def test_an_entry_of_other_rule_files_at_the_same_name_is_never_used(cache_dir, rules, tmp_path):
     other = tmp_path / "other.rules"
     other.write_text(MORE, encoding="utf-8")
-    mine, theirs = rule_cache.Entry([rules], True, RuleSet), rule_cache.Entry([other], True, RuleSet)
+    mine, theirs = rule_cache.Entry([rules], True), rule_cache.Entry([other], True)
     theirs.path = mine.path  # as if the two keys' CRCs collided
     theirs.put({str(other): (str(other.resolve()), other.read_bytes())}, load_rules([other], cache=False))
     assert mine.get() is None
     assert theirs.get() == load_rules([other], cache=False)
-    assert rule_cache.Entry([rules], False, RuleSet).get() is None  # without the bundled rules: another key
+    assert rule_cache.Entry([rules], False).get() is None  # without the bundled rules: another key
 
 
 def test_rule_errors_are_reported_the_same_with_a_warm_cache(cache_dir, rules, tmp_path):
@@ -175,7 +172,7 @@ def test_rule_errors_are_reported_the_same_with_a_warm_cache(cache_dir, rules, t
         messages.append(caught.value.render())
     assert messages[0] == messages[1]
     assert "bad.rules:2:" in messages[0]
-    assert len(list(cache_dir.glob("rules-*.pickle"))) == 1  # failures are never cached
+    assert len(list(cache_dir.glob("rules-*.json"))) == 1  # failures are never cached
 
 
 def test_the_cache_can_be_turned_off(cache_dir, rules, monkeypatch):
@@ -183,48 +180,7 @@ def test_the_cache_can_be_turned_off(cache_dir, rules, monkeypatch):
     load_rules([rules])
     assert not cache_dir.exists()
     load_rules([rules], cache=True)
-    assert len(list(cache_dir.glob("rules-*.pickle"))) == 1
-
-
-# --- the prepared rule set: vocabularies compiled, kept in its own entry -------------------
-
-
-@pytest.fixture
-def builds(monkeypatch):
-    """How many times a Prepared was compiled from a rule set in this process."""
-    count = []
-    real = pipeline.Prepared.whole
-    monkeypatch.setattr(pipeline.Prepared, "whole", classmethod(lambda cls, ruleset: count.append(1) or real(ruleset)))
-    return count
-
-
-def test_a_prepared_rule_set_comes_from_its_own_entry_with_every_matcher_compiled(cache_dir, rules, builds):
-    fresh = pipeline.load_prepared([rules], cache=False)
-    pipeline.load_prepared([rules])
-    cached = pipeline.load_prepared([rules])
-    assert len(builds) == 2  # the uncached load and the first cached one; the third was read back
-    assert cached.ruleset == fresh.ruleset == load_rules([rules])
-    assert len(list(cache_dir.glob("rules-*.pickle"))) == 2  # the rule set's entry and the prepared one
-    # Matchers compiled on first use were compiled before the entry was written, and came back.
-    assert {"parse_phrases", "_combined"} <= set(vars(cached.vocab))
-    assert set(cached.vocab._lists) == set(fresh.vocab.warm()._lists) and not cached.vocab._last_scan
-    article = "The third round has concluded. The delegation is preparing for the third round."
-    assert audit(article, rules=cached) == audit(article, rules=pipeline.Prepared.of(fresh.ruleset))
-
-
-def test_a_change_to_the_matchers_code_invalidates_the_prepared_entry(cache_dir, rules, builds, tmp_path, monkeypatch):
-    copies = []
-    for path in map(Path, pipeline._PREPARED_CODE):
-        copy = tmp_path / f"copy-{len(copies)}-{path.name}"
-        copy.write_bytes(path.read_bytes())
-        copies.append(copy)
-    monkeypatch.setattr(pipeline, "_PREPARED_CODE", tuple(map(str, copies)))
-    pipeline.load_prepared([rules])
-    pipeline.load_prepared([rules])
-    assert len(builds) == 1
-    copies[-1].write_bytes(copies[-1].read_bytes() + b"\n")
-    pipeline.load_prepared([rules])
-    assert len(builds) == 2
+    assert len(list(cache_dir.glob("rules-*.json"))) == 1
 
 
 def test_a_write_keeps_the_folder_bounded_and_removes_only_our_own_files(cache_dir, rules, monkeypatch):
@@ -232,20 +188,21 @@ def test_a_write_keeps_the_folder_bounded_and_removes_only_our_own_files(cache_d
     cache_dir.mkdir()
     old = time.time() - 7200
     for number in range(5):  # entries of other rule sets, written an hour or more ago, oldest first
-        entry = cache_dir / f"rules-{number:08x}.pickle"
+        entry = cache_dir / f"rules-{number:08x}.json"
         entry.write_bytes(b"x")
         os.utime(entry, (old + number, old + number))
     earlier_layout = cache_dir / ("rules-" + "ab" * 16 + ".pickle")
+    pickled = cache_dir / "rules-0badcafe.pickle"  # an entry of the layouts that pickled
     abandoned, fresh = cache_dir / ".rules-abc.tmp", cache_dir / ".rules-def.tmp"
-    strangers = [cache_dir / "notes.txt", cache_dir / "rules-xyz.pickle", cache_dir / "rules-0000000g.pickle"]
-    for path in (earlier_layout, abandoned, fresh, *strangers):
+    strangers = [cache_dir / "notes.txt", cache_dir / "rules-xyz.json", cache_dir / "rules-0000000g.json"]
+    for path in (earlier_layout, pickled, abandoned, fresh, *strangers):
         path.write_bytes(b"x")
     os.utime(abandoned, (old, old))
     load_rules([rules])  # a miss: writes its entry, then prunes
     left = {p.name for p in cache_dir.iterdir()}
-    written = {p.name for p in cache_dir.glob("rules-*.pickle")} - {"rules-00000003.pickle", "rules-00000004.pickle"}
-    assert {"rules-00000003.pickle", "rules-00000004.pickle"} <= left  # the two newest others stay
-    assert not {"rules-00000000.pickle", "rules-00000001.pickle", "rules-00000002.pickle"} & left
-    assert earlier_layout.name not in left and abandoned.name not in left
+    written = {p.name for p in cache_dir.glob("rules-*.json")} - {"rules-00000003.json", "rules-00000004.json"}
+    assert {"rules-00000003.json", "rules-00000004.json"} <= left  # the two newest others stay
+    assert not {"rules-00000000.json", "rules-00000001.json", "rules-00000002.json"} & left
+    assert not {earlier_layout.name, pickled.name, abandoned.name} & left
     assert {fresh.name, *(p.name for p in strangers)} <= left  # a write in progress and files not ours stay
     assert len(written - {p.name for p in strangers}) == 1 and load_rules([rules]) is not None

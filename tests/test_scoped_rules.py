@@ -78,6 +78,16 @@ def test_plain_and_scoped_entries_mix_in_one_list(newsroom, capsys):
     assert [s for s, _ in facts["sport/final.txt"]] == ["cup final"]
 
 
+def test_a_bad_scoped_rule_file_is_an_error_even_when_no_article_matches_it(newsroom, capsys):
+    (newsroom / "rules" / "sport.rules").write_text('event "cup final" {\n  status finishd\n}\n', encoding="utf-8")
+    for files, message in (('"rules/polítics.rules"', "no such rule file"), ('"rules/sport.rules"', "finishd")):
+        (newsroom / ".claim-checker.toml").write_text(
+            f'rules = [{{ paths = ["sport/**"], files = [{files}] }}]\n', encoding="utf-8"
+        )
+        assert main(["audit", "politics/talks.txt"]) == 4
+        assert message in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     "entry,message",
     [

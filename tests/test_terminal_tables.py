@@ -120,3 +120,11 @@ def test_the_plain_layout_underlines_the_headers():
     assert draw(("code", "summary"), [("CC101", "two rounds")], tablefmt="simple") == (
         "code    summary\n------  ----------\nCC101   two rounds"
     )
+
+
+def test_a_long_path_in_a_cell_is_broken_between_folders_not_inside_a_name():
+    from checker.reporters.table import _wrap
+
+    lines = _wrap("examples/first-rules/story.rules:3:10 is where", 18).splitlines()
+    assert lines[:3] == ["examples/", "first-rules/", "story.rules:3:10"]
+    assert all(len(line) <= 18 for line in lines)

@@ -69,8 +69,9 @@ def run(args: argparse.Namespace) -> int:
 
     from checker.api import audit_paths
     from checker.cli import PROG
-    from checker.commands._shared import finish, refuse_unknown_codes
+    from checker.commands._shared import finish, read_paths, refuse_unknown_codes
     from checker.errors import ExitCode
+    from checker.escape import terminal
     from checker.pipeline import load_prepared
     from checker.policy import apply_policy
     from checker.progress import bar
@@ -102,21 +103,23 @@ def run(args: argparse.Namespace) -> int:
     if args.since:
         report = _since(args.since, report, prepared, settings)
     report = apply_policy(report, settings)
+    read = read_paths(replace(report, refused=refused), settings, prepared.ruleset, args.baseline)
     if args.write_baseline:
         from checker.baseline import dumps
         from checker.gitrev import head
-        from checker.output import write_whole
+        from checker.output import refuse_overwriting, write_whole
 
+        refuse_overwriting([args.write_baseline, settings.output], read)  # both, before either is written
         write_whole(args.write_baseline, dumps(report, revision=head(".")))
     if args.baseline:
         from checker.baseline import load, new_findings
 
         report = new_findings(report, load(args.baseline))
-    code = finish(replace(report, refused=refused), settings)
+    code = finish(replace(report, refused=refused), settings, read)
     if args.write_baseline and code == ExitCode.FINDINGS:
         code = ExitCode.OK  # the findings were recorded, which is what was asked: they fail nothing
     for refusal in refused:
-        print(f"{PROG}: {refusal.path}: {refusal.problem}", file=sys.stderr)
+        print(terminal(f"{PROG}: {refusal.path}: {refusal.problem}"), file=sys.stderr)
     return ExitCode.INPUT if refused and code != ExitCode.INTERNAL else code
 
 

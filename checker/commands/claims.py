@@ -23,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     from checker.api import audit_paths
     from checker.claimlist import rows
     from checker.config import parse_date
-    from checker.output import write_report
+    from checker.output import refuse_overwriting, write_report
     from checker.rulelang.load import load_rules
 
     if args.format not in FORMATS:
@@ -32,6 +32,7 @@ def run(args: argparse.Namespace) -> int:
     as_of = parse_date(args.as_of) if args.as_of is not None else None
     report = audit_paths(args.articles, rules=ruleset, as_of=as_of, model=args.model)
     listed = [(d, rows(d)) for d in report.documents]
+    refuse_overwriting([args.output], [d.document.path for d in report.documents] + list(ruleset.files))
     write_report(_json(listed) if args.format == "json" else _table(listed), args.output)
     return ExitCode.OK
 
@@ -45,13 +46,16 @@ def _json(listed) -> str:
 
 
 def _table(listed) -> str:
+    from checker.escape import lines
     from checker.reporters.table import draw
 
     parts = []
     for d, found in listed:
         as_of = d.as_of.isoformat() if d.as_of else "none"
-        parts.append(f"{d.document.path}  (reference date: {as_of})  {len(found)} claims")
-        claims = [(row.kind, f"{row.line}:{row.column}", row.text, _details(row.details)) for row in found]
+        parts.append(lines(f"{d.document.path}  (reference date: {as_of})  {len(found)} claims"))
+        claims = [
+            (row.kind, f"{row.line}:{row.column}", lines(row.text), lines(_details(row.details))) for row in found
+        ]
         parts.append(draw(("kind", "line:col", "text", "details"), claims, wrapped=(2, 3)) if claims else "No claims.")
     return "\n".join(parts) + "\n"
 

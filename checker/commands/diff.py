@@ -33,4 +33,5 @@ def run(args: argparse.Namespace) -> int:
         default_rules=settings.default_rules,
         model=settings.model,
     ).documents
-    return finish(apply_policy(Report(documents=(compare(before, after),)), settings), settings)
+    read = [args.old, args.new, *settings.rules, *(p for p in (settings.config,) if p)]
+    return finish(apply_policy(Report(documents=(compare(before, after),)), settings), settings, read)

@@ -19,10 +19,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.rules_command != "check":
         raise UsageError("expected a subcommand: claim-checker rules check FILE...")
+    from checker.escape import terminal
     from checker.rulelang.load import load_rules
 
     ruleset = load_rules(args.files, defaults=not args.no_default_rules)
     facts = sum(len(e.roles) for e in ruleset.entities) + len(ruleset.events)
     names = ", ".join(args.files)
-    print(f"{names}: ok ({len(ruleset.entities)} entities, {len(ruleset.events)} events, {facts} facts)")
+    print(terminal(f"{names}: ok ({len(ruleset.entities)} entities, {len(ruleset.events)} events, {facts} facts)"))
     return ExitCode.OK

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
 from checker.extract import dates, quantities
 from checker.extract.clauses import Clauses, sentence_names
@@ -21,7 +22,6 @@ from checker.extract.vocab import CompiledVocabulary
 from checker.model import ClaimSet, Document, Sentence, Statement
 from checker.text import tokenize
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from checker.analysis import Analyzer, Parse
 

@@ -14,11 +14,14 @@ parser's vocabulary, not English); word lists stay in rules/.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from checker.analysis import Parse, Token
 from checker.extract.frames import frame_at, tense_aspect
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import Anchor, Frame, Span, Speaker
+
+if TYPE_CHECKING:  # the parse's types only: a listing command imports these modules
+    from checker.analysis import Parse, Token
 
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _NUMBER_LINKS = frozenset({"nummod", "quantmod", "compound", "nmod", "advmod"})

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import Span
 from checker.text import Token
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from checker.analysis import Parse
 
@@ -59,6 +59,7 @@ class Clauses:
             inside.update(range(start, end))
         self._inside = inside
         self._bounds = self._split()
+        self._widened: dict[int, tuple[int, int]] = {}  # clause position -> its widened clause
 
     def _split(self) -> list[tuple[int, int]]:
         breaks = self._vocab.word_list("clause-breaks")
@@ -97,14 +98,29 @@ class Clauses:
         position = next((k for k, (s, e) in enumerate(self._bounds) if s <= index < e), None)
         if position is None:
             return index, index + 1
+        widened = self._widened.get(position)
+        if widened is None:
+            widened = self._widened[position] = self._widen(position)
+        return widened
+
+    @functools.cached_property
+    def _too_few_words(self) -> bool:
+        return len(self.content(self._bounds[0][0], self._bounds[-1][1])) < _MIN_WORDS
+
+    def _widen(self, position: int) -> tuple[int, int]:
         start, end = self._bounds[position]
+        if self._too_few_words:
+            return self._bounds[0][0], self._bounds[-1][1]  # widening would take every clause: take them at once
         before, after = position - 1, position + 1
+        words = set(self.content(start, end))  # grown with each clause taken, never counted again
         # Too short to say anything ('In 2013,', 'by the end of August —'): take both neighbours.
-        while len(self.content(start, end)) < _MIN_WORDS and (before >= 0 or after < len(self._bounds)):
+        while len(words) < _MIN_WORDS and (before >= 0 or after < len(self._bounds)):
             if after < len(self._bounds):
+                words |= self.content(*self._bounds[after])
                 end = self._bounds[after][1]
                 after += 1
             if before >= 0:
+                words |= self.content(*self._bounds[before])
                 start = self._bounds[before][0]
                 before -= 1
         return start, end

@@ -13,13 +13,16 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from checker.analysis import Parse
 from checker.extract.attachment import attach, tokens_in
 from checker.extract.clauses import Clauses
 from checker.extract.vocab import PERIOD_LISTS, CompiledVocabulary
 from checker.model import Anchor, DateClaim, Frame, Span, Speaker
 from checker.text import Token
+
+if TYPE_CHECKING:  # the parse's types only: a listing command imports these modules
+    from checker.analysis import Parse
 
 _DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")

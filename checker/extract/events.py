@@ -12,12 +12,12 @@ aspect of the cue's verb then decide the status (see rules/statuses.rules).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from checker.extract.frames import frame_at, tense_aspect, verb_of
 from checker.extract.vocab import CompiledVocabulary, StatusCue
 from checker.model import EventMention, Frame, Span, Speaker
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from checker.analysis import Cue, Parse, Token
 

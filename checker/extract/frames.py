@@ -8,10 +8,11 @@ predicate of the same subject) rather than by the words they happen to share.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import Frame, Modality, Scope, Speaker
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from checker.analysis import Parse, Token
 

@@ -8,11 +8,12 @@ insists' become two frames of the predicate 'recall' with the object (or passive
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from checker.extract.frames import clause_range, frame_at, same_term, verbs
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import Frame, Speaker, Statement
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from checker.analysis import Parse
 

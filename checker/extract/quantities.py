@@ -9,13 +9,16 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from checker.analysis import Parse
 from checker.extract.attachment import attach, tokens_in
 from checker.extract.clauses import Clauses, stem
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import Anchor, Frame, QuantityClaim, Span, Speaker
 from checker.text import Token
+
+if TYPE_CHECKING:  # the parse's types only: a listing command imports these modules
+    from checker.analysis import Parse
 
 _DIGITS = re.compile(r"\d+")
 _SUFFIXED = re.compile(r"(\d+)(bn|m|k|tn)")

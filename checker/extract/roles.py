@@ -4,10 +4,11 @@ of 'led' heads the representatives) and appositives ('Vladimir Medinsky, the Kre
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import RoleMention, Speaker
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from checker.analysis import Parse, Token
 

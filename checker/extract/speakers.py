@@ -6,9 +6,10 @@ signed 'Name, Place'). A sentence with none speaks for the author.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from checker.model import Document, Speaker
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from checker.analysis import Parse
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from checker.rulelang.ruleset import RuleSet
 from checker.text import Match, PhraseMatcher, Token, phrase_words
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from checker.analysis import Phrase
 
@@ -52,20 +52,6 @@ class CompiledVocabulary:
             abbreviations=vocab.word_list("abbreviations"),
             _ordinal_number=ordinal_number,
         )
-
-    def warm(self) -> CompiledVocabulary:
-        """Compile now what is otherwise compiled on first use: for a value that is stored
-        (checker.pipeline.load_prepared keeps it in the rule cache)."""
-        for name in self.ruleset.vocabulary.words:
-            self.phrases(name)
-        for kind in ("numbers", "months", "weekdays"):
-            self.valued(kind)
-        for name, attribute in vars(type(self)).items():
-            if isinstance(attribute, functools.cached_property):
-                getattr(self, name)
-        self._last_scan.clear()  # a stored value carries no sentence
-        self.derived.clear()  # nor what a pipeline read
-        return self
 
     def scan(self, tokens: list[Token]) -> dict[str, list[Match]]:
         """The word-for-word phrases of a sentence in one pass, grouped by kind: number words,

@@ -55,10 +55,31 @@ def from_bytes(data: bytes, name: str, *, encoding: str | None = None) -> Docume
 def from_text(text: str, path: str = "<text>", *, format: str | None = None) -> Document:
     """The document a reader makes of `text`: the reader named by `format`, else the one of the
     path's suffix. Stray control characters are read as spaces (checker.controls), while
-    `document.text` keeps them, as the source has them."""
-    from checker import controls
+    `document.text` keeps them, as the source has them.
+
+    InputError when it cannot be read: empty, refused by the reader, over its time budget to
+    read (checker.budget), or making the reader fail (a bug, reported as this document's
+    refusal so that a run's other documents are still checked)."""
+    from checker.budget import OverBudget, budget
 
     reader = _format_for(path) if format is None else _reader(format)
+    try:
+        with budget(len(text)):
+            return _read_with(reader, text, path)
+    except OverBudget as over:
+        raise InputError(path, f"{over}, so it was not checked") from None
+    except InputError:
+        raise
+    except Exception as error:  # a reader's bug (a parser's assertion, a RecursionError): this document only
+        from checker.escape import excerpt
+
+        detail = excerpt(f"{type(error).__name__}: {error}", 0, 160)[0]
+        raise InputError(path, f"could not be read ({detail}); this is a bug in claim-checker") from None
+
+
+def _read_with(reader: ModuleType, text: str, path: str) -> Document:
+    from checker import controls
+
     if not controls.has_controls(text):
         if not text.strip():
             raise InputError(path, "is empty: there is no text to check")
@@ -91,9 +112,18 @@ def refuse_binary(text: str, name: str) -> None:
 def check_encoding(name: str) -> str:
     """A usable encoding name for --encoding, or a usage error."""
     try:
-        return codecs.lookup(name).name
+        info = codecs.lookup(name)
     except LookupError:
         raise UsageError(f"--encoding: unknown encoding {name!r}") from None
+    try:
+        b"a".decode(info.name)  # 'undefined' and the bytes-to-bytes codecs (base64) cannot decode text
+    except UnicodeDecodeError:
+        pass
+    except (LookupError, UnicodeError, TypeError):
+        raise UsageError(f"--encoding: expected the name of a text encoding such as latin-1, found {name!r}") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise UsageError(f"--encoding: expected the name of a text encoding such as latin-1, found {name!r}")
+    return info.name
 
 
 def decode(data: bytes, name: str, encoding: str | None = None) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_ISO = re.compile(r"\s*(\d{4}-\d{2}-\d{2})(?:[T ]\S*)?\s*")
+_ISO = re.compile(r"\s*(\d{4}-\d{2}-\d{2})(?:[T ][^\n]{0,40})?\s*")
+_YAML_ZONE = re.compile(r"\s+([+-]\d{1,2}(?::?\d{2})?|Z)$")  # YAML allows a space before the zone
 
 
 def iso_date(text: str) -> dt.date | None:
@@ -18,9 +19,12 @@ def iso_date(text: str) -> dt.date | None:
     if not match:
         return None
     try:
-        return dt.date.fromisoformat(match.group(1))
+        day = dt.date.fromisoformat(match.group(1))
+        if text.strip() != match.group(1):  # a time too: it must be a real one (no hour 25, no +99:00)
+            dt.datetime.fromisoformat(_YAML_ZONE.sub(r"\1", text.strip()))
     except ValueError:
         return None
+    return day
 
 
 def as_date(value: object) -> dt.date | None:

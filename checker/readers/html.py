@@ -146,6 +146,18 @@ class _Collector(HTMLParser):
     def unknown_decl(self, data):
         self._mark("other")
 
+    def parse_marked_section(self, i, report=1):
+        """`<![` not followed by a name (`<![ foo`) fails an assertion of the standard parser
+        (Python 3.11); read it as newer versions do, as markup up to the next '>'."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i)
+            if end == -1:
+                return -1
+            self.unknown_decl(self.rawdata[i + 3 : end])
+            return end + 1
+
 
 def _article(events: list[Event]) -> tuple[int, int, str | None]:
     """The events inside the article's element (first, last exclusive), and which element it is."""

@@ -108,21 +108,49 @@ def _front_matter_date(path: str, text: str, front: FrontMatter) -> dt.date | No
             day = as_date(value)
             if day is None:
                 expected = "expected YYYY-MM-DD, with a time or not"
-                raise InputError(path, f"front matter: `{key}` is not a date ({expected}), found {value!r}")
+                raise InputError(path, f"front matter: `{key}` is not a date ({expected}), found {_described(value)}")
             return day
     return None
+
+
+def _described(value: object) -> str:
+    """A front-matter value in a message: a short excerpt of text, never the repr of a tree."""
+    from checker.escape import quoted
+
+    if isinstance(value, str | int | float | bool) or value is None:
+        return quoted(value if isinstance(value, str) else _short_number(value))
+    return f"a {'list' if isinstance(value, list) else 'mapping' if isinstance(value, dict) else type(value).__name__}"
+
+
+def _short_number(value: object) -> str:
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+        return f"a number of about {value.bit_length() * 3 // 10} digits"
+    return str(value)
 
 
 def _load_yaml(path: str, content: str) -> object:
     import yaml
 
+    from checker.readers._yaml import FrontMatterLoader
+
+    loader = FrontMatterLoader(content)
     try:
-        return yaml.safe_load(content)
+        return loader.get_single_data()
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 2}, column {mark.column + 1}" if mark else ""
         problem = getattr(error, "problem", None) or str(error)
-        raise InputError(path, f"front matter is not valid YAML{where}: {problem}") from None
+        raise InputError(path, f"front matter is not valid YAML{where}: {_capped(problem)}") from None
+    except (ValueError, OverflowError) as error:  # a value Python refuses (an integer of 5,000 digits)
+        raise InputError(path, f"front matter holds a value that cannot be read: {_capped(str(error))}") from None
+    finally:
+        loader.dispose()
+
+
+def _capped(message: str) -> str:
+    from checker.escape import excerpt
+
+    return excerpt(message, 0, 160)[0]
 
 
 def _load_toml(path: str, content: str) -> object:
@@ -132,7 +160,10 @@ def _load_toml(path: str, content: str) -> object:
         return tomllib.loads(content)
     except tomllib.TOMLDecodeError as error:
         message = re.sub(r"line (\d+)", lambda m: f"line {int(m.group(1)) + 1}", str(error))
-        raise InputError(path, f"front matter is not valid TOML: {message}") from None
+        raise InputError(path, f"front matter is not valid TOML: {_capped(message)}") from None
+    except (ValueError, OverflowError, RecursionError) as error:  # an integer of 5,000 digits; arrays nested deep
+        problem = "nests too deep" if isinstance(error, RecursionError) else _capped(str(error))
+        raise InputError(path, f"front matter holds a value that cannot be read: {problem}") from None
 
 
 def _line_starts(text: str) -> list[int]:

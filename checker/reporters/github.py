@@ -8,18 +8,15 @@ error annotation per input that was not checked. Paths are relative to the repos
 
 from __future__ import annotations
 
+from checker import escape
 from checker.model import Location, Report, Severity, Span
 from checker.reporters._locate import Locator
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
 
 
-def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(text: str) -> str:
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+escape_data = escape.workflow_data
+escape_property = escape.workflow_property
 
 
 def render(report: Report) -> str:

@@ -14,6 +14,7 @@ import itertools
 from html import escape
 
 from checker._version import __version__
+from checker.escape import terminal
 from checker.model import DocumentReport, Report, Severity
 from checker.reporters._locate import Locator
 
@@ -70,7 +71,9 @@ def render(report: Report) -> str:
 
 
 def _refused(report: Report) -> str:
-    items = "".join(f"<li><code>{_text(r.path)}</code>: {_text(r.problem)}</li>" for r in report.refused)
+    items = "".join(
+        f"<li><code>{_text(terminal(r.path))}</code>: {_text(terminal(r.problem))}</li>" for r in report.refused
+    )
     return f'<section class="refused" id="not-checked"><h2>Not checked</h2><ul>{items}</ul></section>'
 
 
@@ -99,7 +102,7 @@ def _document(number: int, document_report: DocumentReport) -> str:
     prefix = f"d{number}"
     parts = [
         f'<section class="document" id="{prefix}">',
-        f"<h2>{_text(document.path)}</h2>",
+        f"<h2>{_text(terminal(document.path))}</h2>",
         f'<p class="counts">{_counts(document_report)}</p>',
     ]
     # A clean article is not printed: in a report of a folder, the pages that need reading stand out.

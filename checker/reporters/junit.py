@@ -11,19 +11,16 @@ that was not checked is a suite with one errored case.
 
 from __future__ import annotations
 
-import re
-
+from checker.escape import terminal, xml
 from checker.model import DocumentReport, Finding, Report, Severity, Verdict
 from checker.reporters._locate import Locator
 
-# Characters XML 1.0 cannot carry, even escaped.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _FACT_CODE = "CC001"
 _COUNTS = ("tests", "failures", "errors", "skipped")
 
 
 def _clean(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    return xml(text)
 
 
 def render(report: Report) -> str:
@@ -41,7 +38,7 @@ def render(report: Report) -> str:
 
 def _suite(ET, document_report: DocumentReport):
     locator = Locator(document_report)
-    path = _clean(document_report.document.path)
+    path = _clean(terminal(document_report.document.path))
     suite = ET.Element("testsuite", name=path, file=path)
     counts = dict.fromkeys(_COUNTS, 0)
 
@@ -94,8 +91,10 @@ def _describe(finding: Finding, where) -> str:
 
 
 def _refused(ET, path: str, problem: str):
-    shown = _clean(path)
+    shown = _clean(terminal(path))
     suite = ET.Element("testsuite", name=shown, file=shown, tests="1", failures="0", errors="1", skipped="0")
     test = ET.SubElement(suite, "testcase", classname=shown, name="read the input")
-    ET.SubElement(test, "error", type="not-checked", message=_clean(problem)).text = _clean(f"{path}: {problem}")
+    ET.SubElement(test, "error", type="not-checked", message=_clean(problem)).text = _clean(
+        terminal(f"{path}: {problem}")
+    )
     return suite

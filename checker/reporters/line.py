@@ -5,6 +5,7 @@ can filter. Inputs that were not checked get a line too, at 1:1, so nothing is l
 
 from __future__ import annotations
 
+from checker.escape import terminal
 from checker.model import Report
 from checker.reporters._locate import Locator
 
@@ -12,8 +13,9 @@ REFUSED = "not-checked"  # what stands in the code's place on a refused input's 
 
 
 def one_line(text: str) -> str:
-    """Whitespace runs, line breaks included, as one space: a finding must stay on its line."""
-    return " ".join(text.split())
+    """Whitespace runs, line breaks included, as one space: a finding must stay on its line;
+    then made safe for a terminal or a CI log (checker.escape.terminal)."""
+    return terminal(" ".join(text.split()))
 
 
 def render(report: Report) -> str:

@@ -8,15 +8,13 @@ documents with findings come first, and what did not fit is counted in a closing
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from checker import escape as safe
 from checker.model import DocumentReport, Report, Severity, Verdict
 from checker.reporters._locate import Locator
 
 COMMENT_LIMIT = 65_536  # characters in a GitHub issue or pull-request comment
-# Emphasis, code, links, HTML, tables, strikethrough, entities, GitHub math, mentions and issue refs.
-_PUNCTUATION = re.compile(r"([\\`*_\[\]<>|~&!#@$])")
 _ICON = {Severity.ERROR: "🛑", Severity.WARNING: "⚠️", Severity.NOTE: "ℹ️"}
 _VERDICT = {
     Verdict.SUPPORTED: "✅ supported",
@@ -37,9 +35,13 @@ class _Piece:
     refusals: int = 0
 
 
-def escape(text: str) -> str:
-    """Inline text, safe anywhere in a line: punctuation backslash-escaped, line breaks as spaces."""
-    return _PUNCTUATION.sub(r"\\\1", " ".join(text.split()))
+escape = safe.markdown
+
+
+def _code(path: str) -> str:
+    """A file name as inline code, where nothing opens a link, an image or a mention: on one
+    line, control characters shown (checker.escape.terminal), no backtick to close it early."""
+    return f"`{safe.terminal(path).replace('`', '')}`"
 
 
 def _counts(report_or_document) -> str:
@@ -101,14 +103,14 @@ def _refused(report: Report) -> list[_Piece]:
     if not report.refused:
         return []
     head = _Piece("### Not checked\n")
-    listed = [_Piece(f"- `{r.path.replace('`', '')}`: {escape(r.problem)}", refusals=1) for r in report.refused]
+    listed = [_Piece(f"- {_code(r.path)}: {escape(r.problem)}", refusals=1) for r in report.refused]
     return [head, *listed, _Piece("")]
 
 
 def _document(number: int, document_report: DocumentReport) -> list[_Piece]:
     locator = Locator(document_report)
     path = document_report.document.path
-    pieces = [_Piece(f"### `{path.replace('`', '')}`\n\n{_counts(document_report)}\n", number)]
+    pieces = [_Piece(f"### {_code(path)}\n\n{_counts(document_report)}\n", number)]
     for finding in document_report.findings:
         where = locator.place(finding.primary)
         lines = [

@@ -3,12 +3,15 @@
 Each result has its primary location with line/column and character offsets (columns and
 offsets count Unicode code points: `columnKind` says so), the other sides of a tension as
 related locations, linked from the message text (`[line 2, column 5](1)`: GitHub shows a
-related location only when the message links to it), and a fingerprint built from the check
-and the quoted texts, so a result keeps its identity when lines above it are edited.
+related location only when the message links to it), and a fingerprint of the finding's
+identity (checker.identity: the check, the fact, what it is about; never a line or a path), so
+a result keeps its identity when the text around it is edited, either side moves or the file
+is renamed.
 
 Paths are relative to the repository (the top of the git work tree the run is in, else the
 current folder), named by `originalUriBaseIds["SRCROOT"]`; a document outside it keeps an
-absolute file URI. Each rule links to its entry in the documentation (`helpUri`). Inputs that
+absolute file URI. Each rule carries its help, and links to its entry in the published
+documentation (`helpUri`) when the installed distribution names where that is. Inputs that
 were not checked are error notifications of the run's invocation.
 """
 
@@ -21,17 +24,33 @@ from checker._version import __version__
 from checker.model import DocumentReport, Location, Report, Severity
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-# Where the documentation of the checks is published: docs/checks.md of the project's repository.
-CHECKS_DOCS_URI = "https://github.com/OWNER/claim-checker/blob/main/docs/checks.md"
+# The installed distribution's "Documentation" project URL names where docs/ is published; a
+# SARIF consumer follows helpUri, so without a real address the rules carry their help as text only.
+DOCS_URL_LABEL = "Documentation"
 ROOT_ID = "SRCROOT"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "note"}
 # Square brackets and backslashes are markup in SARIF message text (its embedded links).
 _MESSAGE_MARKUP = re.compile(r"([\\\[\]])")
 
 
-def help_uri(rule) -> str:
+def docs_url() -> str | None:
+    """Where docs/ is published, from the distribution's metadata, or None when it names none."""
+    from importlib import metadata
+
+    try:
+        urls = metadata.metadata("claim-checker").get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:
+        return None
+    for entry in urls:
+        label, _, url = entry.partition(",")
+        if label.strip() == DOCS_URL_LABEL and url.strip().startswith(("https://", "http://")):
+            return url.strip().rstrip("/")
+    return None
+
+
+def help_uri(rule, docs: str) -> str:
     """The rule's entry in docs/checks.md: its heading "CODE name", as GitHub makes anchors."""
-    return f"{CHECKS_DOCS_URI}#{rule.code.lower()}-{rule.name}"
+    return f"{docs}/checks.md#{rule.code.lower()}-{rule.name}"
 
 
 def render(report: Report) -> str:
@@ -39,6 +58,7 @@ def render(report: Report) -> str:
     from checker.catalogue import checks
 
     base = worktree.root()
+    docs = docs_url()
     rules = checks()
     index = {rule.code: i for i, rule in enumerate(rules)}
 
@@ -75,8 +95,8 @@ def render(report: Report) -> str:
                         "name": "claim-checker",
                         "version": __version__,
                         "semanticVersion": __version__,
-                        "informationUri": CHECKS_DOCS_URI,
-                        "rules": [_rule(rule) for rule in rules],
+                        **({"informationUri": f"{docs}/checks.md"} if docs else {}),
+                        "rules": [_rule(rule, docs) for rule in rules],
                     }
                 },
                 "invocations": [invocation],
@@ -96,18 +116,20 @@ def _uri(path: str) -> str:
     return uri(path)
 
 
-def _rule(rule) -> dict:
-    link = help_uri(rule)
+def _rule(rule, docs: str | None) -> dict:
+    link = help_uri(rule, docs) if docs else None
+    explain = f"`claim-checker explain {rule.code}` prints this with examples"
     return {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.description},
-        "helpUri": link,
+        **({"helpUri": link} if link else {}),
         "help": {
-            "text": f"{rule.summary}\n\n{rule.description}\n\nclaim-checker explain {rule.code}\n{link}",
-            "markdown": f"{rule.summary}\n\n{rule.description}\n\n"
-            f"`claim-checker explain {rule.code}` prints this with examples; [documentation]({link}).",
+            "text": f"{rule.summary}\n\n{rule.description}\n\nclaim-checker explain {rule.code}"
+            + (f"\n{link}" if link else ""),
+            "markdown": f"{rule.summary}\n\n{rule.description}\n\n{explain}"
+            + (f"; [documentation]({link})." if link else "."),
         },
         "defaultConfiguration": {"level": _LEVEL[rule.severity]},
     }

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from tabulate import tabulate
 
+from checker.escape import lines as visible
 from checker.model import DocumentReport, Report, Severity
 from checker.reporters._locate import Locator
 
@@ -78,13 +79,21 @@ def _column_limits(
     return limits
 
 
+class _PathWrapper(textwrap.TextWrapper):
+    """Breaks a line at spaces and, in a word too long for the column, after a '/', so a
+    'path/to/file.rules:3:10' is split between folders rather than inside a name."""
+
+    wordsep_re = re.compile(r"(\s+)|(?<=/)(?=[^\s/])")
+
+
 def _wrap(cell: str, limit: int | None) -> str:
     """The cell's lines each wrapped at the limit, blank lines dropped. tabulate's own
     `maxcolwidths` would do this, but in tabulate 0.10 it ignores disable_numparse and
     raises on a cell such as '7,000' (python-tabulate issue 428)."""
     if limit is None:
         return cell
-    return "\n".join(wrapped for line in cell.splitlines() if line.strip() for wrapped in textwrap.wrap(line, limit))
+    wrapper = _PathWrapper(limit)
+    return "\n".join(wrapped for line in cell.splitlines() if line.strip() for wrapped in wrapper.wrap(line))
 
 
 COLOURED = True  # takes colour=: see checker.reporters
@@ -112,7 +121,7 @@ def render(report: Report, *, colour: bool = False) -> str:
         several = len(documents) > 1
         parts = [_document(d, paint) for d in documents if d.findings or not several]
     if report.refused:
-        listed = "".join(f"  {r.path}: {r.problem}\n" for r in report.refused)
+        listed = "".join(f"  {visible(r.path)}: {visible(r.problem)}\n" for r in report.refused)
         parts.append(f"{paint('Not checked:', 'heading')}\n{listed}")
     parts.append(_total(report, paint) + "\n")
     return "\n".join(parts)
@@ -135,7 +144,7 @@ def _total(report: Report, paint) -> str:
 
 
 def _clean(document_report: DocumentReport, paint) -> str:
-    line = f"{paint(document_report.document.path, 'heading')}: no findings"
+    line = f"{paint(visible(document_report.document.path), 'heading')}: no findings"
     if not document_report.facts:
         return line + "\n"
     return f"{line}\n{_facts(document_report, Locator(document_report), paint)}\n"
@@ -145,14 +154,16 @@ def _document(document_report: DocumentReport, paint) -> str:
     locator = Locator(document_report)
     document = document_report.document
     as_of = document_report.as_of.isoformat() if document_report.as_of else "none"
-    lines = [f"{paint(document.path, 'heading')}  (reference date: {as_of})  {_counts(document_report, paint)}"]
+    lines = [
+        f"{paint(visible(document.path), 'heading')}  (reference date: {as_of})  {_counts(document_report, paint)}"
+    ]
     if document_report.findings:
         rows = []
         for finding in document_report.findings:
             placed = [locator.place(loc) for loc in finding.locations]
-            evidence = "\n".join(f"{p.where} “{p.text}”" for p in placed)
+            evidence = "\n".join(f"{p.where} “{visible(p.text)}”" for p in placed)
             severity = paint(finding.severity.value, finding.severity.value)
-            rows.append((finding.code, severity, placed[0].where, finding.message, evidence))
+            rows.append((finding.code, severity, placed[0].where, visible(finding.message), evidence))
         lines.append(draw(("code", "severity", "line:col", "message", "evidence"), rows, wrapped=(3, 4)))
     if document_report.facts:
         lines.append(_facts(document_report, locator, paint))
@@ -163,7 +174,7 @@ def _facts(document_report: DocumentReport, locator: Locator, paint) -> str:
     rows = []
     for fact in document_report.facts:
         placed = [locator.place(loc) for loc in fact.evidence]
-        evidence = "\n".join(f"{p.where} “{p.text}”" for p in placed) or fact.note
+        evidence = "\n".join(f"{p.where} “{visible(p.text)}”" for p in placed) or visible(fact.note)
         verdict = paint(fact.verdict.value, fact.verdict.value)
-        rows.append((verdict, f"{fact.subject}: {fact.kind} {fact.expected}", fact.origin, evidence))
+        rows.append((verdict, visible(f"{fact.subject}: {fact.kind} {fact.expected}"), visible(fact.origin), evidence))
     return "Expected facts:\n" + draw(("verdict", "fact", "rule", "evidence"), rows, wrapped=(1, 2, 3))

@@ -6,9 +6,9 @@ The only I/O of the rule language; parsing and resolution stay pure.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from checker.errors import RuleError, RuleErrors, rule_lines
 from checker.rulelang import cache as rule_cache
@@ -17,9 +17,8 @@ from checker.rulelang.ruleset import RuleSet
 if TYPE_CHECKING:  # the statements' classes load with the parser, on a cache miss
     from checker.rulelang import ast
 
-T = TypeVar("T")
-
 RULE_SUFFIX = ".rules"
+MAX_RULE_BYTES = 20_000_000  # the bundled vocabularies are about 30 kB
 DEFAULT_ENTRY = "default.rules"
 
 
@@ -41,37 +40,17 @@ def load_rules(paths: Sequence[str | os.PathLike] = (), *, defaults: bool = True
     taken from the cache (see rulelang.cache) unless `cache` is false, or it is None
     and CLAIM_CHECKER_NO_CACHE is set.
     """
-    return load_built(paths, RuleSet, _as_is, defaults=defaults, cache=cache)
-
-
-def load_built(
-    paths: Sequence[str | os.PathLike],
-    kind: type[T],
-    build: Callable[[RuleSet], T],
-    *,
-    defaults: bool = True,
-    cache: bool | None = None,
-    code: Sequence[str] = (),
-) -> T:
-    """`build(rule set)` for the rule set load_rules would load, taken from the cache when it
-    was built before from the same files by the same code (`code`: the modules whose classes
-    a `kind` value holds, beyond the rule language's own)."""
     entries: list[list[str] | RuleError] = [[os.path.join(bundled_rules_dir(), DEFAULT_ENTRY)]] if defaults else []
     entries.extend(_expand(str(Path(p))) for p in paths)
     cached = None
     if rule_cache.enabled(cache) and not any(isinstance(entry, RuleError) for entry in entries):
-        cached = rule_cache.Entry([path for entry in entries for path in entry], defaults, kind, code)
+        cached = rule_cache.Entry([path for entry in entries for path in entry], defaults)
         value = cached.get()
-        if value is not None:
+        if isinstance(value, RuleSet):
             return value
     ruleset, read = _parse_and_resolve(entries)
-    value = build(ruleset)
     if cached is not None:
-        cached.put(read, value)
-    return value
-
-
-def _as_is(ruleset: RuleSet) -> RuleSet:
+        cached.put(read, ruleset)
     return ruleset
 
 
@@ -178,9 +157,20 @@ class _Loader:
         return real, rule_file
 
     def _read(self, path: str, include: ast.Include | None) -> str | None:
+        """The file's text, or None with an error that quotes none of it: a rule file is read
+        bounded (MAX_RULE_BYTES; a device or FIFO cannot stream forever) and must be text."""
+        import stat
+
+        from checker.inputs import TooLarge, read_bounded
+
         try:
-            with open(path, "rb") as stream:
-                data = stream.read()
+            if not stat.S_ISREG(os.stat(path).st_mode) and not os.path.isdir(path):
+                self._fail_at(include, path, "expected a rule file, found a device or FIFO")
+                return None
+            data = read_bounded(path, MAX_RULE_BYTES)
+        except TooLarge:
+            self._fail_at(include, path, f"expected a rule file of at most {MAX_RULE_BYTES:,} bytes, found more")
+            return None
         except FileNotFoundError:
             self._fail_at(include, path, "expected an existing rule file, found none")
             return None
@@ -191,6 +181,10 @@ class _Loader:
             self._fail_at(include, path, f"cannot be read: {error.strerror}")
             return None
         self.contents[path] = (os.path.realpath(path), data)
+        nul = data.find(b"\x00")
+        if nul != -1:  # /proc/self/environ, a binary: not a word of it is shown
+            self._fail_at(include, path, f"expected a rule file (text), found binary data (a NUL byte at offset {nul})")
+            return None
         try:
             return data.decode("utf-8-sig")
         except UnicodeDecodeError as error:

@@ -13,7 +13,10 @@ import lark
 from lark import Token, Transformer, v_args
 
 from checker.errors import RuleError, rule_lines
+from checker.escape import quoted
 from checker.rulelang import ast
+
+MAX_DIGITS = 15  # a number's whole part: beyond, floats lose units and ints lose their meaning
 
 # Terminal names shown to a person instead of Lark's own (STRING, __ANON_0, $END).
 _PLAIN_TERMINALS = {
@@ -62,10 +65,12 @@ def parse_all(text: str, path: str) -> tuple[ast.RuleFile, list[RuleError]]:
     builder = Build(path)
     statements = []
     for child in tree.children if tree is not None else ():
+        before = len(builder.errors)
         statement = builder.transform(child)  # its impossible values are reported either way
-        # A statement that recovery patched up is left out: what was dropped from it would
-        # read as missing (a quantity without its value), an error the user did not make.
-        if not any(child.meta.start_pos < at < child.meta.end_pos for at in recovery.offsets):
+        # Left out: a statement with an impossible value, and one that recovery patched up (what
+        # was dropped from it would read as missing, an error the user did not make).
+        patched = any(child.meta.start_pos < at < child.meta.end_pos for at in recovery.offsets)
+        if len(builder.errors) == before and not patched:
             statements.append(statement)
     errors = recovery.errors + [_with_source(e, text) for e in builder.errors]
     errors.sort(key=lambda e: (e.line, e.column))
@@ -193,7 +198,7 @@ def _syntax_error(problem: lark.exceptions.UnexpectedInput, text: str, path: str
         token = problem.token
         expected = problem.expected
         at_end = token.type == "$END"
-        what = f"found {str(token)!r}"
+        what = f"found {quoted(str(token), 40)}"
     else:  # UnexpectedEOF
         expected = getattr(problem, "expected", set())
         at_end = True
@@ -209,12 +214,17 @@ def _end_position(text: str) -> tuple[int, int]:
     return len(lines), len(lines[-1]) + 1
 
 
+_MAX_LISTED = 12  # choices named in a syntax error
+
+
 def _describe_expected(names: set[str]) -> str:
     words = sorted({_describe_terminal(name) for name in names})
     if not words:
         return "something else"
     if len(words) == 1:
         return words[0]
+    if len(words) > _MAX_LISTED:  # so that what was found still fits in the one-line message
+        return ", ".join(words[:_MAX_LISTED]) + f" or one of {len(words) - _MAX_LISTED} other words"
     return ", ".join(words[:-1]) + " or " + words[-1]
 
 
@@ -318,7 +328,13 @@ class Build(Transformer):
 
     def _value_def(self, kind, meta, children):
         number, words = children
-        return ast.ValueDef(kind, int(number), words, _origin(self.path, meta))
+        return ast.ValueDef(kind, self._whole(number), words, _origin(self.path, meta))
+
+    def _whole(self, token) -> int:
+        if len(str(token).lstrip("0")) > MAX_DIGITS:
+            self._fail(token.line, token.column, f"expected a number of at most {MAX_DIGITS} digits")
+            return 0
+        return int(token)
 
     def ordinal_def(self, meta, children):
         return self._value_def("ordinal", meta, children)
@@ -408,6 +424,9 @@ class Build(Transformer):
         return ("mentions", children[0])
 
     def _number(self, token) -> float:
+        if len(str(token).replace(",", "").split(".")[0].lstrip("0")) > MAX_DIGITS:
+            self._fail(token.line, token.column, f"expected a number of at most {MAX_DIGITS} digits")
+            return 0.0
         return float(str(token).replace(",", ""))
 
     def cmp_equal(self, meta, children):

@@ -9,9 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from checker.errors import RuleError
+from checker.escape import quoted
 from checker.rulelang import ast
 from checker.rulelang.ruleset import STATUS_TIMES, WORD_LISTS, RuleSet, StatusWords, Vocabulary
-from checker.text import phrase_words
+from checker.text import WILDCARD, phrase_words
+
+# The shape of a phrase, whatever matches it: the matcher's work per sentence grows with its
+# words, and doubles with each wildcard (each may stand for a word or for none).
+MAX_PHRASE_WORDS = 32
+MAX_WILDCARDS = 3
 
 
 def resolve(files: Iterable[ast.RuleFile]) -> tuple[RuleSet, list[RuleError]]:
@@ -59,6 +65,12 @@ class _Builder:
     def add(self, statement: ast.Statement) -> None:
         if statement.origin.path not in self.files:
             self.files.append(statement.origin.path)
+        if not isinstance(statement, ast.Include):  # an include's text is a path, not a phrase
+            problems = [(text, problem) for text in _phrases(statement) if (problem := phrase_problem(text.value))]
+            for text, problem in problems:
+                self.fail(text.origin, problem)
+            if problems:
+                return
         handler = getattr(self, "_" + type(statement).__name__)
         handler(statement)
 
@@ -228,3 +240,29 @@ class _Builder:
             as_of_origin=self.as_of.origin if self.as_of else None,
             files=tuple(self.files),
         )
+
+
+def phrase_problem(phrase: str) -> str | None:
+    """Why a quoted phrase cannot be matched in bounded time, or None when it can."""
+    words = phrase_words(phrase)
+    wildcards = words.count(WILDCARD)
+    if len(words) > MAX_PHRASE_WORDS:
+        return f"expected a phrase of at most {MAX_PHRASE_WORDS} words, found {len(words):,}"
+    if wildcards > MAX_WILDCARDS:
+        return f"expected at most {MAX_WILDCARDS} wildcards (*) in a phrase, found {wildcards}"
+    if wildcards and not any(word != WILDCARD and word[0].isalnum() for word in words):
+        return f"expected a word beside the wildcards (*), found only wildcards in {quoted(phrase, 40)}"
+    return None
+
+
+def _phrases(value) -> list[ast.Text]:
+    """Every quoted phrase a statement holds, found through its fields (facts hold roles)."""
+    from checker.rulelang.stored import field_names
+
+    if isinstance(value, ast.Text):
+        return [value]
+    if isinstance(value, tuple):
+        return [text for item in value for text in _phrases(item)]
+    if isinstance(value, ast.Origin | ast.Name | str | int | float) or value is None:
+        return []
+    return [text for name in field_names(type(value)) for text in _phrases(getattr(value, name))]
