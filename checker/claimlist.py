@@ -108,3 +108,29 @@ def _date(d: DateClaim, text: str) -> dict[str, object]:
 def _negation(s: Statement, text: str) -> dict[str, object]:
     negation = text[s.negation.start : s.negation.end] if s.negation else None
     return {"negated by": negation, "about": sorted(s.words), "speaker": _speaker(s)}
+
+
+def claims_data(listed: list[tuple[DocumentReport, list[ClaimRow]]]) -> dict:
+    """The claims as `claim-checker claims --format json` writes them: each document with its rows."""
+    from checker.escape import name
+
+    documents = [
+        {
+            "path": name(d.document.path),
+            "as_of": d.as_of.isoformat() if d.as_of else None,
+            "claims": [
+                {
+                    "kind": row.kind,
+                    "start": row.span.start,
+                    "end": row.span.end,
+                    "line": row.line,
+                    "column": row.column,
+                    "text": row.text,
+                    "details": row.details,
+                }
+                for row in found
+            ],
+        }
+        for d, found in listed
+    ]
+    return {"version": 1, "documents": documents}

@@ -190,15 +190,15 @@ def _max_bytes(flag: str | None) -> int:
     return parse_size(flag) if flag else MAX_BYTES
 
 
-def parse_size(text: str) -> int:
+def parse_size(text: str, flag: str = "--max-size") -> int:
     """'5MB', '500kB', '1000000' -> bytes (decimal units, as disk sizes are shown)."""
     import re
 
     match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*", text)
     unit = match.group(2).lower() if match else None
     if not match or unit not in _UNITS or float(match.group(1)) * _UNITS[unit] < 1:
-        raise UsageError(f"--max-size: expected a size such as 5MB, 500kB or 100000 (bytes), found {text!r}")
+        raise UsageError(f"{flag}: expected a size such as 5MB, 500kB or 100000 (bytes), found {text!r}")
     size = int(float(match.group(1)) * _UNITS[unit])
     if size > MAX_SIZE:
-        raise UsageError(f"--max-size: expected at most {MAX_SIZE // 1000**3}GB (a file read whole), found {text!r}")
+        raise UsageError(f"{flag}: expected at most {MAX_SIZE // 1000**3}GB (a file read whole), found {text!r}")
     return size

@@ -22,6 +22,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "detectors": ("detectors", "list the checks: code, name, severity, summary"),
     "explain": ("explain", "document one check, with its examples"),
     "schema": ("schema", "print the JSON Schema of the JSON report"),
+    "serve": ("serve", "check stories over HTTP, with a page for editors (needs the serve extra)"),
+    "lsp": ("lsp", "a language server on standard input and output, for editors (needs the lsp extra)"),
 }
 
 

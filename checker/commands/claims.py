@@ -40,28 +40,9 @@ def run(args: argparse.Namespace) -> int:
 def _json(listed) -> str:
     import json
 
-    from checker.escape import name
+    from checker.claimlist import claims_data
 
-    documents = [
-        {
-            "path": name(d.document.path),
-            "as_of": d.as_of.isoformat() if d.as_of else None,
-            "claims": [
-                {
-                    "kind": row.kind,
-                    "start": row.span.start,
-                    "end": row.span.end,
-                    "line": row.line,
-                    "column": row.column,
-                    "text": row.text,
-                    "details": row.details,
-                }
-                for row in found
-            ],
-        }
-        for d, found in listed
-    ]
-    return json.dumps({"version": 1, "documents": documents}, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(claims_data(listed), indent=2, ensure_ascii=False) + "\n"
 
 
 def _table(listed) -> str:

@@ -22,16 +22,20 @@ def run(args: argparse.Namespace) -> int:
         known = ", ".join(d.code for d in checks())
         advice = f"did you mean {hint}?" if hint else f"expected one of {known}"
         raise UsageError(f"unknown check {args.code!r}; {advice}")
-    print(f"{detector.code} {detector.name} (default severity: {detector.severity.value})\n")
-    print(detector.summary + "\n")
-    print(detector.description + "\n")
-    if detector.example_rules.strip():
-        print("Examples are checked with these rules:")
-        print("\n".join("    " + line.strip() for line in detector.example_rules.strip().splitlines()) + "\n")
-    print("Reports on:")
-    for text in detector.fires:
-        print(f"  - {text}")
-    print("Stays quiet on:")
-    for text in detector.quiet:
-        print(f"  - {text}")
+    print(explanation(detector), end="")
     return ExitCode.OK
+
+
+def explanation(detector) -> str:
+    """What `explain` prints for one check (the language server's hover shows the same)."""
+    lines = [f"{detector.code} {detector.name} (default severity: {detector.severity.value})", ""]
+    lines += [detector.summary, "", detector.description, ""]
+    if detector.example_rules.strip():
+        lines.append("Examples are checked with these rules:")
+        lines += ["    " + line.strip() for line in detector.example_rules.strip().splitlines()]
+        lines.append("")
+    lines.append("Reports on:")
+    lines += [f"  - {text}" for text in detector.fires]
+    lines.append("Stays quiet on:")
+    lines += [f"  - {text}" for text in detector.quiet]
+    return "\n".join(lines) + "\n"
