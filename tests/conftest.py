@@ -28,43 +28,27 @@ SHARED = ROOT.parent / "shared"
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _private_rule_cache(tmp_path_factory: pytest.TempPathFactory):
-    """Tests (and the commands they start) keep their parsed-rules cache out of the user's."""
-    import os
-
-    previous = os.environ.get("CLAIM_CHECKER_CACHE_DIR")
-    os.environ["CLAIM_CHECKER_CACHE_DIR"] = str(tmp_path_factory.mktemp("rule-cache"))
-    yield
-    if previous is None:
-        del os.environ["CLAIM_CHECKER_CACHE_DIR"]
-    else:
-        os.environ["CLAIM_CHECKER_CACHE_DIR"] = previous
-
-
-@pytest.fixture(autouse=True, scope="session")
-def _terminal_width():
-    """Terminal tables fit COLUMNS: the golden reports are drawn at 80, whatever terminal runs the tests."""
-    import os
-
-    previous = os.environ.get("COLUMNS")
-    os.environ["COLUMNS"] = "80"
-    yield
-    if previous is None:
-        del os.environ["COLUMNS"]
-    else:
-        os.environ["COLUMNS"] = previous
+def _test_environment(tmp_path_factory: pytest.TempPathFactory):
+    """The environment every test starts from, restored afterwards:
+    - the parsed-rules cache in a folder of the tests' own, out of the user's;
+    - COLUMNS=80, so terminal tables (and the golden reports) have one width whatever runs them;
+    - no FORCE_COLOR, so reports compare as plain text (tests about colour set it themselves)."""
+    with pytest.MonkeyPatch.context() as environment:
+        environment.setenv("CLAIM_CHECKER_CACHE_DIR", str(tmp_path_factory.mktemp("rule-cache")))
+        environment.setenv("COLUMNS", "80")
+        environment.delenv("FORCE_COLOR", raising=False)
+        yield
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _no_forced_colour():
-    """Reports are compared as plain text: a FORCE_COLOR set by the CI's environment would colour
-    them (tests that are about colour set it themselves)."""
-    import os
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    """A rule cache folder of this test's own, with the cache switched on."""
+    from checker.rulelang import cache as rule_cache
 
-    previous = os.environ.pop("FORCE_COLOR", None)
-    yield
-    if previous is not None:
-        os.environ["FORCE_COLOR"] = previous
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(rule_cache.CACHE_DIR_ENV, str(folder))
+    monkeypatch.delenv(rule_cache.NO_CACHE_ENV, raising=False)
+    return folder
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -21,14 +21,6 @@ OTHER = 'event "fourth round" {\n  status upcoming\n}\n'
 
 
 @pytest.fixture
-def cache_dir(tmp_path, monkeypatch):
-    folder = tmp_path / "cache"
-    monkeypatch.setenv(rule_cache.CACHE_DIR_ENV, str(folder))
-    monkeypatch.delenv(rule_cache.NO_CACHE_ENV, raising=False)
-    return folder
-
-
-@pytest.fixture
 def rules(tmp_path):
     path = tmp_path / "facts.rules"
     path.write_text(FACTS, encoding="utf-8")

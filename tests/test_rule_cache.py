@@ -29,14 +29,6 @@ print(json.dumps({"lark": "lark" in sys.modules, "events": sorted(e.name.value f
 
 
 @pytest.fixture
-def cache_dir(tmp_path, monkeypatch):
-    folder = tmp_path / "cache"
-    monkeypatch.setenv(rule_cache.CACHE_DIR_ENV, str(folder))
-    monkeypatch.delenv(rule_cache.NO_CACHE_ENV, raising=False)
-    return folder
-
-
-@pytest.fixture
 def rules(tmp_path):
     (tmp_path / "more.rules").write_text(MORE, encoding="utf-8")
     main = tmp_path / "facts.rules"
