@@ -175,7 +175,7 @@ ROWS = [
         "mostly NUL bytes",
         _file("nul.txt", b"The third\x00\x00\x00round"),
         3,
-        "nul.txt: looks binary (3 control characters in 17, the first U+0000 at character 9), not text",
+        "nul.txt: looks binary (3 control characters in 17, the first U+0000 at 1:10), not text",
     ),
     Row(
         "invalid UTF-8",

@@ -86,7 +86,7 @@ def test_bad_documents_each_get_their_message(tmp_path):
     for path, message in [
         (empty, "is empty"),
         (latin, "is not valid UTF-8 (byte 0xe9 at byte offset 3)"),
-        (binary, "looks binary (1 control character in 7, the first U+0000 at character 3)"),
+        (binary, "looks binary (1 control character in 7, the first U+0000 at 1:4)"),
         (folder, "is a folder with no article in it"),
     ]:
         result = _run("audit", str(path))
@@ -117,7 +117,11 @@ def test_malformed_rule_file_shows_the_line_and_a_caret(tmp_path):
 
 def test_rules_check_reports_ok_and_every_error(tmp_path, capsys):
     assert main(["rules", "check", SEED_RULES]) == 0
-    assert "ok (2 entities, 2 events, 5 facts)" in capsys.readouterr().out
+    assert "ok (2 entities, 2 events, 9 facts)" in capsys.readouterr().out  # 5 roles and statuses, 4 figures
+    single = tmp_path / "single.rules"
+    single.write_text('event "final" { status concluded }\n', encoding="utf-8")
+    assert main(["rules", "check", str(single)]) == 0
+    assert "ok (0 entities, 1 event, 1 fact)" in capsys.readouterr().out
     one = tmp_path / "one.rules"
     one.write_text("status {", encoding="utf-8")
     two = tmp_path / "two.rules"

@@ -40,7 +40,7 @@ def test_a_file_of_mostly_nuls_is_still_refused_as_binary(tmp_path, capsys):
     blob = tmp_path / "blob.txt"
     blob.write_bytes(b"The talks\x00" + b"\x00" * 50 + b"ended.")
     assert main(["audit", str(blob), "--no-config"]) == 3
-    assert "looks binary (51 control characters in 66, the first U+0000 at character 9)" in capsys.readouterr().err
+    assert "looks binary (51 control characters in 66, the first U+0000 at 1:10)" in capsys.readouterr().err
 
 
 def test_utf16_detection_stays(tmp_path, capsys):

@@ -23,7 +23,17 @@ def run(args: argparse.Namespace) -> int:
     from checker.rulelang.load import load_rules
 
     ruleset = load_rules(args.files, defaults=not args.no_default_rules)
-    facts = sum(len(e.roles) for e in ruleset.entities) + len(ruleset.events)
-    names = ", ".join(args.files)
-    print(terminal(f"{names}: ok ({len(ruleset.entities)} entities, {len(ruleset.events)} events, {facts} facts)"))
+    facts = (
+        sum(len(e.roles) for e in ruleset.entities) + len(ruleset.events) + len(ruleset.quantities) + len(ruleset.dates)
+    )
+    counts = ", ".join(
+        _counted(n, word)
+        for n, word in ((len(ruleset.entities), "entity"), (len(ruleset.events), "event"), (facts, "fact"))
+    )
+    print(terminal(f"{', '.join(args.files)}: ok ({counts})"))
     return ExitCode.OK
+
+
+def _counted(n: int, noun: str) -> str:
+    plural = "entities" if noun == "entity" else f"{noun}s"
+    return f"{n} {noun if n == 1 else plural}"

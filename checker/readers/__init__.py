@@ -100,12 +100,14 @@ def _reader(format: str) -> ModuleType:
 def refuse_binary(text: str, name: str) -> None:
     """InputError when control characters are more than a tenth of the text (checker.controls)."""
     from checker import controls
+    from checker.positions import LineIndex
 
     found = controls.positions(text)
     if controls.too_many(text, len(found)):
         first = found[0]
         count = "1 control character" if len(found) == 1 else f"{len(found):,} control characters"
-        where = f"the first U+{ord(text[first]):04X} at character {first}"
+        line, column = LineIndex(text).line_col(first)
+        where = f"the first U+{ord(text[first]):04X} at {line}:{column}"
         raise InputError(name, f"looks binary ({count} in {len(text):,}, {where}), not text")
 
 
