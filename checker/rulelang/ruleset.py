@@ -46,6 +46,7 @@ WORD_LISTS: dict[str, str] = {
     "perfect-auxiliaries": "auxiliaries, by lemma, that make a verb perfect (have: 'has concluded')",
     "appositive-openers": "words after a comma that open an appositive role (the, a: 'Anna Berg, the minister')",
     "conditional": "words that make a clause hypothetical (if, even if, unless)",
+    "unknown": "lemmas that, negated, say a clause or a value is not known or not given (known, clear, specify)",
 }
 STATUS_TIMES = ("past", "present", "future")
 
