@@ -97,6 +97,8 @@ def negation_of(parse: Parse, verb: int, vocab: CompiledVocabulary) -> Token | N
     helpers = [
         *auxiliaries(parse, verb),
         *(parse.tokens[k] for k in parse.children[verb] if parse.tokens[k].dep == "advmod"),
+        # 'pleaded not guilty', 'was found not guilty': the negation hangs on the adjective
+        *(parse.tokens[k] for k in parse.children[verb] if parse.tokens[k].dep in ("acomp", "oprd")),
     ]
     for helper in helpers:  # 'no longer': the negation hangs on the adverb
         for k in parse.children[helper.i]:

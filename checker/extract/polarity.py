@@ -26,6 +26,7 @@ _SAME_SHARE = 0.75
 IDENTITY = "be"
 _CONTENT = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 _WH = frozenset({"WP", "WDT"})
+_APART = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc", "appos", "parataxis", "punct"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,11 +131,17 @@ def _subject(parse: Parse, verb: int) -> Token | None:
 
 
 def _copular(parse: Parse, verb: int, frame: Frame) -> Frame:
-    """A clause of 'be' and a noun. 'The author of the novel is Jane Roe' names who the author
-    is: an identity of the subject (all its words, 'novel author') and the name; so is 'who the
-    author is', which names no one. Otherwise the noun is the predicate, and the words that
-    narrow it are its object: 'is not a real mountain' is not denied by 'is a fictional mountain'."""
+    """A clause of 'be' and a noun, or of a verb and an adjective. 'The author of the novel is
+    Jane Roe' names who the author is: an identity of the subject (all its words, 'novel
+    author') and the name; so is 'who the author is', which names no one. Otherwise the noun is
+    the predicate, and the words that narrow it are its object: 'is not a real mountain' is not
+    denied by 'is a fictional mountain'."""
     attribute = next((parse.tokens[k] for k in parse.children[verb] if parse.tokens[k].dep == "attr"), None)
+    adjective = next((parse.tokens[k] for k in parse.children[verb] if parse.tokens[k].dep in ("acomp", "oprd")), None)
+    if attribute is None and adjective is not None and adjective.pos == "ADJ":
+        # 'pleaded guilty to manslaughter' / 'pleaded not guilty to murder', 'good enough to qualify
+        # for the final' / 'not good enough to qualify for Madrid': all the adjective's words count
+        return replace(frame, object=full_term(parse, adjective))
     if parse.tokens[verb].pos != "AUX" or attribute is None:
         return frame
     subject = _subject(parse, verb)
@@ -149,12 +156,18 @@ def _copular(parse: Parse, verb: int, frame: Frame) -> Frame:
 
 def full_term(parse: Parse, token: Token | None) -> str | None:
     """An argument with all the content words that narrow it, before or after ('the author of
-    the novel' is 'novel author'), the head last, as same_term compares them."""
+    the novel' is 'novel author'), the head last, as same_term compares them. Clauses and
+    conjuncts hanging on it say something else ('the author, who lives in Leeds')."""
     if token is None:
         return None
-    start, end = parse.subtree(token.i)
-    narrowing = sorted({t.lemma for t in parse.tokens[start:end] if t.i != token.i and t.is_word and t.pos in _CONTENT})
-    return " ".join([*narrowing, token.lemma])
+    narrowing: set[str] = set()
+    stack = [k for k in parse.children[token.i] if parse.tokens[k].dep not in _APART]
+    while stack:
+        word = parse.tokens[stack.pop()]
+        if word.is_word and word.pos in _CONTENT:
+            narrowing.add(word.lemma)
+        stack.extend(k for k in parse.children[word.i] if parse.tokens[k].dep not in _APART)
+    return " ".join([*sorted(narrowing), token.lemma])
 
 
 def predicate_key(frame: Frame) -> str | None:

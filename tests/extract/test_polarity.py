@@ -21,7 +21,9 @@ CASES = [
         [("make", "firm", "car", "active", True), ("make", "firm", "car", "active", False)],
     ),
     ("The agreement was signed on Monday.", []),  # nothing denied: nothing kept
-    ("The hospital is not open.", [("open", "hospital", None, "active", True)]),
+    ("The hospital is not open.", [("open", "hospital", "open", "active", True)]),
+    # a negation of the adjective negates the clause; the adjective keeps all its words
+    ("White pleaded not guilty to murder.", [("plead", "white", "murder guilty", "active", True)]),
     ("He did not give up the fight.", [("give up", None, "fight", "active", True)]),
     ("No fans will be allowed in the stadium.", [("allow", "fan", None, "passive", True)]),
     # said not to be known: the clause a negated 'known', 'clear', 'specified' governs
@@ -80,6 +82,13 @@ PAIRS = [
     ("The author of the novel is Jane Roe.", "The author of the novel is not John Doe.", False),
     ("The peak is not a real mountain.", "The peak is a fictional mountain.", False),
     ("The film was not a commercial success.", "The film was a success.", True),
+    ("White pleaded guilty.", "White pleaded not guilty to murder.", True),
+    ("White pleaded guilty to manslaughter.", "White pleaded not guilty to murder.", False),
+    (
+        "Her time was good enough to qualify for the final.",
+        "Her time was not good enough to qualify for Madrid.",
+        False,
+    ),
 ]
 
 
