@@ -48,16 +48,16 @@ DETECTOR = Detector(
     summary="A statement and its negation are both made about the same subject and predicate.",
     description=(
         "Each clause is read as a frame: its predicate (the verb's lemma, or its class in the rules' "
-        "`predicates` lines), its subject and object (a passive clause's subject is an active one's "
-        "object), and its polarity (a `neg` dependent such as 'not', 'never', or a negation word of the "
-        "rules). A clause that a negated word of the rules' `unknown` list governs is said not to be known "
-        "('it is not known whether the mayor resigned'), and so is the value of a passive subject of one "
-        "('the author of the novel is not named'), set against an identity ('the author of the novel is Jane "
-        "Roe'). After 'be', a noun is the predicate and the words narrowing it are compared ('not a real "
-        "mountain' is not denied by 'a fictional mountain'). Two clauses in different sentences with the "
-        "same predicate, the same subject and object where both name them, no different place or time, and "
-        "opposite polarity are reported: 'the company recalled the model' against 'the model was never "
-        "recalled'. Hypothetical clauses ('if') are not compared."
+        "`predicates` lines), its subject and object (a passive clause's subject is an active one's object), "
+        "and its polarity (a `neg` dependent such as 'not', 'never', or a negation word of the rules; 'not "
+        "only' denies nothing). A clause that a negated word of the rules' `unknown` list governs is said not"
+        " to be known ('it is not known whether the mayor resigned'), and so is the value of a passive "
+        "subject of one ('the author of the novel is not named'), set against an identity ('the author of the"
+        " novel is Jane Roe'). After 'be', a noun is the predicate and the words narrowing it are compared "
+        "('not a real mountain' is not denied by 'a fictional mountain'). Two clauses in different sentences "
+        "with the same predicate, the same subject and object where both name them, no different place or "
+        "time, and opposite polarity are reported: 'the company recalled the model' against 'the model was "
+        "never recalled'. Hypothetical clauses ('if') are not compared."
     ),
     fires=(
         "All agreements on humanitarian issues have been fulfilled. Yet the agreement on humanitarian "
@@ -74,6 +74,7 @@ DETECTOR = Detector(
         "If the model was never recalled, buyers were lucky. The company recalled the model in June.",
         "The author of the novel is not named. The author of the poem is Jane Roe.",
         "The peak is not a real mountain. The peak is a fictional mountain in a novel.",
+        "Ernst Lubitsch was the director of the film. Ernst Lubitsch was not only the director of the film.",
     ),
     run=run,
 )

@@ -13,6 +13,7 @@ if TYPE_CHECKING:  # the facts' classes load with the facts (pickle imports them
 WORD_LISTS: dict[str, str] = {
     "abbreviations": "words whose trailing dot does not end a sentence (Mr, Dr, U.S)",
     "negation": "words that negate the cue they stand before (not, never)",
+    "negation-limiters": "words after a negation that limit it instead of denying the clause (only: 'not only')",
     "past": "auxiliaries that put a cue in the past (was, were, had)",
     "reporting": "verbs that attribute a clause to a speaker (said, announced)",
     "attribution": "phrases that attribute a clause to the speaker after them (according to)",

@@ -24,6 +24,7 @@ CASES = [
     ("The hospital is not open.", [("open", "hospital", "open", "active", True)]),
     # a negation of the adjective negates the clause; the adjective keeps all its words
     ("White pleaded not guilty to murder.", [("plead", "white", "murder guilty", "active", True)]),
+    ("He was not only the director but also wrote the screenplay.", []),  # 'not only' denies nothing
     ("He did not give up the fight.", [("give up", None, "fight", "active", True)]),
     ("No fans will be allowed in the stadium.", [("allow", "fan", None, "passive", True)]),
     # said not to be known: the clause a negated 'known', 'clear', 'specified' governs
