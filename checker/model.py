@@ -304,6 +304,9 @@ class Statement:
     names: frozenset[str] = frozenset()
     speaker: Speaker | None = None
     frame: Frame | None = None
+    # Negated as said not to be known or not given ('it is not known whether ...', 'the author
+    # is not named'): the negation then spans the words that say so ('not known').
+    unknown: bool = False
 
 
 @dataclass(frozen=True, slots=True)

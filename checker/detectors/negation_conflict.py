@@ -32,8 +32,9 @@ def run(context: Context) -> Iterator[Finding]:
         reported.add(first.sentence)
         severity, note = pair_severity(DETECTOR.severity, first.speaker, second.speaker)
         negated = first if first.negated else second
+        denied = "said not to be known" if negated.unknown else "denied"
         yield DETECTOR.finding(
-            f"the same statement is made and denied ('{context.document.quote(negated.negation)}'){note}",
+            f"the same statement is made and {denied} ('{context.document.quote(negated.negation)}'){note}",
             quote(context, first.span),
             (quote(context, second.span),),
             severity=severity,
@@ -47,24 +48,33 @@ DETECTOR = Detector(
     summary="A statement and its negation are both made about the same subject and predicate.",
     description=(
         "Each clause is read as a frame: its predicate (the verb's lemma, or its class in the rules' "
-        "`predicates` lines), its subject and object (a passive clause's subject is an active one's "
-        "object), and its polarity (a `neg` dependent such as 'not', 'never', or a negation word of the "
-        "rules). Two clauses in different sentences with the same predicate, the same subject and object "
-        "where both name them, no different place or time, and opposite polarity are reported: 'the "
-        "company recalled the model' against 'the model was never recalled'. Hypothetical clauses ('if') "
-        "are not compared."
+        "`predicates` lines), its subject and object (a passive clause's subject is an active one's object), "
+        "and its polarity (a `neg` dependent such as 'not', 'never', or a negation word of the rules; 'not "
+        "only' denies nothing). A clause that a negated word of the rules' `unknown` list governs is said not"
+        " to be known ('it is not known whether the mayor resigned'), and so is the value of a passive "
+        "subject of one ('the author of the novel is not named'), set against an identity ('the author of the"
+        " novel is Jane Roe'). After 'be', a noun is the predicate and the words narrowing it are compared "
+        "('not a real mountain' is not denied by 'a fictional mountain'). Two clauses in different sentences "
+        "with the same predicate, the same subject and object where both name them, no different place or "
+        "time, and opposite polarity are reported: 'the company recalled the model' against 'the model was "
+        "never recalled'. Hypothetical clauses ('if') are not compared."
     ),
     fires=(
         "All agreements on humanitarian issues have been fulfilled. Yet the agreement on humanitarian "
         "issues has not been fulfilled, aid groups say.",
         "The museum accepted the donated painting in 2010. The museum never accepted the donated painting.",
         "The company recalled the model in June. The model was never recalled, the company insists.",
+        "It is not known whether the mayor resigned. The mayor resigned in May.",
+        "The author of the novel is not named in the report. The author of the novel is Jane Roe.",
     ),
     quiet=(
         "The museum accepted the donated painting. The gallery did not accept any sculptures.",
         "The agreement on prisoners has been fulfilled. The agreement on grain exports has not been signed.",
         "The company recalled the new model in June. The company never recalled the older model.",
         "If the model was never recalled, buyers were lucky. The company recalled the model in June.",
+        "The author of the novel is not named. The author of the poem is Jane Roe.",
+        "The peak is not a real mountain. The peak is a fictional mountain in a novel.",
+        "Ernst Lubitsch was the director of the film. Ernst Lubitsch was not only the director of the film.",
     ),
     run=run,
 )

@@ -84,7 +84,16 @@ def _under_future_phrase(parse: Parse, verb: int) -> bool:
 
 def negation_of(parse: Parse, verb: int, vocab: CompiledVocabulary) -> Token | None:
     """The word that negates the verb group: a `neg` dependent ('not', 'never', "n't"), or a
-    negation word of the rules among its auxiliaries' and its own dependents ('no longer')."""
+    negation word of the rules among its auxiliaries' and its own dependents ('no longer').
+    A negation that a word of the rules' `negation-limiters` follows denies nothing: 'was not
+    only the director' says he was."""
+    found = _negation_word(parse, verb, vocab)
+    if found is None or found.i + 1 >= len(parse.tokens):
+        return found
+    return None if parse.tokens[found.i + 1].lower in vocab.word_list("negation-limiters") else found
+
+
+def _negation_word(parse: Parse, verb: int, vocab: CompiledVocabulary) -> Token | None:
     words = vocab.negation
     for k in parse.children[verb]:
         child = parse.tokens[k]
@@ -97,6 +106,8 @@ def negation_of(parse: Parse, verb: int, vocab: CompiledVocabulary) -> Token | N
     helpers = [
         *auxiliaries(parse, verb),
         *(parse.tokens[k] for k in parse.children[verb] if parse.tokens[k].dep == "advmod"),
+        # 'pleaded not guilty', 'was found not guilty': the negation hangs on the adjective
+        *(parse.tokens[k] for k in parse.children[verb] if parse.tokens[k].dep in ("acomp", "oprd")),
     ]
     for helper in helpers:  # 'no longer': the negation hangs on the adverb
         for k in parse.children[helper.i]:

@@ -8,18 +8,34 @@ insists' become two frames of the predicate 'recall' with the object (or passive
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from checker.extract.frames import clause_range, frame_at, same_term, verbs
+from checker.extract.frames import clause_range, frame_at, head_term, negation_of, same_term, verbs
 from checker.extract.vocab import CompiledVocabulary
-from checker.model import Frame, Speaker, Statement
+from checker.model import Frame, Modality, Span, Speaker, Statement
 
 if TYPE_CHECKING:
-    from checker.analysis import Parse
+    from checker.analysis import Parse, Token
 
 _MIN_WORDS = 2
 _MIN_SAME = 4  # content words two clauses share, beside a pronoun subject, to say the same thing
 _SAME_SHARE = 0.75
+# The predicate of an identity: 'the author of the novel is Jane Roe', 'who the author is'. Its
+# object is the name, or none when the clause only asks or says it is not given.
+IDENTITY = "be"
+_CONTENT = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+_WH = frozenset({"WP", "WDT"})
+_APART = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc", "appos", "parataxis", "punct"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Unknown:
+    """A clause said not to be known: the words that say so ('not known') and the modality of
+    the clause that says it."""
+
+    said: Span
+    modality: Modality
 
 
 def statements(
@@ -29,12 +45,22 @@ def statements(
     bare auxiliary), with its frame."""
     found = []
     reporting = {cue.start for cue in parse.found("reporting")}
+    embedded, values = _said_unknown(parse, vocab, speaker)
     for verb in verbs(parse):
-        if verb in reporting:
-            continue  # 'officials said': who says it is not what is said
         frame = frame_at(parse, verb, vocab, speaker)
-        if frame.predicate is None:
+        unknown = embedded.get(verb)
+        if verb in values:
+            unknown = values[verb]
+            frame = replace(frame, predicate=IDENTITY, object=None, voice="active", agent=None)
+            frame = replace(frame, subject=full_term(parse, _subject(parse, verb)))
+        elif verb in reporting:
+            continue  # 'officials said': who says it is not what is said
+        else:
+            frame = _copular(parse, verb, frame)
+        if frame.predicate is None or (frame.predicate == IDENTITY and frame.object is None and unknown is None):
             continue
+        if unknown is not None:
+            frame = replace(frame, negated=True, negation=unknown.said, modality=unknown.modality)
         start, end = clause_range(parse, verb)
         words = frozenset(
             t.lemma
@@ -53,9 +79,95 @@ def statements(
                 names=names,
                 speaker=speaker,
                 frame=frame,
+                unknown=unknown is not None,
             )
         )
     return found
+
+
+def _said_unknown(
+    parse: Parse, vocab: CompiledVocabulary, speaker: Speaker | None
+) -> tuple[dict[int, _Unknown], dict[int, _Unknown]]:
+    """The clauses a negated lemma of the rules' `unknown` list says are not known, by their
+    verb: those it governs ('it is not known whether he resigned', 'it is not stated who the
+    author was'); and, apart, the passive clauses whose subject's value it says is not given
+    ('the author of the novel is not named')."""
+    knowing = vocab.word_list("unknown")
+    conditional = vocab.word_list("conditional")
+    embedded: dict[int, _Unknown] = {}
+    values: dict[int, _Unknown] = {}
+    for verb in verbs(parse):
+        heads = [verb, *(k for k in parse.children[verb] if parse.tokens[k].dep == "acomp")]
+        word = next((k for k in heads if parse.tokens[k].lemma in knowing), None)
+        negation = negation_of(parse, verb, vocab) if word is not None else None
+        if word is None or negation is None:
+            continue
+        said = Span(min(negation.start, parse.tokens[word].start), max(negation.end, parse.tokens[word].end))
+        unknown = _Unknown(said, frame_at(parse, verb, vocab, speaker).modality)
+        subject = _subject(parse, verb)
+        if subject is not None and subject.dep == "nsubjpass" and subject.pos not in ("PRON", "DET"):
+            values[verb] = unknown
+        for head in heads:
+            for k in parse.children[head]:
+                child = parse.tokens[k]
+                marks = {parse.tokens[j].lower for j in parse.children[k] if parse.tokens[j].dep == "mark"}
+                if child.dep == "ccomp" or (child.dep == "advcl" and marks & conditional):
+                    embedded.update(dict.fromkeys(_with_conjuncts(parse, k), unknown))
+    return embedded, values
+
+
+def _with_conjuncts(parse: Parse, verb: int) -> list[int]:
+    """A clause's verb and the verbs of the clauses joined to it ('whether he resigned or was dismissed')."""
+    found = [verb]
+    for k in found:
+        found.extend(
+            j for j in parse.children[k] if parse.tokens[j].dep == "conj" and parse.tokens[j].pos in ("VERB", "AUX")
+        )
+    return found
+
+
+def _subject(parse: Parse, verb: int) -> Token | None:
+    return next((parse.tokens[k] for k in parse.children[verb] if parse.tokens[k].dep in ("nsubj", "nsubjpass")), None)
+
+
+def _copular(parse: Parse, verb: int, frame: Frame) -> Frame:
+    """A clause of 'be' and a noun, or of a verb and an adjective. 'The author of the novel is
+    Jane Roe' names who the author is: an identity of the subject (all its words, 'novel
+    author') and the name; so is 'who the author is', which names no one. Otherwise the noun is
+    the predicate, and the words that narrow it are its object: 'is not a real mountain' is not
+    denied by 'is a fictional mountain'."""
+    attribute = next((parse.tokens[k] for k in parse.children[verb] if parse.tokens[k].dep == "attr"), None)
+    adjective = next((parse.tokens[k] for k in parse.children[verb] if parse.tokens[k].dep in ("acomp", "oprd")), None)
+    if attribute is None and adjective is not None and adjective.pos == "ADJ":
+        # 'pleaded guilty to manslaughter' / 'pleaded not guilty to murder', 'good enough to qualify
+        # for the final' / 'not good enough to qualify for Madrid': all the adjective's words count
+        return replace(frame, object=full_term(parse, adjective))
+    if parse.tokens[verb].pos != "AUX" or attribute is None:
+        return frame
+    subject = _subject(parse, verb)
+    named = subject is not None and subject.pos not in ("PRON", "DET")
+    if named and attribute.tag in _WH:
+        return replace(frame, predicate=IDENTITY, predicate_class=None, subject=full_term(parse, subject), object=None)
+    if named and attribute.pos == "PROPN":
+        name = full_term(parse, attribute)
+        return replace(frame, predicate=IDENTITY, predicate_class=None, subject=full_term(parse, subject), object=name)
+    return frame if attribute.tag in _WH else replace(frame, object=head_term(parse, attribute))
+
+
+def full_term(parse: Parse, token: Token | None) -> str | None:
+    """An argument with all the content words that narrow it, before or after ('the author of
+    the novel' is 'novel author'), the head last, as same_term compares them. Clauses and
+    conjuncts hanging on it say something else ('the author, who lives in Leeds')."""
+    if token is None:
+        return None
+    narrowing: set[str] = set()
+    stack = [k for k in parse.children[token.i] if parse.tokens[k].dep not in _APART]
+    while stack:
+        word = parse.tokens[stack.pop()]
+        if word.is_word and word.pos in _CONTENT:
+            narrowing.add(word.lemma)
+        stack.extend(k for k in parse.children[word.i] if parse.tokens[k].dep not in _APART)
+    return " ".join([*sorted(narrowing), token.lemma])
 
 
 def predicate_key(frame: Frame) -> str | None:
@@ -71,6 +183,8 @@ def same_claim(a: Statement, b: Statement) -> bool:
     if fa is None or fb is None or predicate_key(fa) != predicate_key(fb) or _time(fa) != _time(fb):
         return False
     (doer_a, doer_b), (done_a, done_b) = _arguments(fa, fb)
+    if _value_unknown(a) or _value_unknown(b):
+        done_a = done_b = None  # 'the author is not named' / 'the author is Jane Roe': any name
     if (done_a is None) != (done_b is None) or (done_a is not None and not same_term(done_a, done_b)):
         return False
     passive_without_doer = done_a is not None and "passive" in (fa.voice, fb.voice)
@@ -83,6 +197,12 @@ def same_claim(a: Statement, b: Statement) -> bool:
     elif not same_term(doer_a, doer_b):
         return False
     return _scopes_agree(fa, fb)
+
+
+def _value_unknown(statement: Statement) -> bool:
+    """An identity whose name is said not to be known or given ('who the author is is not stated')."""
+    frame = statement.frame
+    return statement.unknown and frame is not None and frame.predicate == IDENTITY and frame.object is None
 
 
 def _says_the_same(a: Statement, b: Statement) -> bool:

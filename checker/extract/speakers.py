@@ -31,9 +31,13 @@ def speaker_of(parse: Parse, vocab) -> Speaker | None:
             return _speaker(parse, objects[0], vocab)
     for cue in parse.found("reporting"):
         verb = next((k for k in range(cue.start, cue.end) if tokens[k].pos in ("VERB", "AUX")), None)
-        if verb is None:
-            continue
+        if verb is None or any(tokens[k].dep == "neg" for k in parse.children[verb]):
+            continue  # 'the report does not say whether ...': it says nothing of what follows
         subject = next((k for k in parse.children[verb] if tokens[k].dep in _SUBJECTS), None)
+        if subject is not None and tokens[subject].dep == "nsubjpass":
+            # 'it was announced', 'he was told': the one who says it is the agent, if named
+            agent = next((k for k in parse.children[verb] if tokens[k].dep == "agent"), None)
+            subject = next((k for k in parse.children[agent] if tokens[k].dep == "pobj"), None) if agent else None
         if subject is not None:
             return _speaker(parse, subject, vocab)
     return None

@@ -13,6 +13,7 @@ if TYPE_CHECKING:  # the facts' classes load with the facts (pickle imports them
 WORD_LISTS: dict[str, str] = {
     "abbreviations": "words whose trailing dot does not end a sentence (Mr, Dr, U.S)",
     "negation": "words that negate the cue they stand before (not, never)",
+    "negation-limiters": "words after a negation that limit it instead of denying the clause (only: 'not only')",
     "past": "auxiliaries that put a cue in the past (was, were, had)",
     "reporting": "verbs that attribute a clause to a speaker (said, announced)",
     "attribution": "phrases that attribute a clause to the speaker after them (according to)",
@@ -46,6 +47,7 @@ WORD_LISTS: dict[str, str] = {
     "perfect-auxiliaries": "auxiliaries, by lemma, that make a verb perfect (have: 'has concluded')",
     "appositive-openers": "words after a comma that open an appositive role (the, a: 'Anna Berg, the minister')",
     "conditional": "words that make a clause hypothetical (if, even if, unless)",
+    "unknown": "lemmas that, negated, say a clause or a value is not known or not given (known, clear, specify)",
 }
 STATUS_TIMES = ("past", "present", "future")
 

@@ -21,9 +21,34 @@ CASES = [
         [("make", "firm", "car", "active", True), ("make", "firm", "car", "active", False)],
     ),
     ("The agreement was signed on Monday.", []),  # nothing denied: nothing kept
-    ("The hospital is not open.", [("open", "hospital", None, "active", True)]),
+    ("The hospital is not open.", [("open", "hospital", "open", "active", True)]),
+    # a negation of the adjective negates the clause; the adjective keeps all its words
+    ("White pleaded not guilty to murder.", [("plead", "white", "murder guilty", "active", True)]),
+    ("He was not only the director but also wrote the screenplay.", []),  # 'not only' denies nothing
     ("He did not give up the fight.", [("give up", None, "fight", "active", True)]),
     ("No fans will be allowed in the stadium.", [("allow", "fan", None, "passive", True)]),
+    # said not to be known: the clause a negated 'known', 'clear', 'specified' governs
+    (
+        "It is not known whether the mayor resigned. The mayor resigned in May.",
+        [("resign", "mayor", None, "active", True), ("resign", "mayor", None, "active", False)],
+    ),
+    # an identity: the subject with all its words, and the name (none when it is not given)
+    (
+        "The author of the novel is not named. The author of the novel is Jane Roe.",
+        [("be", "novel author", None, "active", True), ("be", "novel author", "jane roe", "active", False)],
+    ),
+    (
+        "It is not stated who the architect of the bridge was. The architect of the bridge was Anna Berg.",
+        [("be", "bridge architect", None, "active", True), ("be", "bridge architect", "anna berg", "active", False)],
+    ),
+    # a noun after 'be' keeps the words that narrow it
+    (
+        "The peak is not a real mountain. The peak is a fictional mountain.",
+        [
+            ("mountain", "peak", "real mountain", "active", True),
+            ("mountain", "peak", "fictional mountain", "active", False),
+        ],
+    ),
 ]
 
 
@@ -51,6 +76,20 @@ PAIRS = [
     ("Portishead will play at the concert.", "Portishead will not play any new material.", False),
     ("Critics said dance music was dead.", "Dance music is not dead.", False),  # then and now
     ("The museum has accepted the painting.", "The museum did not accept the painting.", True),
+    ("It is not clear whether the mayor resigned.", "The mayor resigned.", True),
+    ("The author of the novel is not named.", "The author of the novel is Jane Roe.", True),
+    ("The author of the novel is not named.", "The author of the poem is Jane Roe.", False),
+    ("The author of the novel is Jane Roe.", "The author of the novel is not Jane Roe.", True),
+    ("The author of the novel is Jane Roe.", "The author of the novel is not John Doe.", False),
+    ("The peak is not a real mountain.", "The peak is a fictional mountain.", False),
+    ("The film was not a commercial success.", "The film was a success.", True),
+    ("White pleaded guilty.", "White pleaded not guilty to murder.", True),
+    ("White pleaded guilty to manslaughter.", "White pleaded not guilty to murder.", False),
+    (
+        "Her time was good enough to qualify for the final.",
+        "Her time was not good enough to qualify for Madrid.",
+        False,
+    ),
 ]
 
 
@@ -61,6 +100,12 @@ def test_which_statements_say_the_same_thing(claims_of, first, second, same):
     if not same and len(by_sentence) < 2:
         return  # the second clause is not even a statement of the same predicate
     assert same_claim(by_sentence[0], by_sentence[1]) is same
+
+
+def test_what_says_a_clause_is_unknown_is_located(claims_of):
+    document, claims = claims_of("It is still not entirely clear whether the mayor resigned. The mayor resigned.")
+    unknown = next(s for s in claims.statements if s.unknown)
+    assert document.prose[unknown.negation.start : unknown.negation.end] == "not entirely clear"
 
 
 def test_the_denial_is_located(claims_of):

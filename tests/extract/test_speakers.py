@@ -18,6 +18,10 @@ CASES = [
         ("spokesman for the monitoring mission", "mission monitoring spokesman"),
     ),
     ("The exchange took place on Friday.", None),
+    # saying nothing, or being told, makes no one the speaker of what follows
+    ("The report does not say whether the exchange took place.", None),
+    ("It was announced that the exchange took place.", None),
+    ("Reporters were told by the mission that the exchange took place.", ("mission", "mission")),
 ]
 
 
