@@ -1,13 +1,16 @@
 """The project's benchmark: start-up, one article, throughput and memory over the corpus, and a peer.
 
-    python bench/bench.py [--repeat N] [--articles N] [--json FILE]
+    python bench/bench.py [--repeat N] [--articles N] [--every N] [--jobs N] [--parts LIST] [--json FILE]
 
 Everything is measured in this one run, on this machine. Start-up is the fastest of N
 interleaved runs (the median is kept too), also given as a ratio to a bare `python -c pass`
 so runs on different machines compare. Throughput streams ../shared/corpus (and that corpus cycled to
 --articles documents, read in place, never copied) through `checker.api.audit_each`,
-each measurement in a fresh process that reports its own peak memory. The peer row
-runs proselint (`pip install proselint`) over the same corpus in the same way.
+each measurement in a fresh process that reports its own peak memory and processor time;
+the long run also samples its resident memory every --every articles, to show whether it
+grows once the first pass over the corpus has warmed the caches. The peer row runs
+proselint (`pip install proselint`) over the same corpus in the same way. --parts picks
+what to measure (default: all of startup, corpus, memory, parallel, peer).
 Compare two JSON results with `bench/compare OLD.json NEW.json`.
 """
 
@@ -32,27 +35,34 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "fixtures" / "istanbul-talks" / "article.txt"
 CORPUS = ROOT.parent / "shared" / "corpus"
+PARTS = ("startup", "corpus", "memory", "parallel", "peer")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=9, help="runs per start-up figure")
     parser.add_argument("--articles", type=int, default=10_000, help="documents in the long streaming run")
+    parser.add_argument("--every", type=int, default=1000, help="articles between memory samples in the long run")
     parser.add_argument("--jobs", type=int, default=_cores(), help="processes for the parallel run")
+    parser.add_argument("--parts", default=",".join(PARTS), help=f"what to measure, of {','.join(PARTS)}")
     parser.add_argument("--json", type=Path, help="write the figures as JSON too")
     parser.add_argument("--worker", choices=("checker", "proselint"), help=argparse.SUPPRESS)
     parser.add_argument("--limit", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        return _worker(args.worker, args.limit, args.jobs)
+        return _worker(args.worker, args.limit, args.jobs, args.every)
+    parts = set(args.parts.split(",")) if args.parts else set()
+    if not parts <= set(PARTS):
+        parser.error(f"--parts: expected some of {','.join(PARTS)}, found {args.parts!r}")
 
     # Timed runs must not pay for compiling our sources (PYTHONDONTWRITEBYTECODE may be set);
     # an installed package has its bytecode written by pip.
     compileall.compile_dir(str(ROOT / "checker"), quiet=1)
     with tempfile.TemporaryDirectory(prefix="claim-checker-bench-") as cache:
         figures = {"machine": _machine(), "measured": dt.datetime.now().isoformat(timespec="seconds")}
-        figures["startup"] = _startup(args.repeat, cache)
-        figures["throughput"] = _throughput(args.articles, args.jobs)
+        if "startup" in parts:
+            figures["startup"] = _startup(args.repeat, cache)
+        figures["throughput"] = _throughput(args.articles, args.jobs, args.every, parts)
     _print(figures)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
@@ -135,21 +145,22 @@ def _seconds(command: list[str], env: dict) -> float:
 # --- throughput and memory ----------------------------------------------------------------
 
 
-def _throughput(articles: int, jobs: int) -> dict:
+def _throughput(articles: int, jobs: int, every: int, parts: set[str]) -> dict:
     count = len(_corpus())
     if not count:
         return {"skipped": f"{CORPUS} is absent or holds no articles"}
     runs = {
-        "corpus": ("checker", count, 1),
-        "repeated": ("checker", articles, 1),
-        "repeated_parallel": ("checker", articles, jobs),
-        "proselint": ("proselint", count, 1),
+        "corpus": ("checker", count, 1, "corpus"),
+        "repeated": ("checker", articles, 1, "memory"),
+        "repeated_parallel": ("checker", articles, jobs, "parallel"),
+        "proselint": ("proselint", count, 1, "peer"),
     }
-    return {name: _run_worker(*run) for name, run in runs.items()}
+    return {name: _run_worker(kind, limit, n, every) for name, (kind, limit, n, part) in runs.items() if part in parts}
 
 
-def _run_worker(kind: str, limit: int, jobs: int) -> dict:
+def _run_worker(kind: str, limit: int, jobs: int, every: int) -> dict:
     command = [sys.executable, __file__, "--worker", kind, "--limit", str(limit), "--jobs", str(jobs)]
+    command += ["--every", str(every)]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     if done.returncode != 0:
@@ -162,9 +173,11 @@ def _corpus() -> list[Path]:
     return sorted(CORPUS.rglob("*.txt")) if CORPUS.is_dir() else []
 
 
-def _worker(kind: str, limit: int, jobs: int) -> int:
-    """One measurement in this fresh process: documents streamed from the corpus, cycled to `limit`."""
+def _worker(kind: str, limit: int, jobs: int, every: int) -> int:
+    """One measurement in this fresh process: documents streamed from the corpus, cycled to `limit`;
+    the resident memory is sampled every `every` reports of a run longer than the corpus."""
     paths = _corpus()
+    samples: list[tuple[int, float]] = []
     stream = itertools.islice(itertools.cycle(paths), limit)
     if kind == "proselint":
         run = _proselint_runner()
@@ -181,8 +194,10 @@ def _worker(kind: str, limit: int, jobs: int) -> int:
 
         def run(documents):
             findings = 0
-            for report in audit_each(documents, rules=ruleset, jobs=jobs):
+            for done, report in enumerate(audit_each(documents, rules=ruleset, jobs=jobs), 1):
                 findings += len(report.findings)
+                if limit > len(paths) and done % every == 0:
+                    samples.append((done, round(_rss_mb(), 1)))
             return findings
 
     before = _rss_mb()
@@ -200,6 +215,9 @@ def _worker(kind: str, limit: int, jobs: int) -> int:
         "rss_before_mb": round(before, 1),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }
+    if samples:
+        figures["rss_mb_every"] = samples  # a list: shown, never compared (bench/compare)
+        figures.update(_growth(samples, len(paths)))
     if jobs > 1:
         figures["worker_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
     print(json.dumps(figures))
@@ -223,6 +241,21 @@ def _proselint_runner():
     return run
 
 
+def _growth(samples: list[tuple[int, float]], warm_up: int) -> dict:
+    """Memory after the first pass over the corpus (the caches of words, lemmas and matchers
+    are full by then), at the end, and the trend between: the least-squares slope in MB per
+    1,000 articles. Flat memory has a slope near zero, whatever the noise of the collector."""
+    after = [(n, mb) for n, mb in samples if n >= warm_up] or samples
+    figures = {"rss_after_warm_up_mb": after[0][1], "rss_end_mb": after[-1][1]}
+    if len(after) >= 2:
+        mean_n = sum(n for n, _ in after) / len(after)
+        mean_mb = sum(mb for _, mb in after) / len(after)
+        spread = sum((n - mean_n) ** 2 for n, _ in after)
+        slope = sum((n - mean_n) * (mb - mean_mb) for n, mb in after) / spread
+        figures["rss_growth_mb_per_1000"] = round(1000 * slope, 2)
+    return figures
+
+
 def _rss_mb() -> float:
     try:
         pages = int(Path("/proc/self/statm").read_text().split()[1])
@@ -240,7 +273,12 @@ def _print(figures: dict) -> None:
         f"machine: {machine['cpu']} ({machine['arch']}), {machine['cores']} cores, {machine['memory_gb']} GB, "
         f"Python {machine['python']}, {machine['system']}, load average {machine['load_average']} at the start"
     )
-    startup = figures["startup"]
+    if "startup" in figures:
+        _print_startup(figures["startup"])
+    _print_throughput(figures["throughput"])
+
+
+def _print_startup(startup: dict) -> None:
     labels = {
         "bare": "python -c pass",
         "version_module": "python -m checker --version",
@@ -258,13 +296,15 @@ def _print(figures: dict) -> None:
         aim = f"<= {target[name]}" if name in target else ""
         median = startup["median_seconds"][name]
         print(f"{labels[name]:36} {seconds:9.4f} {startup['ratio'][name]:8.2f} {aim:>8} {median:9.4f}")
-    throughput = figures["throughput"]
     seconds = startup["seconds"]
     if "proselint_seed" in seconds:
         print(
             f"one cold article: {seconds['seed_audit'] / seconds['proselint_seed']:.1f}x proselint's time "
             "(target <= 10)"
         )
+
+
+def _print_throughput(throughput: dict) -> None:
     print(
         f"\n{'throughput (streamed)':36} {'articles':>9} {'jobs':>5} {'art/s':>8} {'cpu s':>8} {'start MB':>9} "
         f"{'peak MB':>8}"
@@ -286,11 +326,20 @@ def _print(figures: dict) -> None:
             f"{labels[name]:36} {run['articles']:9} {run['jobs']:5} {run['articles_per_s']:8.1f} "
             f"{run.get('cpu_seconds', 0):8.1f} {run['rss_before_mb']:9.1f} {run['peak_rss_mb']:8.1f}"
         )
-    peer, ours = throughput.get("proselint", {}), throughput["corpus"]
-    if "articles_per_s" in peer:
+    peer, ours = throughput.get("proselint", {}), throughput.get("corpus", {})
+    if "articles_per_s" in peer and "articles_per_s" in ours:
         print(
             f"\none core, the corpus: {ours['seconds'] / peer['seconds']:.1f}x proselint's time "
             f"({ours['cpu_seconds'] / peer['cpu_seconds']:.1f}x its processor time; target <= 2)"
+        )
+    long = throughput.get("repeated", {})
+    if "rss_mb_every" in long:
+        shown = ", ".join(f"{n:,}: {mb:.0f}" for n, mb in long["rss_mb_every"])
+        print(f"\nresident memory (MB) after N articles, one process: {shown}")
+        print(
+            f"after the first pass over the corpus {long['rss_after_warm_up_mb']:.0f} MB, at the end "
+            f"{long['rss_end_mb']:.0f} MB; trend {long.get('rss_growth_mb_per_1000', 0):+.2f} MB per 1,000 articles "
+            "(target: flat)"
         )
 
 
