@@ -26,10 +26,25 @@ def comparable(a: QuantityClaim, b: QuantityClaim) -> bool:
         and a.per == b.per
         and a.modality == b.modality
         and not (a.negated or b.negated or fa.negated or fb.negated)
+        and _same_time(a, b)
         and same_predicate(fa, fb)
         and same_parties(fa, fb)
         and same_scope(fa, fb)
     )
+
+
+def _same_time(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """'In 2003 the figure was 29%', 'Now the figure is 14%': what was and what is now are two
+    states, not two values of one. A present perfect ('have killed 14') tells what happened."""
+    times = {_time(a), _time(b)}
+    return None in times or len(times) == 1
+
+
+def _time(claim: QuantityClaim) -> str | None:
+    frame = claim.frame
+    if frame is None or frame.tense not in ("past", "present"):
+        return None
+    return "past" if frame.aspect == "perfect" else frame.tense
 
 
 # A passive's subject is what the active verb acts on: '14 people were killed', 'killed 14 people'.
@@ -68,6 +83,15 @@ def disjoint(a: QuantityClaim, b: QuantityClaim) -> bool:
     return a.high < b.low or b.high < a.low
 
 
+def other_bounds(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """'over 250 appearances' and 'over 200 appearances': each is a floor the writer puts at a
+    round figure just under the count, so two floors (or two ceilings) of one count at
+    different figures disagree on it, though both may hold."""
+    if a.bound != b.bound or a.bound not in ("lower-bound", "upper-bound"):
+        return False
+    return a.low != b.low if a.bound == "lower-bound" else a.high != b.high
+
+
 def run(context: Context) -> Iterator[Finding]:
     claims = [q for q in context.claims.quantities if q.anchor is not None]
     yield from value_conflicts(
@@ -76,6 +100,7 @@ def run(context: Context) -> Iterator[Finding]:
         claims,
         lambda a, b: comparable(a, b) and disjoint(a, b),
         lambda one, other: f"'{one}' here but '{other}' later, said of the same thing",
+        tension=lambda a, b: other_bounds(a, b) and comparable(a, b),
     )
 
 
@@ -92,8 +117,12 @@ DETECTOR = Detector(
         "that scope it ('in the northern group', 'in total', a place, a time). Two quantities are "
         "compared when they count the same thing with the same verb, of the same subject and object, "
         "in the same scope, rate and modality (a proposal is not compared with what happened); a span "
-        "of time ('for the past 18 months') is never compared with a count. They conflict when their "
-        "value intervals do not overlap, so 'at least 1,200' does not conflict with '1,500'."
+        "of time ('for the past 18 months') is never compared with a count. Light verbs that only say whose "
+        "a count is ('had', 'posted', 'scored': the rules' light-predicates) count as one predicate, and a "
+        "noun that only frames a figure ('a total of $2.3 billion') lets the figure stand in its place. "
+        "They conflict when their value intervals do not overlap, so 'at least 1,200' does not conflict "
+        "with '1,500'; two floors (or two ceilings) of one count at different figures ('over 250 "
+        "appearances', 'over 200 appearances') may both hold but disagree on the count: a warning."
     ),
     fires=(
         "Officials said 250 prisoners were exchanged on Friday. The exchange of 300 prisoners was "
@@ -103,6 +132,9 @@ DETECTOR = Detector(
         "The stadium has a seating capacity of 20,000 spectators. The stadium has a seating capacity of "
         "25,000 spectators.",
         "Rescuers said 31 miners were trapped underground. All 27 trapped miners were brought to the surface.",
+        "The goaltender had a 2.68 goals against average. The goaltender posted a 2.89 goals against average.",
+        "Trade reached $3.5 billion in 2019. Trade reached a total of $2.3 billion in 2019.",
+        "He made over 250 appearances for the club. He made over 200 appearances for the club.",
     ),
     quiet=(
         "Moscow proposed exchanging at least 1,200 prisoners. Kyiv said 1,500 prisoners were exchanged.",
@@ -112,6 +144,8 @@ DETECTOR = Detector(
         "Ceasefires of 24-48 hours are being considered. A ceasefire of 36 hours is being considered.",
         "Nine teams will play in the northern group. Seven teams will play in the southern group.",
         "Prices have risen for the past 18 months. Prices rose in 12 months of the last 20.",
+        "Lala had 84 points in 36 games. Lala lost 80 points in 36 games.",
+        "He made over 250 appearances for the club. He made under 300 appearances for the club.",
     ),
     run=run,
 )

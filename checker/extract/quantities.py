@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from checker.extract.attachment import attach, tokens_in
+from checker.extract.attachment import LIGHT_PREDICATES, attach, tokens_in
 from checker.extract.clauses import Clauses, stem
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import Anchor, Frame, QuantityClaim, Span, Speaker
@@ -375,7 +375,7 @@ def _anchor(
     digits = [i for i in indices if parse.tokens[i].like_num or parse.tokens[i].pos == "NUM"]
     if not indices:
         return Anchor(counted=None, predicates=frozenset()), None, "count", False
-    attached = attach(parse, digits or indices, counts=True)
+    attached = attach(parse, digits or indices, counts=True, totals=vocab.word_list("totals"))
     reach = attached.reach(parse)
     scope_words = frozenset(
         " ".join(t.lower for t in tokens[m.start : m.end])
@@ -386,7 +386,7 @@ def _anchor(
     hypothetical = attached.conditional(parse, vocab.word_list("conditional"))
     written = " ".join(t.text for t in tokens[value.start : value.end])
     return (
-        attached.anchor(parse, vocab, scope_words),
+        attached.anchor(parse, vocab, scope_words, vocab.word_list(LIGHT_PREDICATES)),
         attached.frame(parse, vocab, speaker, written),
         kind,
         hypothetical,

@@ -46,6 +46,8 @@ WORD_LISTS: dict[str, str] = {
     "perfect-auxiliaries": "auxiliaries, by lemma, that make a verb perfect (have: 'has concluded')",
     "appositive-openers": "words after a comma that open an appositive role (the, a: 'Anna Berg, the minister')",
     "conditional": "words that make a clause hypothetical (if, even if, unless)",
+    "light-predicates": "verbs, by lemma, that only say whose a count is (have, post, score: 'had 84 points')",
+    "totals": "nouns that only frame the figure after them (total: 'a total of $2.3 billion')",
 }
 STATUS_TIMES = ("past", "present", "future")
 

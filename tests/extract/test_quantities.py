@@ -75,6 +75,13 @@ TABLE = [
         [{"value": 40, "unit": "people", "modality": "hypothetical"}],
     ),
     ("The mine closed 12 years ago.", []),
+    # a noun that only frames the figure: the figure stands in its place, as the verb's object
+    ("Trade reached a total of $2.3 billion in 2019.", [{"value": 2.3e9, "unit": "$", "predicate": {"reach"}}]),
+    # a nationality describes the subject; the name the description hangs on is who is meant
+    (
+        "Jiri Lala: The Czech forward finished the season with 84 points.",
+        [{"value": 84, "unit": "point", "subject": "jiri lala"}],
+    ),
     # a number after its noun names one thing
     ("The single slipped to number 14.", [{"value": 14, "kind": "label"}]),
 ]
@@ -119,6 +126,18 @@ PAIRS = [
     ("Rescuers said 31 miners were trapped underground. Twelve miners were injured in the blast.", False),
     # a duration is not a count of months
     ("Prices have risen for the past 18 months. Prices rose in 12 months of the last 20.", False),
+    # light verbs only say whose the count is: 'had' and 'posted' say one figure of one player
+    ("Jiri Lala had 84 points in 36 games. Jiri Lala posted 80 points in 36 games.", True),
+    ("The goaltender had a 2.68 goals against average. The goaltender posted a 2.89 goals against average.", True),
+    ("Jiri Lala had 84 points in 36 games. Jiri Lala lost 80 points in 36 games.", False),
+    # 'a total of' frames the figure; the figure is what the trade reached
+    ("Trade reached $3.5 billion in 2019. Trade reached a total of $2.3 billion in 2019.", True),
+    # what was and what is now: two states, not two values of one
+    ("In 2003 the figure was 29%. Now the figure is 14%.", False),
+    # two floors of one count at different figures disagree on it (a warning)
+    ("He made over 250 appearances for the club. He made over 200 appearances for the club.", True),
+    ("He made over 250 appearances for the club. He made over 250 appearances for the club.", False),
+    ("He made over 250 appearances for the club. He made under 300 appearances for the club.", False),
 ]
 PAIRS_TODAY_WRONG: set[int] = set()
 
