@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import ClaimSet, Document, FactResult, Location, RoleMention, Severity, Span, Verdict
-from checker.rulelang.verify_values import date_result, quantity_result
+from checker.rulelang.verify_values import Lemmatizer, date_result, quantity_result
 from checker.text import tokenize
 
 if TYPE_CHECKING:
@@ -21,7 +21,11 @@ if TYPE_CHECKING:
 
 
 def verify(
-    document: Document, claims: ClaimSet, vocab: CompiledVocabulary, as_of: dt.date | None
+    document: Document,
+    claims: ClaimSet,
+    vocab: CompiledVocabulary,
+    as_of: dt.date | None,
+    lemmas: Lemmatizer | None = None,
 ) -> tuple[FactResult, ...]:
     """The verdict on each fact, leaving out a fact not found whose subject the document never
     mentions (another story's event, person or figure): a rule file shared by a newsroom holds
@@ -46,7 +50,7 @@ def verify(
             if keep(result, lambda names=names: any(words.has_phrase(t.value) for t in names)):
                 results.append(_with_overrides(result, entity.severity, entity.message))
     for quantity in vocab.ruleset.quantities:
-        result = quantity_result(document, claims, vocab, quantity)
+        result = quantity_result(document, claims, vocab, quantity, lemmas)
         if keep(result, lambda quantity=quantity: words.has_all(quantity.mentions)):
             results.append(_with_overrides(result, quantity.severity, quantity.message))
     for date in vocab.ruleset.dates:

@@ -21,10 +21,32 @@ if TYPE_CHECKING:
     from checker.rulelang.ast import DateFact, QuantityFact, Text
 
 
-def quantity_result(document: Document, claims: ClaimSet, vocab: CompiledVocabulary, fact: QuantityFact) -> FactResult:
+# The pipeline's lemmatizer (checker.analysis.Analyzer.lemmas): each phrase's lemmas.
+Lemmatizer = Callable[[Sequence[str]], list[tuple[str, ...]]]
+
+
+def _head_lemma(text: Text, vocab: CompiledVocabulary, lemmas: Lemmatizer | None) -> str:
+    """The lemma of a unit's last word ('prisoners' -> 'prisoner'), as claims name units."""
+    last = phrase_words(text.value)[-1]
+    if lemmas is None:
+        return last
+    key = ("unit-lemma", last)
+    if key not in vocab.derived:
+        found = lemmas([last])[0]
+        vocab.derived[key] = found[-1] if found else last
+    return vocab.derived[key]
+
+
+def quantity_result(
+    document: Document,
+    claims: ClaimSet,
+    vocab: CompiledVocabulary,
+    fact: QuantityFact,
+    lemmas: Lemmatizer | None = None,
+) -> FactResult:
     comparison = fact.comparison
-    unit = stem(phrase_words(fact.unit.value)[-1]) if fact.unit else None
-    per = stem(phrase_words(fact.per.value)[-1]) if fact.per else None
+    unit = _head_lemma(fact.unit, vocab, lemmas) if fact.unit else None
+    per = _head_lemma(fact.per, vocab, lemmas) if fact.per else None
 
     def fits(claim: QuantityClaim) -> bool:
         if unit and unit not in (claim.unit, claim.measure) and unit not in claim.context:

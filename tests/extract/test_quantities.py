@@ -153,3 +153,22 @@ PAIRS_TODAY_WRONG: set[int] = set()
 )
 def test_two_counts_conflict_only_when_their_frames_align(audit, text, fires):
     assert ("CC102" in _codes(audit, text)) is fires
+
+
+def test_units_and_rates_are_lemmas_and_facts_name_them_alike(analyzer, tmp_path):
+    """'people' is the lemma of 'people' (a stem would cut it to 'peopl'), 'miners' of 'miner':
+    a rule file's unit is read as the claims read theirs, so its fact is found."""
+    from checker import readers
+    from checker.pipeline import check, load_prepared
+
+    rules = tmp_path / "floods.rules"
+    rules.write_text(
+        'quantity "toll" { mentions "floods" value 14 "people" }\n'
+        'quantity "rescued" { mentions "rescued" value 31 "miners" }\n',
+        encoding="utf-8",
+    )
+    prepared = load_prepared([rules], cache=False)
+    text = "The floods have killed 14 people. Rescuers said 31 miners were rescued underground."
+    report = check(readers.from_text(text, "floods.txt"), prepared, None, analyzer)
+    assert [q.unit for q in report.claims.quantities] == ["people", "miner"]
+    assert [f.verdict.value for f in report.facts] == ["supported", "supported"]
