@@ -49,6 +49,7 @@ def _time(claim: QuantityClaim) -> str | None:
 
 # A passive's subject is what the active verb acts on: '14 people were killed', 'killed 14 people'.
 _ACTIVE = {"nsubjpass": "dobj"}
+_CORE = frozenset({"nsubj", "dobj"})
 
 
 def _same_role(a: QuantityClaim, b: QuantityClaim) -> bool:
@@ -58,6 +59,9 @@ def _same_role(a: QuantityClaim, b: QuantityClaim) -> bool:
     roles = {_ACTIVE.get(a.anchor.role, a.anchor.role), _ACTIVE.get(b.anchor.role, b.anchor.role)}
     if len(roles) == 1:
         return True
+    if "" in roles and len(roles - {""} - _CORE) == 0:
+        return True  # 'reported, with 458 deaths' and '457 deaths have been reported'
+
     verbs = {claim.frame.predicate if claim.frame else None for claim in (a, b)}
     return roles == {"nsubj", "dobj"} and len(verbs) == 2 and None not in verbs
 

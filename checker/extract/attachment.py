@@ -74,10 +74,11 @@ class Attachment:
         light: frozenset[str] = frozenset(),
     ) -> Anchor:
         """The claim's anchor; each predicate lemma brings its vocabulary class ('die' brings
-        'kill'), a light verb of `light` the class of them all, and the tense is the verb
-        group's (checker.extract.frames)."""
+        'kill'), a light verb of `light` (or an accompanying link, see _role) the class of them
+        all, and the tense is the verb group's (checker.extract.frames)."""
         classes = {vocab.predicate_class(lemma) for lemma in self.predicates} - {None}
-        if light and not light.isdisjoint(self.predicates):
+        if light and (not light.isdisjoint(self.predicates) or self.role == ""):
+            # 'finished second with 84 points': a count the clause holds 'with' is had, whatever the verb
             classes.add(LIGHT_PREDICATES)
         tense = tense_aspect(parse, self.verb, vocab)[0] if self.verb is not None else None
         return Anchor(
@@ -138,10 +139,18 @@ def head_of(parse: Parse, indices: list[int]) -> int:
     return indices[-1]
 
 
-def attach(parse: Parse, indices: list[int], *, counts: bool, totals: frozenset[str] = frozenset()) -> Attachment:
+def attach(
+    parse: Parse,
+    indices: list[int],
+    *,
+    counts: bool,
+    totals: frozenset[str] = frozenset(),
+    accompanying: frozenset[str] = frozenset(),
+) -> Attachment:
     """Where the value written on `indices` stands; `counts` asks for the noun it counts.
     `totals` are the lemmas of nouns that only frame a figure ('a total of $2.3 billion'): the
-    value stands where such a noun stands, and the noun is neither its object nor its scope."""
+    value stands where such a noun stands, and the noun is neither its object nor its scope.
+    `accompanying` are the prepositions that add a count to a clause as its own (see _role)."""
     tokens = parse.tokens
     inside = set(indices)
     head = head_of(parse, indices)
@@ -175,7 +184,7 @@ def attach(parse: Parse, indices: list[int], *, counts: bool, totals: frozenset[
         subject_head=tokens[described].lemma if described is not None else None,
         subject_number=tokens[described].morph.number if described is not None else None,
         object=_object(parse, verb, exclude=counted, inside=inside) if verb is not None else None,
-        role=_role(parse, below, verb),
+        role=_role(parse, below, verb, accompanying),
         copula=verb is not None and tokens[verb].pos == "AUX",
         qualifiers=qualifiers,
         place=place,
@@ -202,10 +211,13 @@ def _through_totals(parse: Parse, at: int, totals: frozenset[str]) -> int:
     return at
 
 
-def _role(parse: Parse, start: int, verb: int | None) -> str:
+def _role(parse: Parse, start: int, verb: int | None, accompanying: frozenset[str] = frozenset()) -> str:
     """How the value's phrase stands to its verb: 'dobj' ('killed 14 people'), 'nsubjpass'
     ('14 people were killed'), 'nsubj' (also a passive's agent), or the preposition that
-    links it ('from four stations'), as the path of labels up to the verb."""
+    links it ('from four stations'), as the path of labels up to the verb. A preposition of
+    `accompanying` adds its count to the clause as the clause's own ('reported, with 458
+    deaths'; 'finished with 84 points'): it is no step, and a count it links directly has
+    the empty role, which meets the verb's subject and object."""
     tokens = parse.tokens
     steps = []
     at = start
@@ -215,7 +227,8 @@ def _role(parse: Parse, start: int, verb: int | None) -> str:
         if token.dep == "pobj":
             pass  # the preposition above names the link
         elif token.dep in ("prep", "agent"):
-            steps.append("nsubj" if token.dep == "agent" else token.lemma)
+            if token.lemma not in accompanying:
+                steps.append("nsubj" if token.dep == "agent" else token.lemma)
         else:
             steps.append(_ACTIVE.get(token.dep, token.dep))
         at = token.head
@@ -293,8 +306,11 @@ def _subject(parse: Parse, verb: int, exclude: int | None) -> tuple[str | None, 
     tokens = parse.tokens
     at = verb
     for _ in range(5):
-        for k in parse.children[at]:
-            if tokens[k].dep in _SUBJECTS and k != exclude:
+        own = [k for k in parse.children[at] if tokens[k].dep in _SUBJECTS]
+        if exclude is not None and own == [exclude]:
+            return None, None, None  # '457 deaths have been reported': the counted things are the subject
+        for k in own:
+            if k != exclude:
                 found = _name(parse, k, at)
                 described = _described_name(parse, at)
                 # 'Peter Andersson: The Swedish defenseman played ...': the description is the name

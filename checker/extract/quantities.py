@@ -399,7 +399,13 @@ def _anchor(
     digits = [i for i in indices if parse.tokens[i].like_num or parse.tokens[i].pos == "NUM"]
     if not indices:
         return Anchor(counted=None, predicates=frozenset()), None, "count", False
-    attached = attach(parse, digits or indices, counts=True, totals=vocab.word_list("totals"))
+    attached = attach(
+        parse,
+        digits or indices,
+        counts=True,
+        totals=vocab.word_list("totals"),
+        accompanying=vocab.word_list("accompanying"),
+    )
     reach = attached.reach(parse)
     scope_words = frozenset(
         " ".join(t.lower for t in tokens[m.start : m.end])

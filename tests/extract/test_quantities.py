@@ -132,6 +132,13 @@ PAIRS = [
     ("Jiri Lala had 84 points in 36 games. Jiri Lala lost 80 points in 36 games.", False),
     # 'a total of' frames the figure; the figure is what the trade reached
     ("Trade reached $3.5 billion in 2019. Trade reached a total of $2.3 billion in 2019.", True),
+    # a count added 'with' is the clause's own; counted things that are the subject borrow none
+    (
+        "Since then, 871 infections have been reported, with 458 deaths in 21 countries. "
+        "In total, 870 people have been infected, and 457 deaths have been reported in 21 countries.",
+        True,
+    ),
+    ("The team finished second with 84 points. The team had 80 points.", True),
     # what was and what is now: two states, not two values of one
     ("In 2003 the figure was 29%. Now the figure is 14%.", False),
     # two floors of one count at different figures disagree on it (a warning)
@@ -156,15 +163,16 @@ def test_two_counts_conflict_only_when_their_frames_align(audit, text, fires):
 
 
 def test_units_and_rates_are_lemmas_and_facts_name_them_alike(analyzer, tmp_path):
-    """'people' is the lemma of 'people' (a stem would cut it to 'peopl'), 'miners' of 'miner':
-    a rule file's unit is read as the claims read theirs, so its fact is found."""
+    """'people' is the lemma of 'people' (a stem would cut it to 'peopl'), 'miner' of 'miners':
+    a rule file's units and mentions are read as the claims read theirs ('rescue' names the
+    clause that says 'rescued'), so its facts are found."""
     from checker import readers
     from checker.pipeline import check, load_prepared
 
     rules = tmp_path / "floods.rules"
     rules.write_text(
-        'quantity "toll" { mentions "floods" value 14 "people" }\n'
-        'quantity "rescued" { mentions "rescued" value 31 "miners" }\n',
+        'quantity "toll" { mentions "flood" value 14 "people" }\n'
+        'quantity "rescued" { mentions "rescue" value 31 "miners" }\n',
         encoding="utf-8",
     )
     prepared = load_prepared([rules], cache=False)
