@@ -152,7 +152,7 @@ def _values(
     if not (date_values or quantity_values):
         return
     ranges = [(v.start, v.end) for v in date_values] + [v.number_range for v in quantity_values]
-    clauses = Clauses(tokens, vocab, ranges)
+    clauses = Clauses(tokens, vocab, ranges, parsed)
 
     def anchors_of(start: int, end: int, own: tuple[int, int], tokens=tokens, date_values=date_values):
         """The other dates of a clause: 'rose 10% in 2003' is not 'rose 5% in 2004'."""
