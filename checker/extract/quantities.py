@@ -316,12 +316,12 @@ def _attach_unit(
         value.unit = _lemma(tokens, parsed, head)
         value.unit_token = head
         value.end = head + 1
-    # 'a seating capacity of 20,000': the noun before 'of' names what is measured
+    # 'a seating capacity of 20,000': the noun before a measure link names what is measured
     before = value.start - 1
     while before >= 0 and tokens[before].text in _QUOTES:
         before -= 1
     noun = tokens[before - 1] if before >= 1 else None
-    if noun and tokens[before].lower == "of" and noun.is_word and noun.lower not in stop:
+    if noun and tokens[before].lower in vocab.word_list("measure-links") and noun.is_word and noun.lower not in stop:
         value.measure = _lemma(tokens, parsed, before - 1)
     _attach_per(value, tokens, vocab, parsed)
 
