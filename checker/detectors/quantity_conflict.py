@@ -7,13 +7,17 @@ from collections.abc import Iterator
 from checker.detectors import Context, Detector
 from checker.detectors._alignment import same_parties, same_predicate, same_scope
 from checker.detectors._common import value_conflicts
+from checker.extract.clauses import same_subjects
 from checker.model import Finding, QuantityClaim, Severity
 
 
 def comparable(a: QuantityClaim, b: QuantityClaim) -> bool:
     """Two values of one counted thing said with one predicate, of the same parties, in the
-    same scope, rate and modality (a proposal is not compared with what happened), and of the
-    same kind: a span of time ('for the past 18 months') is never compared with a count."""
+    same scope, rate, modality (a proposal is not compared with what happened) and time, and of
+    the same kind: a span of time ('for the past 18 months') is never compared with a count.
+    Sentences that name wholly different people or things ('the UK economy ... with growth
+    falling', 'the Chinese economy ... with growth falling') speak of different ones, whose
+    bare nouns the frames cannot tell apart."""
     fa, fb = a.anchor, b.anchor
     if fa is None or fb is None:
         return False
@@ -27,6 +31,7 @@ def comparable(a: QuantityClaim, b: QuantityClaim) -> bool:
         and a.modality == b.modality
         and not (a.negated or b.negated or fa.negated or fb.negated)
         and _same_time(a, b)
+        and same_subjects(a.names, b.names)
         and same_predicate(fa, fb)
         and same_parties(fa, fb)
         and same_scope(fa, fb)
@@ -123,7 +128,8 @@ DETECTOR = Detector(
         "describe the counted noun: 'trapped miners'), that verb's subject and object, and the phrases "
         "that scope it ('in the northern group', 'in total', a place, a time). Two quantities are "
         "compared when they count the same thing with the same verb, of the same subject and object, "
-        "in the same scope, rate and modality (a proposal is not compared with what happened); a span "
+        "in the same scope, rate, modality (a proposal is not compared with what happened) and time "
+        "(what was is not what is now), in sentences that do not name wholly different things; a span "
         "of time ('for the past 18 months') is never compared with a count. Light verbs that only say whose "
         "a count is ('had', 'posted', 'scored': the rules' light-predicates) count as one predicate, and a "
         "noun that only frames a figure ('a total of $2.3 billion') lets the figure stand in its place. "
