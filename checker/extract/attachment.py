@@ -191,7 +191,9 @@ def attach(
         time=time,
         tense=tense_of(parse, verb) if verb is not None else None,
         negated=verb is not None and any(tokens[k].dep == "neg" for k in parse.children[verb]),
-        time_expression=any(tokens[i].ent_type in _TIMES for i in indices),
+        # 'the past 18 months' is a time; 'over 70 caps', which the tagger may call a date, is not
+        time_expression=any(tokens[i].ent_type in _TIMES for i in indices)
+        and (counted is None or tokens[counted].ent_type in _TIMES),
         label=counted is not None and tokens[head].dep == "nummod" and counted < head,
         direct=_direct(parse, head, verb),
     )

@@ -75,6 +75,8 @@ TABLE = [
         [{"value": 40, "unit": "people", "modality": "hypothetical"}],
     ),
     ("The mine closed 12 years ago.", []),
+    # a count of things the tagger reads as a date is still a count
+    ("Ledley has earned over 70 caps for the Welsh national team.", [{"unit": "cap", "kind": "count"}]),
     # a noun that only frames the figure: the figure stands in its place, as the verb's object
     ("Trade reached a total of $2.3 billion in 2019.", [{"value": 2.3e9, "unit": "$", "predicate": {"reach"}}]),
     # a nationality describes the subject; the name the description hangs on is who is meant
