@@ -68,13 +68,13 @@ def check(
     return DocumentReport(document=document, as_of=day, findings=(failure,))
 
 
-def _verified(document: Document, claims, vocab: CompiledVocabulary, day: dt.date | None) -> tuple:
+def _verified(document: Document, claims, vocab: CompiledVocabulary, day: dt.date | None, analyzer: Analyzer) -> tuple:
     """The rule files' expected facts, verified; most rule sets (the bundled ones) state none."""
     if not vocab.ruleset.has_facts:
         return ()
     from checker.rulelang.verify import verify
 
-    return verify(document, claims, vocab, day)
+    return verify(document, claims, vocab, day, analyzer.lemmas)
 
 
 def _check(document: Document, prepared: Prepared, day: dt.date | None, analyzer: Analyzer) -> DocumentReport:
@@ -82,7 +82,7 @@ def _check(document: Document, prepared: Prepared, day: dt.date | None, analyzer
     directives = suppress.scan(document.text)
     read = suppress.blank(document, directives)  # directives are not prose
     claims = extract(read, sentences(read.prose, vocab.abbreviations), vocab, analyzer, day)
-    facts = _verified(read, claims, vocab, day)
+    facts = _verified(read, claims, vocab, day, analyzer)
     context = Context(document=read, claims=claims, vocab=vocab, as_of=day, facts=facts)
     findings = [finding for detector in all_detectors() for finding in run_check(detector, context)]
     failures = internal_errors(findings)  # never suppressed

@@ -48,16 +48,23 @@ def value_conflicts(
     claims: Sequence,
     conflict: Callable[[object, object], bool],
     message: Callable[[str, str], str],
+    tension: Callable[[object, object], bool] | None = None,
 ) -> Iterator[Finding]:
     """One finding for each later quantity or date that conflicts with an earlier one, quoting
-    both clauses; `message` gets the two values as written."""
+    both clauses; `message` gets the two values as written. A pair in `tension` (both may
+    hold, but they say different figures) is worth a warning, not an error."""
     reported: set[int] = set()
     quote_text = context.document.quote
     for first, second in pairs_across_sentences(claims):
-        if id(second) in reported or not conflict(first, second):
+        if id(second) in reported:
             continue
+        default = detector.severity
+        if not conflict(first, second):
+            if tension is None or not tension(first, second):
+                continue
+            default = Severity.WARNING if default is Severity.ERROR else default
         reported.add(id(second))
-        severity, note = pair_severity(detector.severity, first.speaker, second.speaker)
+        severity, note = pair_severity(default, first.speaker, second.speaker)
         yield detector.finding(
             message(quote_text(first.span), quote_text(second.span)) + note,
             quote(context, first.clause or first.span),

@@ -7,13 +7,17 @@ from collections.abc import Iterator
 from checker.detectors import Context, Detector
 from checker.detectors._alignment import same_parties, same_predicate, same_scope
 from checker.detectors._common import value_conflicts
+from checker.extract.clauses import same_subjects
 from checker.model import Finding, QuantityClaim, Severity
 
 
 def comparable(a: QuantityClaim, b: QuantityClaim) -> bool:
     """Two values of one counted thing said with one predicate, of the same parties, in the
-    same scope, rate and modality (a proposal is not compared with what happened), and of the
-    same kind: a span of time ('for the past 18 months') is never compared with a count."""
+    same scope, rate, modality (a proposal is not compared with what happened) and time, and of
+    the same kind: a span of time ('for the past 18 months') is never compared with a count.
+    Sentences that name wholly different people or things ('the UK economy ... with growth
+    falling', 'the Chinese economy ... with growth falling') speak of different ones, whose
+    bare nouns the frames cannot tell apart."""
     fa, fb = a.anchor, b.anchor
     if fa is None or fb is None:
         return False
@@ -26,14 +30,32 @@ def comparable(a: QuantityClaim, b: QuantityClaim) -> bool:
         and a.per == b.per
         and a.modality == b.modality
         and not (a.negated or b.negated or fa.negated or fb.negated)
+        and _same_time(a, b)
+        and same_subjects(a.names, b.names)
         and same_predicate(fa, fb)
         and same_parties(fa, fb)
         and same_scope(fa, fb)
     )
 
 
+def _same_time(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """'In 2003 the figure was 29%', 'Now the figure is 14%': what was and what is now are two
+    states, not two values of one. A present perfect ('have killed 14') tells what happened."""
+    times = {_time(a), _time(b)}
+    return None in times or len(times) == 1
+
+
+def _time(claim: QuantityClaim) -> str | None:
+    frame = claim.frame
+    if frame is None or frame.tense not in ("past", "present"):
+        return None
+    return "past" if frame.aspect == "perfect" else frame.tense
+
+
 # A passive's subject is what the active verb acts on: '14 people were killed', 'killed 14 people'.
 _ACTIVE = {"nsubjpass": "dobj"}
+_CORE = frozenset({"nsubj", "dobj"})
+_PERCENT = "%"  # the unit of every percent phrase (checker.extract.quantities)
 
 
 def _same_role(a: QuantityClaim, b: QuantityClaim) -> bool:
@@ -43,6 +65,9 @@ def _same_role(a: QuantityClaim, b: QuantityClaim) -> bool:
     roles = {_ACTIVE.get(a.anchor.role, a.anchor.role), _ACTIVE.get(b.anchor.role, b.anchor.role)}
     if len(roles) == 1:
         return True
+    if "" in roles and len(roles - {""} - _CORE) == 0:
+        return True  # 'reported, with 458 deaths' and '457 deaths have been reported'
+
     verbs = {claim.frame.predicate if claim.frame else None for claim in (a, b)}
     return roles == {"nsubj", "dobj"} and len(verbs) == 2 and None not in verbs
 
@@ -61,11 +86,22 @@ def _things(claim: QuantityClaim) -> set[str]:
     """What a value counts or measures: the noun it counts ('miner'), its symbol ('%', '$'),
     the measure named before it ('a seating capacity of ...')."""
     counted = claim.anchor.counted if claim.anchor else None
+    if claim.unit == _PERCENT:
+        counted = None  # '44 per cent': the parse's noun is the phrase's 'cent', the unit is '%'
     return {w for w in (counted or claim.unit, claim.measure) if w}
 
 
 def disjoint(a: QuantityClaim, b: QuantityClaim) -> bool:
     return a.high < b.low or b.high < a.low
+
+
+def other_bounds(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """'over 250 appearances' and 'over 200 appearances': each is a floor the writer puts at a
+    round figure just under the count, so two floors (or two ceilings) of one count at
+    different figures disagree on it, though both may hold."""
+    if a.bound != b.bound or a.bound not in ("lower-bound", "upper-bound"):
+        return False
+    return a.low != b.low if a.bound == "lower-bound" else a.high != b.high
 
 
 def run(context: Context) -> Iterator[Finding]:
@@ -76,6 +112,7 @@ def run(context: Context) -> Iterator[Finding]:
         claims,
         lambda a, b: comparable(a, b) and disjoint(a, b),
         lambda one, other: f"'{one}' here but '{other}' later, said of the same thing",
+        tension=lambda a, b: other_bounds(a, b) and comparable(a, b),
     )
 
 
@@ -91,9 +128,14 @@ DETECTOR = Detector(
         "describe the counted noun: 'trapped miners'), that verb's subject and object, and the phrases "
         "that scope it ('in the northern group', 'in total', a place, a time). Two quantities are "
         "compared when they count the same thing with the same verb, of the same subject and object, "
-        "in the same scope, rate and modality (a proposal is not compared with what happened); a span "
-        "of time ('for the past 18 months') is never compared with a count. They conflict when their "
-        "value intervals do not overlap, so 'at least 1,200' does not conflict with '1,500'."
+        "in the same scope, rate, modality (a proposal is not compared with what happened) and time "
+        "(what was is not what is now), in sentences that do not name wholly different things; a span "
+        "of time ('for the past 18 months') is never compared with a count. Light verbs that only say whose "
+        "a count is ('had', 'posted', 'scored': the rules' light-predicates) count as one predicate, and a "
+        "noun that only frames a figure ('a total of $2.3 billion') lets the figure stand in its place. "
+        "They conflict when their value intervals do not overlap, so 'at least 1,200' does not conflict "
+        "with '1,500'; two floors (or two ceilings) of one count at different figures ('over 250 "
+        "appearances', 'over 200 appearances') may both hold but disagree on the count: a warning."
     ),
     fires=(
         "Officials said 250 prisoners were exchanged on Friday. The exchange of 300 prisoners was "
@@ -103,6 +145,9 @@ DETECTOR = Detector(
         "The stadium has a seating capacity of 20,000 spectators. The stadium has a seating capacity of "
         "25,000 spectators.",
         "Rescuers said 31 miners were trapped underground. All 27 trapped miners were brought to the surface.",
+        "The goaltender had a 2.68 goals against average. The goaltender posted a 2.89 goals against average.",
+        "Trade reached $3.5 billion in 2019. Trade reached a total of $2.3 billion in 2019.",
+        "He made over 250 appearances for the club. He made over 200 appearances for the club.",
     ),
     quiet=(
         "Moscow proposed exchanging at least 1,200 prisoners. Kyiv said 1,500 prisoners were exchanged.",
@@ -112,6 +157,8 @@ DETECTOR = Detector(
         "Ceasefires of 24-48 hours are being considered. A ceasefire of 36 hours is being considered.",
         "Nine teams will play in the northern group. Seven teams will play in the southern group.",
         "Prices have risen for the past 18 months. Prices rose in 12 months of the last 20.",
+        "Lala had 84 points in 36 games. Lala lost 80 points in 36 games.",
+        "He made over 250 appearances for the club. He made under 300 appearances for the club.",
     ),
     run=run,
 )

@@ -143,14 +143,16 @@ def _values(
     words = {t.lower for t in tokens}
     # Cheap tests first: most sentences hold no digit, month or number word.
     digits = _DIGIT.search(document.prose, sentence.span.start, sentence.span.end) is not None
+    at = {t.start: t for t in parse.tokens}
+    parsed = [at.get(t.start) for t in tokens]  # the parse's token where both cut a word alike
     date_values = dates.find(tokens, vocab) if digits or not words.isdisjoint(vocab.date_words) else []
     occupied = {k for v in date_values for k in range(v.start, v.end)}
     may_count = digits or not words.isdisjoint(vocab.number_words)
-    quantity_values = quantities.find(tokens, vocab, occupied) if may_count else []
+    quantity_values = quantities.find(tokens, vocab, occupied, parsed) if may_count else []
     if not (date_values or quantity_values):
         return
     ranges = [(v.start, v.end) for v in date_values] + [v.number_range for v in quantity_values]
-    clauses = Clauses(tokens, vocab, ranges)
+    clauses = Clauses(tokens, vocab, ranges, parsed)
 
     def anchors_of(start: int, end: int, own: tuple[int, int], tokens=tokens, date_values=date_values):
         """The other dates of a clause: 'rose 10% in 2003' is not 'rose 5% in 2004'."""

@@ -38,6 +38,7 @@ _UNNAMED = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY"
 _TIMES = frozenset({"DATE", "TIME"})
 _RELATIVE_PRONOUN_TAGS = frozenset({"WDT", "WP"})
 _ADJECTIVAL = frozenset({"NORP"})  # 'the Czech forward': a nationality describes, it names no one
+LIGHT_PREDICATES = "light-predicates"  # the rules' list of light verbs, and the class they share
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,10 +66,20 @@ class Attachment:
     copula: bool  # the verb is a copula ('was'): what it says lies in its complement
     direct: bool  # the value modifies the verb, not a noun on the way to it
 
-    def anchor(self, parse: Parse, vocab: CompiledVocabulary, scope_words: frozenset[str] = frozenset()) -> Anchor:
+    def anchor(
+        self,
+        parse: Parse,
+        vocab: CompiledVocabulary,
+        scope_words: frozenset[str] = frozenset(),
+        light: frozenset[str] = frozenset(),
+    ) -> Anchor:
         """The claim's anchor; each predicate lemma brings its vocabulary class ('die' brings
-        'kill'), and the tense is the verb group's (checker.extract.frames)."""
+        'kill'), a light verb of `light` (or an accompanying link, see _role) the class of them
+        all, and the tense is the verb group's (checker.extract.frames)."""
         classes = {vocab.predicate_class(lemma) for lemma in self.predicates} - {None}
+        if light and (not light.isdisjoint(self.predicates) or self.role == ""):
+            # 'finished second with 84 points': a count the clause holds 'with' is had, whatever the verb
+            classes.add(LIGHT_PREDICATES)
         tense = tense_aspect(parse, self.verb, vocab)[0] if self.verb is not None else None
         return Anchor(
             counted=parse.tokens[self.counted].lemma if self.counted is not None else None,
@@ -128,8 +139,18 @@ def head_of(parse: Parse, indices: list[int]) -> int:
     return indices[-1]
 
 
-def attach(parse: Parse, indices: list[int], *, counts: bool) -> Attachment:
-    """Where the value written on `indices` stands; `counts` asks for the noun it counts."""
+def attach(
+    parse: Parse,
+    indices: list[int],
+    *,
+    counts: bool,
+    totals: frozenset[str] = frozenset(),
+    accompanying: frozenset[str] = frozenset(),
+) -> Attachment:
+    """Where the value written on `indices` stands; `counts` asks for the noun it counts.
+    `totals` are the lemmas of nouns that only frame a figure ('a total of $2.3 billion'): the
+    value stands where such a noun stands, and the noun is neither its object nor its scope.
+    `accompanying` are the prepositions that add a count to a clause as its own (see _role)."""
     tokens = parse.tokens
     inside = set(indices)
     head = head_of(parse, indices)
@@ -137,6 +158,9 @@ def attach(parse: Parse, indices: list[int], *, counts: bool) -> Attachment:
     # a number counts the noun it modifies; 'six of the goals' counts goals, but stands itself
     by_number = counted is not None and tokens[head].dep in _NUMBER_LINKS and tokens[head].head == counted
     below = counted if by_number or (counted is not None and counted in inside) else head
+    framed = _through_totals(parse, below, totals)
+    if framed != below:
+        below, inside = framed, inside | {framed}
     verb = _governing_verb(parse, below)
     predicates = set()
     if verb is not None:
@@ -160,23 +184,42 @@ def attach(parse: Parse, indices: list[int], *, counts: bool) -> Attachment:
         subject_head=tokens[described].lemma if described is not None else None,
         subject_number=tokens[described].morph.number if described is not None else None,
         object=_object(parse, verb, exclude=counted, inside=inside) if verb is not None else None,
-        role=_role(parse, below, verb),
+        role=_role(parse, below, verb, accompanying),
         copula=verb is not None and tokens[verb].pos == "AUX",
         qualifiers=qualifiers,
         place=place,
         time=time,
         tense=tense_of(parse, verb) if verb is not None else None,
         negated=verb is not None and any(tokens[k].dep == "neg" for k in parse.children[verb]),
-        time_expression=any(tokens[i].ent_type in _TIMES for i in indices),
+        # 'the past 18 months' is a time; 'over 70 caps', which the tagger may call a date, is not
+        time_expression=any(tokens[i].ent_type in _TIMES for i in indices)
+        and (counted is None or tokens[counted].ent_type in _TIMES),
         label=counted is not None and tokens[head].dep == "nummod" and counted < head,
         direct=_direct(parse, head, verb),
     )
 
 
-def _role(parse: Parse, start: int, verb: int | None) -> str:
+def _through_totals(parse: Parse, at: int, totals: frozenset[str]) -> int:
+    """The noun a figure is the content of ('reaching a total of $2.3 billion' reaches $2.3
+    billion): from the value's phrase up through a prepositional phrase hanging on a noun of
+    `totals`."""
+    tokens = parse.tokens
+    while totals and tokens[at].dep == "pobj":
+        preposition = tokens[at].head
+        noun = tokens[preposition].head
+        if tokens[preposition].dep != "prep" or noun == preposition or tokens[noun].lemma not in totals:
+            break
+        at = noun
+    return at
+
+
+def _role(parse: Parse, start: int, verb: int | None, accompanying: frozenset[str] = frozenset()) -> str:
     """How the value's phrase stands to its verb: 'dobj' ('killed 14 people'), 'nsubjpass'
     ('14 people were killed'), 'nsubj' (also a passive's agent), or the preposition that
-    links it ('from four stations'), as the path of labels up to the verb."""
+    links it ('from four stations'), as the path of labels up to the verb. A preposition of
+    `accompanying` adds its count to the clause as the clause's own ('reported, with 458
+    deaths'; 'finished with 84 points'): it is no step, and a count it links directly has
+    the empty role, which meets the verb's subject and object."""
     tokens = parse.tokens
     steps = []
     at = start
@@ -186,7 +229,8 @@ def _role(parse: Parse, start: int, verb: int | None) -> str:
         if token.dep == "pobj":
             pass  # the preposition above names the link
         elif token.dep in ("prep", "agent"):
-            steps.append("nsubj" if token.dep == "agent" else token.lemma)
+            if token.lemma not in accompanying:
+                steps.append("nsubj" if token.dep == "agent" else token.lemma)
         else:
             steps.append(_ACTIVE.get(token.dep, token.dep))
         at = token.head
@@ -264,8 +308,11 @@ def _subject(parse: Parse, verb: int, exclude: int | None) -> tuple[str | None, 
     tokens = parse.tokens
     at = verb
     for _ in range(5):
-        for k in parse.children[at]:
-            if tokens[k].dep in _SUBJECTS and k != exclude:
+        own = [k for k in parse.children[at] if tokens[k].dep in _SUBJECTS]
+        if exclude is not None and own == [exclude]:
+            return None, None, None  # '457 deaths have been reported': the counted things are the subject
+        for k in own:
+            if k != exclude:
                 found = _name(parse, k, at)
                 described = _described_name(parse, at)
                 # 'Peter Andersson: The Swedish defenseman played ...': the description is the name
@@ -309,7 +356,10 @@ def _name(parse: Parse, k: int, verb: int) -> tuple[str, str, int]:
                 return _name(parse, subjects[0], copula)
         return _name(parse, antecedent, antecedent)
     entity = parse.entity_at(k)
-    if entity is not None and entity.label not in _TIMES | _ADJECTIVAL:
+    if entity is not None and entity.label in _ADJECTIVAL:
+        # 'Jiri Lala: The Czech forward played ...': a nationality describes someone, as a noun does
+        return token.lemma, "noun", k
+    if entity is not None and entity.label not in _TIMES:
         # 'the Vienna Capitals' and 'Vienna Capitals' name one team: a determiner is no part of a name
         start = entity.start + (tokens[entity.start].pos == "DET" and entity.end - entity.start > 1)
         return parse.text(start, entity.end).lower(), "name", k

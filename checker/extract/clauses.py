@@ -1,9 +1,9 @@
 """Clauses and their words: what a value is said about.
 
-A claim's *context* is the set of content words of the clause it stands in (stemmed,
-without the values themselves), so two claims are about the same thing when their
+A claim's *context* is the set of content words of the clause it stands in (the parse's
+lemmas, without the values themselves), so two claims are about the same thing when their
 contexts largely agree: 'the stadium was built in 1992' and 'the stadium was built
-in 1993' share {stadium, built}. Clauses end at punctuation and at the declared
+in 1993' share {stadium, build}. Clauses end at punctuation and at the declared
 clause-break words; a clause too short to say anything borrows its neighbour's words
 ('In 2013, Molla left Kadima').
 """
@@ -11,7 +11,7 @@ clause-break words; a clause too short to say anything borrows its neighbour's w
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from checker.extract.vocab import CompiledVocabulary
@@ -20,39 +20,24 @@ from checker.text import Token
 
 if TYPE_CHECKING:
     from checker.analysis import Parse
+    from checker.analysis import Token as ParseToken
 
 _BREAK_MARKS = frozenset({",", ";", ":", "(", ")", "—", "–", "?", "!"})
 _MIN_WORDS = 2
 
 
-@functools.lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """A crude English stem: enough to make 'teams'/'team' and 'published'/'publish' meet."""
-    w = word.lower().replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 4 and w.endswith(("ches", "shes", "sses", "xes")):
-        return w[:-2]
-    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        w = w[:-1]
-    if len(w) > 5 and w.endswith("ed"):
-        w = w[:-2]
-        if len(w) > 2 and w[-1] == w[-2] and w[-1] not in "ls":
-            w = w[:-1]  # 'planned' -> 'plan'
-    elif len(w) > 5 and w.endswith("ing"):
-        w = w[:-3]
-    if len(w) > 4 and w.endswith("e"):
-        w = w[:-1]  # 'exchange' and 'exchanging' both become 'exchang'
-    return w
-
-
 class Clauses:
     """The clauses of one sentence's tokens, with the values' token ranges kept whole."""
 
-    def __init__(self, tokens: list[Token], vocab: CompiledVocabulary, protected: Iterable[tuple[int, int]]) -> None:
+    def __init__(
+        self,
+        tokens: list[Token],
+        vocab: CompiledVocabulary,
+        protected: Iterable[tuple[int, int]],
+        parsed: Sequence[ParseToken | None] = (),
+    ) -> None:
         self.tokens = tokens
+        self._parsed = parsed  # the parse's token at each of `tokens`, whose lemma is the word
         self._vocab = vocab
         inside = set()
         for start, end in protected:
@@ -126,14 +111,15 @@ class Clauses:
         return start, end
 
     def content(self, start: int, end: int, skip: Iterable[int] = ()) -> frozenset[str]:
-        """Stemmed content words of tokens [start, end), leaving out values and `skip`."""
+        """Content words (lemmas) of tokens [start, end), leaving out values and `skip`."""
         words = self._words
         skipped = set(skip)
         return frozenset(words[i] for i in range(start, end) if words[i] is not None and i not in skipped)
 
     @functools.cached_property
     def _words(self) -> list[str | None]:
-        """Each token's stemmed content word, or None for values, function words and verbs of saying."""
+        """Each token's content word (its lemma, or a synonym's class), or None for values,
+        function words and verbs of saying."""
         vocab = self._vocab
         reporting = vocab.word_list("reporting")
         synonyms = vocab.ruleset.vocabulary.synonyms
@@ -144,7 +130,9 @@ class Clauses:
             if i in self._inside or not token.is_word or lower in skip or lower.isdigit():
                 words.append(None)  # 'officials said': who says it is not what is said
             else:
-                words.append(stem(synonyms.get(lower, lower)))
+                parsed = self._parsed[i] if i < len(self._parsed) else None
+                lemma = parsed.lemma if parsed is not None else lower
+                words.append(synonyms.get(lower) or synonyms.get(lemma) or lemma)
         return words
 
 

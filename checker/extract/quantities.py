@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from checker.extract.attachment import attach, tokens_in
-from checker.extract.clauses import Clauses, stem
+from checker.extract.attachment import LIGHT_PREDICATES, attach, tokens_in
+from checker.extract.clauses import Clauses
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import Anchor, Frame, QuantityClaim, Span, Speaker
 from checker.text import Token
 
 if TYPE_CHECKING:  # the parse's types only: a listing command imports these modules
     from checker.analysis import Parse
+    from checker.analysis import Token as ParseToken
 
 _DIGITS = re.compile(r"\d+")
 _SUFFIXED = re.compile(r"(\d+)(bn|m|k|tn)")
@@ -28,7 +30,8 @@ _SUFFIX_VALUES = {"k": 1e3, "m": 1e6, "bn": 1e9, "tn": 1e12}
 _DASHES = frozenset({"-", "–", "—"})
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 _MAX_UNIT_WORDS = 3
-_PARTICIPLES = ("ing", "ed")  # 'eight teams competing': a verb ends the counted noun
+_PARTICIPLES = frozenset({"VBG", "VBN"})  # 'eight teams competing': a verb ends the counted noun
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _APPROXIMATION = 0.1  # 'about 100' is taken as 90 to 110
 _PAIR_PER = "side"  # '250 for 250' is an exchange: that many on each side
 _BARE_MULTIPLIERS = frozenset({"m", "bn", "tn"})  # only after digits: '5m', never 'm' alone
@@ -55,14 +58,18 @@ class Value:
         return self.start, max(self.number_end, self.start + 1)
 
 
-def find(tokens: list[Token], vocab: CompiledVocabulary, occupied: set[int]) -> list[Value]:
-    """Numbers in `tokens` outside the `occupied` token indices (dates found first)."""
+def find(
+    tokens: list[Token], vocab: CompiledVocabulary, occupied: set[int], parsed: Sequence[ParseToken | None]
+) -> list[Value]:
+    """Numbers in `tokens` outside the `occupied` token indices (dates found first); `parsed`
+    holds the parse's token at each of `tokens` (None where the two cut the text apart), whose
+    lemma, tag and morphology name and shape the units."""
     atoms = [a for a in _atoms(tokens, vocab) if not any(i in occupied for i in range(a.start, a.end))]
     values = _join_ranges(atoms, tokens, vocab)
     for value in values:
         value.number_end = value.end
         _attach_bound(value, tokens, vocab)
-        _attach_unit(value, tokens, vocab)
+        _attach_unit(value, tokens, vocab, parsed)
     return [v for v in values if not v.year_like and not _not_a_count(v, tokens, vocab)]
 
 
@@ -263,7 +270,22 @@ def _apply_bound(value: Value, kind: str) -> None:
         value.high += spread
 
 
-def _attach_unit(value: Value, tokens: list[Token], vocab: CompiledVocabulary) -> None:
+def _lemma(tokens: list[Token], parsed: Sequence[ParseToken | None], i: int) -> str:
+    token = parsed[i]
+    return token.lemma if token is not None else tokens[i].lower
+
+
+def _verb_form(token: ParseToken | None) -> bool:
+    return token is not None and token.pos in ("VERB", "AUX") and token.tag in _PARTICIPLES
+
+
+def _plural(token: ParseToken | None) -> bool:
+    return token is not None and (token.tag in _PLURAL_TAGS or token.morph.number == "plur")
+
+
+def _attach_unit(
+    value: Value, tokens: list[Token], vocab: CompiledVocabulary, parsed: Sequence[ParseToken | None]
+) -> None:
     at = value.end
     percent = vocab.phrases("percent").find(tokens[at : at + 3])
     if percent and percent[0].start == 0:
@@ -281,36 +303,38 @@ def _attach_unit(value: Value, tokens: list[Token], vocab: CompiledVocabulary) -
         and tokens[end].lower not in stop
         and tokens[end].lower not in numbers
         and not tokens[end].lower[0].isdigit()
-        and not tokens[end].lower.endswith(_PARTICIPLES)
+        and not _verb_form(parsed[end])
     ):
         if head is None:
             head = end
-        if tokens[end].lower.endswith("s") and not tokens[end].lower.endswith("ss"):
+        if _plural(parsed[end]):
             head = end  # the plural noun heads the phrase: '250 Ukrainian prisoners'
             end += 1
             break
         end += 1
     if head is not None and value.unit is None:
-        value.unit = stem(tokens[head].lower)
+        value.unit = _lemma(tokens, parsed, head)
         value.unit_token = head
         value.end = head + 1
-    # 'a seating capacity of 20,000': the noun before 'of' names what is measured
+    # 'a seating capacity of 20,000': the noun before a measure link names what is measured
     before = value.start - 1
     while before >= 0 and tokens[before].text in _QUOTES:
         before -= 1
     noun = tokens[before - 1] if before >= 1 else None
-    if noun and tokens[before].lower == "of" and noun.is_word and noun.lower not in stop:
-        value.measure = stem(noun.lower)
-    _attach_per(value, tokens, vocab)
+    if noun and tokens[before].lower in vocab.word_list("measure-links") and noun.is_word and noun.lower not in stop:
+        value.measure = _lemma(tokens, parsed, before - 1)
+    _attach_per(value, tokens, vocab, parsed)
 
 
-def _attach_per(value: Value, tokens: list[Token], vocab: CompiledVocabulary) -> None:
+def _attach_per(
+    value: Value, tokens: list[Token], vocab: CompiledVocabulary, parsed: Sequence[ParseToken | None]
+) -> None:
     at = value.end
     for match in vocab.phrases("per").find(tokens[at : at + 4]):
         if match.start == 0 and at + match.end < len(tokens) and tokens[at + match.end].is_word:
             word = tokens[at + match.end].lower
             if word not in vocab.stopwords:
-                value.per = stem(word)
+                value.per = _lemma(tokens, parsed, at + match.end)
                 value.end = at + match.end + 1
             return
 
@@ -375,7 +399,13 @@ def _anchor(
     digits = [i for i in indices if parse.tokens[i].like_num or parse.tokens[i].pos == "NUM"]
     if not indices:
         return Anchor(counted=None, predicates=frozenset()), None, "count", False
-    attached = attach(parse, digits or indices, counts=True)
+    attached = attach(
+        parse,
+        digits or indices,
+        counts=True,
+        totals=vocab.word_list("totals"),
+        accompanying=vocab.word_list("accompanying"),
+    )
     reach = attached.reach(parse)
     scope_words = frozenset(
         " ".join(t.lower for t in tokens[m.start : m.end])
@@ -386,7 +416,7 @@ def _anchor(
     hypothetical = attached.conditional(parse, vocab.word_list("conditional"))
     written = " ".join(t.text for t in tokens[value.start : value.end])
     return (
-        attached.anchor(parse, vocab, scope_words),
+        attached.anchor(parse, vocab, scope_words, vocab.word_list(LIGHT_PREDICATES)),
         attached.frame(parse, vocab, speaker, written),
         kind,
         hypothetical,

@@ -48,6 +48,10 @@ WORD_LISTS: dict[str, str] = {
     "appositive-openers": "words after a comma that open an appositive role (the, a: 'Anna Berg, the minister')",
     "conditional": "words that make a clause hypothetical (if, even if, unless)",
     "unknown": "lemmas that, negated, say a clause or a value is not known or not given (known, clear, specify)",
+    "light-predicates": "verbs, by lemma, that only say whose a count is (have, post, score: 'had 84 points')",
+    "accompanying": "prepositions that add a count to a clause as its own (with: 'reported, with 458 deaths')",
+    "measure-links": "words between a noun and the number that measures it (of: 'a capacity of 20,000')",
+    "totals": "nouns that only frame the figure after them (total: 'a total of $2.3 billion')",
 }
 STATUS_TIMES = ("past", "present", "future")
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import ClaimSet, Document, FactResult, Location, RoleMention, Severity, Span, Verdict
-from checker.rulelang.verify_values import date_result, quantity_result
+from checker.rulelang.verify_values import Lemmatizer, date_result, mentioned, quantity_result, text_words, word_forms
 from checker.text import tokenize
 
 if TYPE_CHECKING:
@@ -21,14 +21,18 @@ if TYPE_CHECKING:
 
 
 def verify(
-    document: Document, claims: ClaimSet, vocab: CompiledVocabulary, as_of: dt.date | None
+    document: Document,
+    claims: ClaimSet,
+    vocab: CompiledVocabulary,
+    as_of: dt.date | None,
+    lemmas: Lemmatizer | None = None,
 ) -> tuple[FactResult, ...]:
     """The verdict on each fact, leaving out a fact not found whose subject the document never
     mentions (another story's event, person or figure): a rule file shared by a newsroom holds
     facts for many articles, and an unrelated one is no 'not found'. A fact contradicted is kept
     whatever names it (the text may give the fact's role to someone else)."""
     results: list[FactResult] = []
-    words = _Words(document, vocab)
+    words = _Words(document, vocab, lemmas)
 
     def keep(result: FactResult, mentioned) -> bool:
         return result.verdict is not Verdict.NOT_FOUND or mentioned()
@@ -46,11 +50,11 @@ def verify(
             if keep(result, lambda names=names: any(words.has_phrase(t.value) for t in names)):
                 results.append(_with_overrides(result, entity.severity, entity.message))
     for quantity in vocab.ruleset.quantities:
-        result = quantity_result(document, claims, vocab, quantity)
+        result = quantity_result(document, claims, vocab, quantity, lemmas)
         if keep(result, lambda quantity=quantity: words.has_all(quantity.mentions)):
             results.append(_with_overrides(result, quantity.severity, quantity.message))
     for date in vocab.ruleset.dates:
-        result = date_result(document, claims, vocab, date)
+        result = date_result(document, claims, vocab, date, lemmas)
         if keep(result, lambda date=date: words.has_all(date.mentions)):
             results.append(_with_overrides(result, date.severity, date.message))
     return tuple(results)
@@ -59,10 +63,10 @@ def verify(
 class _Words:
     """The document's words, read once and only when a fact asks whether its subject is named."""
 
-    def __init__(self, document: Document, vocab: CompiledVocabulary) -> None:
-        self._document, self._vocab = document, vocab
+    def __init__(self, document: Document, vocab: CompiledVocabulary, lemmas: Lemmatizer | None) -> None:
+        self._document, self._vocab, self._lemmas = document, vocab, lemmas
         self._tokens: list[str] | None = None
-        self._stems: frozenset[str] | None = None
+        self._words: frozenset[str] | None = None
 
     def _lower(self) -> list[str]:
         if self._tokens is None:
@@ -76,18 +80,18 @@ class _Words:
         return n > 0 and any(tokens[i : i + n] == wanted for i in range(len(tokens) - n + 1))
 
     def has_all(self, mentions) -> bool:
-        """Whether every content word the fact is about appears somewhere in the document (stemmed,
-        as claims are matched to the fact); a fact that names no words applies everywhere."""
-        from checker.extract.clauses import stem
+        """Whether every content word the fact is about appears somewhere in the document (as
+        written or as a lemma, as claims are matched to the fact); a fact that names no words
+        applies everywhere."""
         from checker.text import phrase_words
 
         stopwords = self._vocab.stopwords
-        wanted = {stem(word) for text in mentions for word in phrase_words(text.value) if word not in stopwords}
-        if not wanted:
+        words = {word for text in mentions for word in phrase_words(text.value) if word not in stopwords}
+        if not words:
             return True
-        if self._stems is None:
-            self._stems = frozenset(stem(word) for word in self._lower())
-        return wanted <= self._stems
+        if self._words is None:
+            self._words = text_words(self._document.prose, self._lemmas)
+        return mentioned([word_forms(word, self._vocab, self._lemmas) for word in words], self._words)
 
 
 def _with_overrides(result: FactResult, severity: str | None, message: str | None) -> FactResult:

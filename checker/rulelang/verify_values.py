@@ -12,26 +12,74 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from checker.extract.clauses import stem
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import ClaimSet, Document, FactResult, Location, QuantityClaim, Verdict
-from checker.text import phrase_words, tokenize
+from checker.text import phrase_words
 
 if TYPE_CHECKING:
     from checker.rulelang.ast import DateFact, QuantityFact, Text
 
 
-def quantity_result(document: Document, claims: ClaimSet, vocab: CompiledVocabulary, fact: QuantityFact) -> FactResult:
+# The pipeline's lemmatizer (checker.analysis.Analyzer.lemmas): each phrase's lemmas.
+Lemmatizer = Callable[[Sequence[str]], list[tuple[str, ...]]]
+
+
+def word_forms(word: str, vocab: CompiledVocabulary, lemmas: Lemmatizer | None) -> frozenset[str]:
+    """A rule file's word as written and as the pipeline lemmatizes it ('prisoners',
+    'prisoner'), either of which a claim's lemmas may hold."""
+    if lemmas is None:
+        return frozenset({word})
+    key = ("word-lemma", word)
+    if key not in vocab.derived:
+        found = lemmas([word])[0]
+        vocab.derived[key] = found[-1] if found else word
+    return frozenset({word, vocab.derived[key]})
+
+
+def text_words(text: str, lemmas: Lemmatizer | None) -> frozenset[str]:
+    """A text's words as written (lower case) and their lemmas in context (line by line: a
+    document may be longer than the pipeline takes at once)."""
+    written = set(phrase_words(text))
+    lines = [line for line in text.splitlines() if line.strip()]
+    if lemmas is not None and lines:
+        for found in lemmas(lines):
+            written.update(found)
+    return frozenset(written)
+
+
+def _wanted(mentions: tuple[Text, ...], vocab: CompiledVocabulary, lemmas: Lemmatizer | None) -> list[frozenset[str]]:
+    """The content words a fact mentions, each as the forms that may stand for it."""
+    words = {word for text in mentions for word in phrase_words(text.value) if word not in vocab.stopwords}
+    return [word_forms(word, vocab, lemmas) for word in sorted(words)]
+
+
+def mentioned(wanted: list[frozenset[str]], words: frozenset[str] | set[str]) -> bool:
+    """Every wanted word has a form among `words`."""
+    return all(not forms.isdisjoint(words) for forms in wanted)
+
+
+def _head_lemma(text: Text, vocab: CompiledVocabulary, lemmas: Lemmatizer | None) -> frozenset[str]:
+    """A unit's last word and its lemma ('prisoners', 'prisoner'), as claims name units."""
+    return word_forms(phrase_words(text.value)[-1], vocab, lemmas)
+
+
+def quantity_result(
+    document: Document,
+    claims: ClaimSet,
+    vocab: CompiledVocabulary,
+    fact: QuantityFact,
+    lemmas: Lemmatizer | None = None,
+) -> FactResult:
     comparison = fact.comparison
-    unit = stem(phrase_words(fact.unit.value)[-1]) if fact.unit else None
-    per = stem(phrase_words(fact.per.value)[-1]) if fact.per else None
+    unit = _head_lemma(fact.unit, vocab, lemmas) if fact.unit else None
+    per = _head_lemma(fact.per, vocab, lemmas) if fact.per else None
 
     def fits(claim: QuantityClaim) -> bool:
-        if unit and unit not in (claim.unit, claim.measure) and unit not in claim.context:
+        if unit and unit.isdisjoint({claim.unit, claim.measure}) and unit.isdisjoint(claim.context):
             return False
-        return per is None or claim.per == per
+        return per is None or claim.per in per
 
-    candidates = [q for q in _named(document, claims, vocab, claims.quantities, fact.mentions) if fits(q)]
+    candidates = [q for q in _named(document, claims, vocab, claims.quantities, fact.mentions, lemmas) if fits(q)]
     expected = comparison.describe()
     expected += (f" {fact.unit.value}" if fact.unit else "") + (f" per {fact.per.value}" if fact.per else "")
 
@@ -50,9 +98,11 @@ def quantity_result(document: Document, claims: ClaimSet, vocab: CompiledVocabul
     return _judge(document, fact.name.value, "quantity", expected, fact, candidates, relation)
 
 
-def date_result(document: Document, claims: ClaimSet, vocab: CompiledVocabulary, fact: DateFact) -> FactResult:
+def date_result(
+    document: Document, claims: ClaimSet, vocab: CompiledVocabulary, fact: DateFact, lemmas: Lemmatizer | None = None
+) -> FactResult:
     dated = [d for d in claims.dates if d.start is not None and d.end is not None and d.year_known]
-    candidates = _named(document, claims, vocab, dated, fact.mentions)
+    candidates = _named(document, claims, vocab, dated, fact.mentions, lemmas)
     relation_of = _DATE_RELATIONS[fact.relation]
     expected = f"{fact.relation} {fact.start}" + (f" and {fact.end}" if fact.end else "")
     return _judge(
@@ -94,19 +144,24 @@ _DATE_RELATIONS: dict[str, Callable[[dt.date, dt.date, DateFact], bool | None]] 
 
 
 def _named(
-    document: Document, claims: ClaimSet, vocab: CompiledVocabulary, found: Sequence, mentions: tuple[Text, ...]
+    document: Document,
+    claims: ClaimSet,
+    vocab: CompiledVocabulary,
+    found: Sequence,
+    mentions: tuple[Text, ...],
+    lemmas: Lemmatizer | None = None,
 ):
     """Claims whose clause mentions every word of the fact; else those whose sentence does."""
-    wanted = {stem(word) for text in mentions for word in phrase_words(text.value) if word not in vocab.stopwords}
-    in_clause = [c for c in found if wanted <= c.context | {getattr(c, "unit", None)}]
+    wanted = _wanted(mentions, vocab, lemmas)
+    in_clause = [c for c in found if mentioned(wanted, c.context | {getattr(c, "unit", None)})]
     if in_clause:
         return in_clause
-    sentence_words: dict[int, set[str]] = {}
+    sentence_words: dict[int, frozenset[str]] = {}
     for claim in found:
         if claim.sentence not in sentence_words:
             span = claims.sentences[claim.sentence].span
-            sentence_words[claim.sentence] = {stem(t.lower) for t in tokenize(document.prose, span.start, span.end)}
-    return [c for c in found if wanted <= sentence_words[c.sentence]]
+            sentence_words[claim.sentence] = text_words(document.prose[span.start : span.end], lemmas)
+    return [c for c in found if mentioned(wanted, sentence_words[c.sentence])]
 
 
 def _judge(document, subject, kind, expected, fact, candidates, relation) -> FactResult:

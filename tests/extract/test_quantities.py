@@ -75,6 +75,15 @@ TABLE = [
         [{"value": 40, "unit": "people", "modality": "hypothetical"}],
     ),
     ("The mine closed 12 years ago.", []),
+    # a count of things the tagger reads as a date is still a count
+    ("Ledley has earned over 70 caps for the Welsh national team.", [{"unit": "cap", "kind": "count"}]),
+    # a noun that only frames the figure: the figure stands in its place, as the verb's object
+    ("Trade reached a total of $2.3 billion in 2019.", [{"value": 2.3e9, "unit": "$", "predicate": {"reach"}}]),
+    # a nationality describes the subject; the name the description hangs on is who is meant
+    (
+        "Jiri Lala: The Czech forward finished the season with 84 points.",
+        [{"value": 84, "unit": "point", "subject": "jiri lala"}],
+    ),
     # a number after its noun names one thing
     ("The single slipped to number 14.", [{"value": 14, "kind": "label"}]),
 ]
@@ -119,6 +128,33 @@ PAIRS = [
     ("Rescuers said 31 miners were trapped underground. Twelve miners were injured in the blast.", False),
     # a duration is not a count of months
     ("Prices have risen for the past 18 months. Prices rose in 12 months of the last 20.", False),
+    # light verbs only say whose the count is: 'had' and 'posted' say one figure of one player
+    ("Jiri Lala had 84 points in 36 games. Jiri Lala posted 80 points in 36 games.", True),
+    ("The goaltender had a 2.68 goals against average. The goaltender posted a 2.89 goals against average.", True),
+    ("Jiri Lala had 84 points in 36 games. Jiri Lala lost 80 points in 36 games.", False),
+    # 'a total of' frames the figure; the figure is what the trade reached
+    ("Trade reached $3.5 billion in 2019. Trade reached a total of $2.3 billion in 2019.", True),
+    # a count added 'with' is the clause's own; counted things that are the subject borrow none
+    (
+        "Since then, 871 infections have been reported, with 458 deaths in 21 countries. "
+        "In total, 870 people have been infected, and 457 deaths have been reported in 21 countries.",
+        True,
+    ),
+    ("The team finished second with 84 points. The team had 80 points.", True),
+    # 'per cent' and '%' are one unit, whatever noun the parse makes of 'cent'
+    ("Sales rose 10 per cent in 2003. Sales rose 5% in 2003.", True),
+    # sentences that name wholly different things speak of different ones: 'growth' is each economy's
+    (
+        "The UK economy is expected to slow, with growth falling to 2%. "
+        "The Chinese economy is expected to grow, with growth falling to 4%.",
+        False,
+    ),
+    # what was and what is now: two states, not two values of one
+    ("In 2003 the figure was 29%. Now the figure is 14%.", False),
+    # two floors of one count at different figures disagree on it (a warning)
+    ("He made over 250 appearances for the club. He made over 200 appearances for the club.", True),
+    ("He made over 250 appearances for the club. He made over 250 appearances for the club.", False),
+    ("He made over 250 appearances for the club. He made under 300 appearances for the club.", False),
 ]
 PAIRS_TODAY_WRONG: set[int] = set()
 
@@ -134,3 +170,23 @@ PAIRS_TODAY_WRONG: set[int] = set()
 )
 def test_two_counts_conflict_only_when_their_frames_align(audit, text, fires):
     assert ("CC102" in _codes(audit, text)) is fires
+
+
+def test_units_and_rates_are_lemmas_and_facts_name_them_alike(analyzer, tmp_path):
+    """'people' is the lemma of 'people' (a stem would cut it to 'peopl'), 'miner' of 'miners':
+    a rule file's units and mentions are read as the claims read theirs ('rescue' names the
+    clause that says 'rescued'), so its facts are found."""
+    from checker import readers
+    from checker.pipeline import check, load_prepared
+
+    rules = tmp_path / "floods.rules"
+    rules.write_text(
+        'quantity "toll" { mentions "flood" value 14 "people" }\n'
+        'quantity "rescued" { mentions "rescue" value 31 "miners" }\n',
+        encoding="utf-8",
+    )
+    prepared = load_prepared([rules], cache=False)
+    text = "The floods have killed 14 people. Rescuers said 31 miners were rescued underground."
+    report = check(readers.from_text(text, "floods.txt"), prepared, None, analyzer)
+    assert [q.unit for q in report.claims.quantities] == ["people", "miner"]
+    assert [f.verdict.value for f in report.facts] == ["supported", "supported"]
