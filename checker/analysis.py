@@ -253,8 +253,11 @@ class Analyzer:
         return self._parse(Sentence(0, Span(0, len(text))), self._nlp(text), matcher)
 
     def lemmas(self, phrases: Sequence[str]) -> list[tuple[str, ...]]:
-        """The lemmas of each phrase's tokens, as the pipeline reads them in isolation."""
-        return [tuple(t.lemma_.lower() for t in doc if not t.is_space) for doc in self._nlp.pipe(phrases)]
+        """The lemmas of each phrase's tokens, as the pipeline reads them in isolation (the tagger
+        and the lemmatizer: neither the parse nor the entities change a lemma)."""
+        unneeded = [name for name in ("parser", "ner") if name in self._nlp.pipe_names]
+        with self._nlp.select_pipes(disable=unneeded):
+            return [tuple(t.lemma_.lower() for t in doc if not t.is_space) for doc in self._nlp.pipe(phrases)]
 
     def words(self, phrase: str) -> list[str]:
         """A phrase's words as the pipeline's tokenizer cuts them, `*` kept as a word."""

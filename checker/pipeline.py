@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from checker import analysis, suppress
@@ -74,7 +74,20 @@ def _verified(document: Document, claims, vocab: CompiledVocabulary, day: dt.dat
         return ()
     from checker.rulelang.verify import verify
 
-    return verify(document, claims, vocab, day, analyzer.lemmas)
+    return verify(document, claims, vocab, day, _remembered(analyzer.lemmas))
+
+
+def _remembered(lemmas: Callable[[Sequence[str]], list[tuple[str, ...]]]):
+    """The lemmatizer, each text read once per document: every fact asks about the same sentences."""
+    seen: dict[str, tuple[str, ...]] = {}
+
+    def lemmatize(texts: Sequence[str]) -> list[tuple[str, ...]]:
+        missing = [text for text in dict.fromkeys(texts) if text not in seen]
+        if missing:
+            seen.update(zip(missing, lemmas(missing), strict=True))
+        return [seen[text] for text in texts]
+
+    return lemmatize
 
 
 def _check(document: Document, prepared: Prepared, day: dt.date | None, analyzer: Analyzer) -> DocumentReport:

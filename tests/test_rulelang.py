@@ -290,3 +290,24 @@ def test_statements_with_impossible_values_are_reported_and_left_out():
     rule_file, errors = parse_all(text, "x.rules")
     assert [(e.line, e.column) for e in errors] == [(1, 7), (2, 28), (3, 16)]
     assert [type(s).__name__ for s in rule_file.statements] == ["EventFact"]
+
+
+def test_facts_read_each_sentence_once_per_document():
+    """Every fact asks about the same sentences: the lemmatizer reads each text once, and gives
+    each caller its texts' lemmas in order."""
+    from checker.pipeline import _remembered
+
+    calls: list[list[str]] = []
+
+    def lemmas(texts):
+        calls.append(list(texts))
+        return [tuple(text.lower().split()) for text in texts]
+
+    remembered = _remembered(lemmas)
+    assert remembered(["Two ships", "One port"]) == [("two", "ships"), ("one", "port")]
+    assert remembered(["One port", "Two ships", "Three cranes"]) == [
+        ("one", "port"),
+        ("two", "ships"),
+        ("three", "cranes"),
+    ]
+    assert calls == [["Two ships", "One port"], ["Three cranes"]]

@@ -52,22 +52,22 @@ def value_conflicts(
 ) -> Iterator[Finding]:
     """One finding for each later quantity or date that conflicts with an earlier one, quoting
     both clauses; `message` gets the two values as written. A pair in `tension` (both may
-    hold, but they say different figures) is worth a warning, not an error."""
+    hold, but they say different figures) is worth a warning, not an error, and is looked for
+    only after every conflict, so that a tension never hides a conflict of the same claim."""
     reported: set[int] = set()
     quote_text = context.document.quote
-    for first, second in pairs_across_sentences(claims):
-        if id(second) in reported:
+    lowered = Severity.WARNING if detector.severity is Severity.ERROR else detector.severity
+    for test, default in ((conflict, detector.severity), (tension, lowered)):
+        if test is None:
             continue
-        default = detector.severity
-        if not conflict(first, second):
-            if tension is None or not tension(first, second):
+        for first, second in pairs_across_sentences(claims):
+            if id(second) in reported or not test(first, second):
                 continue
-            default = Severity.WARNING if default is Severity.ERROR else default
-        reported.add(id(second))
-        severity, note = pair_severity(default, first.speaker, second.speaker)
-        yield detector.finding(
-            message(quote_text(first.span), quote_text(second.span)) + note,
-            quote(context, first.clause or first.span),
-            (quote(context, second.clause or second.span),),
-            severity=severity,
-        )
+            reported.add(id(second))
+            severity, note = pair_severity(default, first.speaker, second.speaker)
+            yield detector.finding(
+                message(quote_text(first.span), quote_text(second.span)) + note,
+                quote(context, first.clause or first.span),
+                (quote(context, second.clause or second.span),),
+                severity=severity,
+            )

@@ -102,7 +102,7 @@ def extract(
         sentence = parse.sentence
         index = sentence.index
         speaker = voices.get(index) or speaker_of(parse, vocab)
-        names = sentence_names(parse)
+        names = sentence_names(parse, speaker.span if speaker else None)
         found["events"].extend(event_mentions(parse, speaker, vocab, keys))
         found["roles"].extend(role_mentions(parse, speaker, vocab))
         found["statements"].extend(statements(parse, speaker, vocab, names))
@@ -143,8 +143,8 @@ def _values(
     words = {t.lower for t in tokens}
     # Cheap tests first: most sentences hold no digit, month or number word.
     digits = _DIGIT.search(document.prose, sentence.span.start, sentence.span.end) is not None
-    at = {t.start: t for t in parse.tokens}
-    parsed = [at.get(t.start) for t in tokens]  # the parse's token where both cut a word alike
+    at = {(t.start, t.end): t for t in parse.tokens}
+    parsed = [at.get((t.start, t.end)) for t in tokens]  # the parse's token where both cut a word alike
     date_values = dates.find(tokens, vocab) if digits or not words.isdisjoint(vocab.date_words) else []
     occupied = {k for v in date_values for k in range(v.start, v.end)}
     may_count = digits or not words.isdisjoint(vocab.number_words)

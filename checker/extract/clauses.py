@@ -140,14 +140,17 @@ class Clauses:
 VALUE_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
 
-def sentence_names(parse: Parse) -> frozenset[str]:
+def sentence_names(parse: Parse, speaker: Span | None = None) -> frozenset[str]:
     """The words of the named entities and proper nouns of a sentence: the people, places and
-    things it is about (values such as dates and numbers are not names)."""
+    things it is about (values such as dates and numbers are not names). Who says it is not what
+    it is about: 'Moscow said 250 prisoners were exchanged' and 'Kyiv said 300 prisoners were
+    exchanged' speak of one exchange, so the `speaker`'s words are left out."""
     return frozenset(
         token.lower
         for token in parse.tokens
         if (token.ent_type and token.ent_type not in VALUE_ENTITIES) or (token.pos == "PROPN" and not token.ent_type)
         if token.is_word and token.text[:1].isalpha()
+        if speaker is None or not speaker.start <= token.start < speaker.end
     )
 
 

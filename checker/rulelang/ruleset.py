@@ -47,7 +47,7 @@ WORD_LISTS: dict[str, str] = {
     "perfect-auxiliaries": "auxiliaries, by lemma, that make a verb perfect (have: 'has concluded')",
     "appositive-openers": "words after a comma that open an appositive role (the, a: 'Anna Berg, the minister')",
     "conditional": "words that make a clause hypothetical (if, even if, unless)",
-    "unknown": "lemmas that, negated, say a clause or a value is not known or not given (known, clear, specify)",
+    "unknown": "lemmas that, negated, say a clause or a value is not known or not given (know, clear, specify)",
     "light-predicates": "verbs, by lemma, that only say whose a count is (have, post, score: 'had 84 points')",
     "accompanying": "prepositions that add a count to a clause as its own (with: 'reported, with 458 deaths')",
     "measure-links": "words between a noun and the number that measures it (of: 'a capacity of 20,000')",

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from checker.extract.vocab import CompiledVocabulary
-from checker.model import ClaimSet, Document, FactResult, Location, RoleMention, Severity, Span, Verdict
+from checker.model import ClaimSet, Document, FactResult, Location, RoleMention, Sentence, Severity, Span, Verdict
 from checker.rulelang.verify_values import Lemmatizer, date_result, mentioned, quantity_result, text_words, word_forms
 from checker.text import tokenize
 
@@ -32,7 +32,7 @@ def verify(
     facts for many articles, and an unrelated one is no 'not found'. A fact contradicted is kept
     whatever names it (the text may give the fact's role to someone else)."""
     results: list[FactResult] = []
-    words = _Words(document, vocab, lemmas)
+    words = _Words(document, claims.sentences, vocab, lemmas)
 
     def keep(result: FactResult, mentioned) -> bool:
         return result.verdict is not Verdict.NOT_FOUND or mentioned()
@@ -63,8 +63,10 @@ def verify(
 class _Words:
     """The document's words, read once and only when a fact asks whether its subject is named."""
 
-    def __init__(self, document: Document, vocab: CompiledVocabulary, lemmas: Lemmatizer | None) -> None:
-        self._document, self._vocab, self._lemmas = document, vocab, lemmas
+    def __init__(
+        self, document: Document, sentences: tuple[Sentence, ...], vocab: CompiledVocabulary, lemmas: Lemmatizer | None
+    ) -> None:
+        self._document, self._sentences, self._vocab, self._lemmas = document, sentences, vocab, lemmas
         self._tokens: list[str] | None = None
         self._words: frozenset[str] | None = None
 
@@ -90,7 +92,8 @@ class _Words:
         if not words:
             return True
         if self._words is None:
-            self._words = text_words(self._document.prose, self._lemmas)
+            prose = self._document.prose
+            self._words = text_words([prose[s.span.start : s.span.end] for s in self._sentences], self._lemmas)
         return mentioned([word_forms(word, self._vocab, self._lemmas) for word in words], self._words)
 
 

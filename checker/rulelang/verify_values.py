@@ -36,13 +36,13 @@ def word_forms(word: str, vocab: CompiledVocabulary, lemmas: Lemmatizer | None) 
     return frozenset({word, vocab.derived[key]})
 
 
-def text_words(text: str, lemmas: Lemmatizer | None) -> frozenset[str]:
-    """A text's words as written (lower case) and their lemmas in context (line by line: a
-    document may be longer than the pipeline takes at once)."""
-    written = set(phrase_words(text))
-    lines = [line for line in text.splitlines() if line.strip()]
-    if lemmas is not None and lines:
-        for found in lemmas(lines):
+def text_words(texts: Sequence[str], lemmas: Lemmatizer | None) -> frozenset[str]:
+    """The words of some texts (the document's sentences) as written (lower case) and their
+    lemmas in context."""
+    written = {word for text in texts for word in phrase_words(text)}
+    texts = [text for text in texts if text.strip()]
+    if lemmas is not None and texts:
+        for found in lemmas(texts):
             written.update(found)
     return frozenset(written)
 
@@ -160,7 +160,7 @@ def _named(
     for claim in found:
         if claim.sentence not in sentence_words:
             span = claims.sentences[claim.sentence].span
-            sentence_words[claim.sentence] = text_words(document.prose[span.start : span.end], lemmas)
+            sentence_words[claim.sentence] = text_words([document.prose[span.start : span.end]], lemmas)
     return [c for c in found if mentioned(wanted, sentence_words[c.sentence])]
 
 

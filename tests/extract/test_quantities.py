@@ -155,6 +155,8 @@ PAIRS = [
     ("He made over 250 appearances for the club. He made over 200 appearances for the club.", True),
     ("He made over 250 appearances for the club. He made over 250 appearances for the club.", False),
     ("He made over 250 appearances for the club. He made under 300 appearances for the club.", False),
+    # who says a count is not what it counts: two sources on one exchange disagree (a warning)
+    ("Moscow said 250 prisoners were exchanged on Friday. Kyiv said 300 prisoners were exchanged on Friday.", True),
 ]
 PAIRS_TODAY_WRONG: set[int] = set()
 
@@ -190,3 +192,15 @@ def test_units_and_rates_are_lemmas_and_facts_name_them_alike(analyzer, tmp_path
     report = check(readers.from_text(text, "floods.txt"), prepared, None, analyzer)
     assert [q.unit for q in report.claims.quantities] == ["people", "miner"]
     assert [f.verdict.value for f in report.facts] == ["supported", "supported"]
+
+
+def test_floors_at_two_figures_warn_and_a_figure_beyond_them_is_still_an_error(audit):
+    """A tension (two floors at different figures) found first must not hide a conflict of the
+    same claim: 300 appearances cannot be over 400."""
+    text = (
+        "He made over 250 appearances for the club. He made 300 appearances for the club. "
+        "He made over 400 appearances for the club."
+    )
+    assert [f.severity.value for f in audit(text).findings if f.code == "CC102"] == ["error"]
+    floors = "He made over 250 appearances for the club. He made over 200 appearances for the club."
+    assert [f.severity.value for f in audit(floors).findings if f.code == "CC102"] == ["warning"]
