@@ -52,6 +52,7 @@ class Morph:
     person: str | None = None
     definite: str | None = None  # def, ind (articles)
     possessive: bool = False  # 'its', 'their'
+    gender: str | None = None  # masc, fem, neut (third-person pronouns: 'he', 'she', 'it')
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,6 +335,7 @@ class Analyzer:
                 person=features.get("person"),
                 definite=features.get("definite"),
                 possessive=features.get("poss") == "yes",
+                gender=features.get("gender"),
             )
         return found
 

@@ -307,6 +307,9 @@ class Statement:
     # Negated as said not to be known or not given ('it is not known whether ...', 'the author
     # is not named'): the negation then spans the words that say so ('not known').
     unknown: bool = False
+    # What a pronoun subject stands for ('it' after 'Oman is opening its airspace'), as a term;
+    # the frame keeps the subject the clause names (none for a pronoun).
+    referent: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

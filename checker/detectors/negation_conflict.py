@@ -57,7 +57,10 @@ DETECTOR = Detector(
         "('not a real mountain' is not denied by 'a fictional mountain'). Two clauses in different sentences "
         "with the same predicate, the same subject and object where both name them, no different place or "
         "time, and opposite polarity are reported: 'the company recalled the model' against 'the model was "
-        "never recalled'. Hypothetical clauses ('if') are not compared."
+        "never recalled'. A pronoun subject stands for the nearest subject before it of its number that it can "
+        "name ('he' no entity but a person, 'it' no person; the first after it when none comes before), and "
+        "a clause of it is compared when it names the very same arguments. Hypothetical clauses ('if') are "
+        "not compared."
     ),
     fires=(
         "All agreements on humanitarian issues have been fulfilled. Yet the agreement on humanitarian "
@@ -66,6 +69,7 @@ DETECTOR = Detector(
         "The company recalled the model in June. The model was never recalled, the company insists.",
         "It is not known whether the mayor resigned. The mayor resigned in May.",
         "The author of the novel is not named in the report. The author of the novel is Jane Roe.",
+        "Oman is opening its airspace to Israeli carriers. It is not opening its airspace to Israeli carriers.",
     ),
     quiet=(
         "The museum accepted the donated painting. The gallery did not accept any sculptures.",
@@ -75,6 +79,7 @@ DETECTOR = Detector(
         "The author of the novel is not named. The author of the poem is Jane Roe.",
         "The peak is not a real mountain. The peak is a fictional mountain in a novel.",
         "Ernst Lubitsch was the director of the film. Ernst Lubitsch was not only the director of the film.",
+        "Rod Stewart won a Grammy award. The drummer said he had never won a Grammy award.",
     ),
     run=run,
 )

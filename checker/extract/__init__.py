@@ -16,6 +16,7 @@ from checker.extract import dates, quantities
 from checker.extract.clauses import Clauses, sentence_names
 from checker.extract.events import alias_keys, event_mentions
 from checker.extract.polarity import predicate_key, statements
+from checker.extract.reference import referents
 from checker.extract.roles import role_mentions
 from checker.extract.speakers import paragraph_voices, speaker_of
 from checker.extract.vocab import CompiledVocabulary
@@ -95,6 +96,7 @@ def extract(
     parses = analyzer.parse(document, chosen, vocab.parse_phrases, barred=vocab.negation, entities=valued)
     keys = _alias_keys(vocab, analyzer)
     voices = paragraph_voices(document, list(parses))
+    pronouns = referents(parses)
     found: dict[str, list] = {"events": [], "roles": [], "quantities": [], "dates": [], "statements": []}
     for parse in parses:
         if not parse.tokens:
@@ -105,7 +107,7 @@ def extract(
         names = sentence_names(parse, speaker.span if speaker else None)
         found["events"].extend(event_mentions(parse, speaker, vocab, keys))
         found["roles"].extend(role_mentions(parse, speaker, vocab))
-        found["statements"].extend(statements(parse, speaker, vocab, names))
+        found["statements"].extend(statements(parse, speaker, vocab, names, pronouns.get(index, {})))
         _values(document, parse, speaker, names, vocab, as_of, found)
     found["statements"] = _comparable(found["statements"])
     return ClaimSet(sentences=sentences, **{kind: tuple(items) for kind, items in found.items()})

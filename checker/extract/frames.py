@@ -14,7 +14,7 @@ from checker.extract.vocab import CompiledVocabulary
 from checker.model import Frame, Modality, Scope, Speaker
 
 if TYPE_CHECKING:
-    from checker.analysis import Parse, Token
+    from checker.analysis import Entity, Parse, Token
 
 _VERBAL = frozenset({"VERB", "AUX"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
@@ -161,7 +161,7 @@ def scope_of(parse: Parse, verb: int) -> Scope:
         child = parse.tokens[k]
         targets = [child.i] if child.dep in ("npadvmod", "advmod") else list(parse.children[k])
         for target in targets:
-            entity = parse.entity_at(target)
+            entity = parse.entity_at(target) or _date_within(parse, target)
             if entity is None:
                 if child.dep == "prep":
                     qualifiers.append(parse.tokens[target].lemma)
@@ -171,6 +171,14 @@ def scope_of(parse: Parse, verb: int) -> Scope:
             elif entity.label in _PLACE_ENTITIES and place is None:
                 place = entity.text
     return Scope(time=time, place=place, qualifiers=frozenset(qualifiers))
+
+
+def _date_within(parse: Parse, target: int) -> Entity | None:
+    """A year narrowing the noun of a time or place phrase: 'in her 2008 campaign' is of 2008
+    (a date of numbers alone; 'the 10-year bonds' says how long, not when)."""
+    found = (parse.entity_at(k) for k in parse.children[target] if parse.tokens[k].dep in _NARROWING)
+    dates = (e for e in found if e is not None and e.label in _TIME_ENTITIES)
+    return next((e for e in dates if all(parse.tokens[k].like_num for k in range(e.start, e.end))), None)
 
 
 def frame_at(

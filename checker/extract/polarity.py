@@ -8,7 +8,9 @@ insists' become two frames of the predicate 'recall' with the object (or passive
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from checker.extract.frames import clause_range, frame_at, head_term, negation_of, same_term, verbs
@@ -26,6 +28,7 @@ _SAME_SHARE = 0.75
 IDENTITY = "be"
 _CONTENT = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 _WH = frozenset({"WP", "WDT"})
+_NONE: Mapping[int, str] = MappingProxyType({})
 _APART = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc", "appos", "parataxis", "punct"})
 
 
@@ -39,10 +42,15 @@ class _Unknown:
 
 
 def statements(
-    parse: Parse, speaker: Speaker | None, vocab: CompiledVocabulary, names: frozenset[str] = frozenset()
+    parse: Parse,
+    speaker: Speaker | None,
+    vocab: CompiledVocabulary,
+    names: frozenset[str] = frozenset(),
+    referents: Mapping[int, str] = _NONE,
 ) -> list[Statement]:
     """One statement per clause whose predicate says something (not a verb of saying, not a
-    bare auxiliary), with its frame."""
+    bare auxiliary), with its frame; a pronoun subject is the term `referents` gives it (by
+    token; see checker.extract.reference)."""
     found = []
     reporting = {cue.start for cue in parse.found("reporting")}
     embedded, values = _said_unknown(parse, vocab, speaker)
@@ -61,6 +69,8 @@ def statements(
             continue
         if unknown is not None:
             frame = replace(frame, negated=True, negation=unknown.said, modality=unknown.modality)
+        elif _denies_only_adverb(parse, frame, vocab):
+            continue
         start, end = clause_range(parse, verb)
         words = frozenset(
             t.lemma
@@ -80,6 +90,7 @@ def statements(
                 speaker=speaker,
                 frame=frame,
                 unknown=unknown is not None,
+                referent=_referent(parse, verb, frame, referents),
             )
         )
     return found
@@ -114,6 +125,33 @@ def _said_unknown(
                 if child.dep == "ccomp" or (child.dep == "advcl" and marks & conditional):
                     embedded.update(dict.fromkeys(_with_conjuncts(parse, k), unknown))
     return embedded, values
+
+
+def _denies_only_adverb(parse: Parse, frame: Frame, vocab: CompiledVocabulary) -> bool:
+    """A negation right before an adverb of its clause denies the adverb, not the clause: 'she
+    did not immediately turn to it', 'it was not directly observed' say nothing against 'she
+    turned to it', 'it was observed'; the rules' `negation-intensifiers` ('not even', 'not yet')
+    deny the clause."""
+    if frame.negation is None:
+        return False
+    after = next((t.i + 1 for t in parse.tokens if t.start == frame.negation.start), len(parse.tokens))
+    if after >= len(parse.tokens):
+        return False
+    word, negation = parse.tokens[after], parse.tokens[after - 1]
+    if word.pos != "ADV" or word.dep != "advmod" or negation.head == word.i:
+        return False  # 'no longer': the negation hangs on the adverb, and denies with it
+    return word.lower not in vocab.word_list("negation-intensifiers") | vocab.negation
+
+
+def _referent(parse: Parse, verb: int, frame: Frame, referents: Mapping[int, str]) -> str | None:
+    """What the clause's pronoun subject stands for ('it' is Oman), if it has one."""
+    subject = _subject(parse, verb)
+    token = parse.tokens[verb]
+    if subject is None and token.dep == "conj" and token.head != verb:
+        subject = _subject(parse, token.head)  # 'It is old and is not popular': one subject
+    if subject is None or frame.subject is not None:
+        return None
+    return referents.get(subject.i)
 
 
 def _with_conjuncts(parse: Parse, verb: int) -> list[int]:
@@ -182,6 +220,8 @@ def same_claim(a: Statement, b: Statement) -> bool:
     fa, fb = a.frame, b.frame
     if fa is None or fb is None or predicate_key(fa) != predicate_key(fb) or _time(fa) != _time(fb):
         return False
+    if _referred_same(a, b):
+        return True
     (doer_a, doer_b), (done_a, done_b) = _arguments(fa, fb)
     if _value_unknown(a) or _value_unknown(b):
         done_a = done_b = None  # 'the author is not named' / 'the author is Jane Roe': any name
@@ -197,6 +237,24 @@ def same_claim(a: Statement, b: Statement) -> bool:
     elif not same_term(doer_a, doer_b):
         return False
     return _scopes_agree(fa, fb)
+
+
+def _referred_same(a: Statement, b: Statement) -> bool:
+    """A clause of a pronoun and one of what it stands for ('It did not open its airspace' after
+    'Oman ...' / 'Oman opened its airspace'): the same claim when, read with the pronoun's
+    referent, both name the very same arguments. Whom a pronoun stands for is a guess, so a
+    bare word does not match a narrowed one here ('he pleaded guilty' / 'he pleaded not guilty
+    to murder')."""
+    fa, fb = a.frame, b.frame
+    if fa is None or fb is None or (a.referent is None and b.referent is None):
+        return False
+    fa = replace(fa, subject=a.referent) if a.referent is not None else fa
+    fb = replace(fb, subject=b.referent) if b.referent is not None else fb
+    (doer_a, doer_b), (done_a, done_b) = _arguments(fa, fb)
+    if (doer_a is None) != (doer_b is None) or (doer_a is not None and not same_term(doer_a, doer_b)):
+        return False
+    named = doer_a is not None or done_a is not None
+    return named and done_a == done_b and _same_scope(fa, fb)
 
 
 def _value_unknown(statement: Statement) -> bool:
@@ -230,6 +288,15 @@ def _time(frame: Frame) -> str | None:
     if frame.tense == "past" or frame.aspect == "perfect":
         return "past"
     return frame.tense
+
+
+def _same_scope(fa: Frame, fb: Frame) -> bool:
+    """The same time and place, or neither: 'in her 2008 campaign she did not' is not against an
+    undated 'she supported it' when who 'she' is was a guess."""
+    return all(
+        (x or "").lower() == (y or "").lower()
+        for x, y in ((fa.scope.place, fb.scope.place), (fa.scope.time, fb.scope.time))
+    )
 
 
 def _scopes_agree(fa: Frame, fb: Frame) -> bool:

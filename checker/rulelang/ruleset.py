@@ -14,6 +14,8 @@ WORD_LISTS: dict[str, str] = {
     "abbreviations": "words whose trailing dot does not end a sentence (Mr, Dr, U.S)",
     "negation": "words that negate the cue they stand before (not, never)",
     "negation-limiters": "words after a negation that limit it instead of denying the clause (only: 'not only')",
+    "negation-intensifiers": "adverbs after a negation that strengthen it (even, yet: 'not even'); any other denies"
+    " only itself ('did not immediately turn')",
     "past": "auxiliaries that put a cue in the past (was, were, had)",
     "reporting": "verbs that attribute a clause to a speaker (said, announced)",
     "attribution": "phrases that attribute a clause to the speaker after them (according to)",

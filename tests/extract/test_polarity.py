@@ -27,6 +27,9 @@ CASES = [
     ("He was not only the director but also wrote the screenplay.", []),  # 'not only' denies nothing
     ("He did not give up the fight.", [("give up", None, "fight", "active", True)]),
     ("No fans will be allowed in the stadium.", [("allow", "fan", None, "passive", True)]),
+    # a negation right before an adverb denies the adverb ('not directly'), unless it strengthens it
+    ("The lightning was not directly observed.", []),
+    ("The firm has not yet recalled the model.", [("recall", "firm", "model", "active", True)]),
     # said not to be known: the clause a negated 'known', 'clear', 'specified' governs
     (
         "It is not known whether the mayor resigned. The mayor resigned in May.",
@@ -66,7 +69,13 @@ PAIRS = [
     ("The company recalled the new model.", "The company never recalled the older model.", False),
     ("The relief convoy reached the town.", "A second convoy did not reach the town.", False),
     ("The convoy reached Tarvik.", "The convoy did not reach Vastra.", False),
-    ("Rod Stewart won a Grammy.", "He had never won a Grammy.", False),  # who 'he' is, the parse cannot say
+    # a pronoun subject stands for the nearest subject before it that it can name
+    ("Rod Stewart won a Grammy.", "He had never won a Grammy.", True),
+    ("Rod Stewart won a Grammy.", "The drummer said he had never won a Grammy.", False),  # 'he' is the drummer
+    ("Oman opened its airspace to Israeli carriers.", "It did not open its airspace to Israeli carriers.", True),
+    ("It was not a commercial success.", "The film was a commercial success.", True),  # it opens the text
+    ("White pleaded not guilty to murder.", "He pleaded guilty.", False),  # a guess: the very same words only
+    ("In her 2008 campaign, Clinton did not support gay marriage.", "She supported gay marriage.", False),
     (
         "It is a popular destination for tourists visiting the city.",
         "The stadium is not a popular destination for tourists visiting the city.",
@@ -112,3 +121,25 @@ def test_the_denial_is_located(claims_of):
     document, claims = claims_of("The museum never accepted the donated painting.")
     (statement,) = claims.statements
     assert document.prose[statement.negation.start : statement.negation.end] == "never"
+
+
+# text, what each kept statement's pronoun subject stands for (None: no pronoun, or none found)
+REFERENTS = [
+    (
+        "Oman is opening its airspace to Israeli carriers. It is not opening its airspace to Israeli carriers.",
+        [None, "oman"],
+    ),
+    # an 'it' holding the place of a clause stands for nothing
+    (
+        "Oman did not open its airspace to carriers. It is not clear whether it opened its airspace to carriers.",
+        [None, "oman"],
+    ),
+    ("They did not win the league cup. The players won the league cup.", ["player", None]),  # none before: after
+    ("Rod Stewart won a Grammy award. The drummer said he had never won a Grammy award.", [None, "drummer"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", REFERENTS, ids=[r[0][:50] for r in REFERENTS])
+def test_what_a_pronoun_subject_stands_for(claims_of, text, expected):
+    _, claims = claims_of(text)
+    assert [s.referent for s in claims.statements] == expected
