@@ -29,6 +29,7 @@ IDENTITY = "be"
 _CONTENT = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 _WH = frozenset({"WP", "WDT"})
 _NONE: Mapping[int, str] = MappingProxyType({})
+_WH_TAGS = frozenset({"WP", "WP$", "WRB", "WDT"})  # Penn tags of who, whose, where/when/how, which
 _APART = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc", "appos", "parataxis", "punct"})
 
 
@@ -59,7 +60,7 @@ def statements(
         unknown = embedded.get(verb)
         if verb in values:
             unknown = values[verb]
-            frame = replace(frame, predicate=IDENTITY, object=None, voice="active", agent=None)
+            frame = replace(frame, predicate=IDENTITY, predicate_class=None, object=None, voice="active", agent=None)
             frame = replace(frame, subject=full_term(parse, _subject(parse, verb)))
         elif verb in reporting:
             continue  # 'officials said': who says it is not what is said
@@ -122,9 +123,19 @@ def _said_unknown(
             for k in parse.children[head]:
                 child = parse.tokens[k]
                 marks = {parse.tokens[j].lower for j in parse.children[k] if parse.tokens[j].dep == "mark"}
-                if child.dep == "ccomp" or (child.dep == "advcl" and marks & conditional):
+                asked = marks & conditional or _wh_clause(parse, k)
+                # 'did not know that the bridge had collapsed' takes the collapse as true: only a
+                # question ('whether', 'who') is what is said not to be known
+                if child.dep in ("ccomp", "advcl") and asked:
                     embedded.update(dict.fromkeys(_with_conjuncts(parse, k), unknown))
     return embedded, values
+
+
+def _wh_clause(parse: Parse, head: int) -> bool:
+    """Whether the clause headed by `head` opens with a wh-word ('who the author was', 'what
+    happened'), by its tag: an embedded question."""
+    first = min((k for k in range(len(parse.tokens)) if k == head or head in parse.ancestors(k)), default=head)
+    return parse.tokens[first].tag in _WH_TAGS
 
 
 def _denies_only_adverb(parse: Parse, frame: Frame, vocab: CompiledVocabulary) -> bool:

@@ -37,7 +37,9 @@ def speaker_of(parse: Parse, vocab) -> Speaker | None:
         if subject is not None and tokens[subject].dep == "nsubjpass":
             # 'it was announced', 'he was told': the one who says it is the agent, if named
             agent = next((k for k in parse.children[verb] if tokens[k].dep == "agent"), None)
-            subject = next((k for k in parse.children[agent] if tokens[k].dep == "pobj"), None) if agent else None
+            subject = (
+                next((k for k in parse.children[agent] if tokens[k].dep == "pobj"), None) if agent is not None else None
+            )
         if subject is not None:
             return _speaker(parse, subject, vocab)
     return None

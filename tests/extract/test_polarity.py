@@ -117,6 +117,21 @@ def test_what_says_a_clause_is_unknown_is_located(claims_of):
     assert document.prose[unknown.negation.start : unknown.negation.end] == "not entirely clear"
 
 
+@pytest.mark.parametrize(
+    "text,unknown",
+    [
+        ("It is not known whether the bridge collapsed. The bridge collapsed in May.", True),
+        ("It is not known who the author of the novel was. The author of the novel was Jane Roe.", True),
+        # 'know that' takes what follows as true: nothing is said to be unknown
+        ("Smith did not know that the bridge had collapsed. The bridge had collapsed in May.", False),
+        ("The mayor did not confirm that the bridge had collapsed. The bridge had collapsed in May.", False),
+    ],
+)
+def test_only_a_question_is_said_not_to_be_known(claims_of, text, unknown):
+    _, claims = claims_of(text)
+    assert any(s.unknown for s in claims.statements) is unknown
+
+
 def test_the_denial_is_located(claims_of):
     document, claims = claims_of("The museum never accepted the donated painting.")
     (statement,) = claims.statements
