@@ -8,6 +8,7 @@ from checker.detectors import Context, Detector
 from checker.detectors._alignment import same_parties, same_predicate, same_scope
 from checker.detectors._common import value_conflicts
 from checker.extract.clauses import same_subjects
+from checker.extract.quantities import PERCENT
 from checker.model import Finding, QuantityClaim, Severity
 
 
@@ -55,7 +56,6 @@ def _time(claim: QuantityClaim) -> str | None:
 # A passive's subject is what the active verb acts on: '14 people were killed', 'killed 14 people'.
 _ACTIVE = {"nsubjpass": "dobj"}
 _CORE = frozenset({"nsubj", "dobj"})
-_PERCENT = "%"  # the unit of every percent phrase (checker.extract.quantities)
 
 
 def _same_role(a: QuantityClaim, b: QuantityClaim) -> bool:
@@ -86,7 +86,7 @@ def _things(claim: QuantityClaim) -> set[str]:
     """What a value counts or measures: the noun it counts ('miner'), its symbol ('%', '$'),
     the measure named before it ('a seating capacity of ...')."""
     counted = claim.anchor.counted if claim.anchor else None
-    if claim.unit == _PERCENT:
+    if claim.unit == PERCENT:
         counted = None  # '44 per cent': the parse's noun is the phrase's 'cent', the unit is '%'
     return {w for w in (counted or claim.unit, claim.measure) if w}
 

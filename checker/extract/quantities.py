@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # the parse's types only: a listing command imports these mod
     from checker.analysis import Parse
     from checker.analysis import Token as ParseToken
 
+PERCENT = "%"  # the unit of every percent phrase, whichever words said it
 _DIGITS = re.compile(r"\d+")
 _SUFFIXED = re.compile(r"(\d+)(bn|m|k|tn)")
 _HYPHEN_RANGE = re.compile(r"(\d+)[-–](\d+)")
@@ -289,7 +290,7 @@ def _attach_unit(
     at = value.end
     percent = vocab.phrases("percent").find(tokens[at : at + 3])
     if percent and percent[0].start == 0:
-        value.unit = "%"
+        value.unit = PERCENT
         value.end = at + percent[0].end
         return
     stop = vocab.stopwords | vocab.word_list("clause-breaks") | vocab.negation
