@@ -134,8 +134,7 @@ def _said_unknown(
 def _wh_clause(parse: Parse, head: int) -> bool:
     """Whether the clause headed by `head` opens with a wh-word ('who the author was', 'what
     happened'), by its tag: an embedded question."""
-    first = min((k for k in range(len(parse.tokens)) if k == head or head in parse.ancestors(k)), default=head)
-    return parse.tokens[first].tag in _WH_TAGS
+    return parse.tokens[parse.subtree(head)[0]].tag in _WH_TAGS
 
 
 def _denies_only_adverb(parse: Parse, frame: Frame, vocab: CompiledVocabulary) -> bool:
