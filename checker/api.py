@@ -25,6 +25,7 @@ from checker import analysis, readers
 from checker.config import parse_date
 from checker.errors import InputError, UsageError
 from checker.inputs import STDIN_NAME, Source, expand
+from checker.interrupts import raise_if_pending
 from checker.model import Document, DocumentReport, Refusal, Report
 from checker.pipeline import Prepared, check, load_prepared
 from checker.rulelang.load import load_rules
@@ -251,6 +252,7 @@ def check_each(
     prepared = prepared or Prepared.of(ruleset)
     analyzer = analysis.load(model)
     for document in documents:
+        raise_if_pending()  # a signal swallowed while the last document was checked
         yield check(document, prepared, day, analyzer)
 
 

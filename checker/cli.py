@@ -24,10 +24,6 @@ class Terminated(BaseException):
     A BaseException, like KeyboardInterrupt, so no `except Exception` swallows it."""
 
 
-def _terminate(signum, frame) -> None:
-    raise Terminated
-
-
 class _Parser(argparse.ArgumentParser):
     """argparse that raises instead of exiting, so usage errors share one path."""
 
@@ -66,8 +62,10 @@ def _build_parser(arguments: Sequence[str]) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from checker import interrupts
+
     arguments = sys.argv[1:] if argv is None else list(argv)
-    previous = _on_sigterm(_terminate)
+    previous = _on_signals(interrupts.handler(KeyboardInterrupt), interrupts.handler(Terminated))
     try:
         return _run(arguments)
     except CheckerError as error:
@@ -88,8 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{PROG}: cannot write to standard output: Broken pipe", file=sys.stderr)
         return ExitCode.USAGE
     finally:
-        if previous is not None:
-            _on_sigterm(previous)
+        _on_signals(*previous)
+        interrupts.forget()
 
 
 def _run(arguments: list[str]) -> int:
@@ -106,9 +104,13 @@ def _run(arguments: list[str]) -> int:
     return command_module(args.command).run(args)
 
 
-def _on_sigterm(handler):
-    """Install `handler` for SIGTERM and return the one it replaces (only the main thread may)."""
-    try:
-        return signal.signal(signal.SIGTERM, handler)
-    except ValueError:  # not the main thread (an embedding application): leave signals alone
-        return None
+def _on_signals(on_interrupt, on_terminate) -> tuple:
+    """Install the handlers of SIGINT and SIGTERM (None: leave one alone) and return the ones they
+    replace. Only the main thread may; elsewhere (an embedding application) signals are left alone."""
+    replaced = []
+    for signum, handler in ((signal.SIGINT, on_interrupt), (signal.SIGTERM, on_terminate)):
+        try:
+            replaced.append(signal.signal(signum, handler) if handler is not None else None)
+        except ValueError:  # not the main thread
+            replaced.append(None)
+    return tuple(replaced)

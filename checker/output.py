@@ -25,6 +25,9 @@ _NAME_BYTES = 100  # of the target's name kept in the temporary's: with the rest
 
 def write_report(text: str, output: str | None) -> None:
     """To standard output (`output` None or '-'), or to a file written whole."""
+    from checker.interrupts import raise_if_pending
+
+    raise_if_pending()  # a stopped run writes nothing, even if its signal was swallowed
     if output is None or output == STDOUT:
         to_stdout(text)
         return

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import checker
-from checker import guard, pipeline
+from checker import api, guard, pipeline
 from checker.cli import main
 from checker.detectors import all_detectors
 from checker.errors import ExitCode
@@ -169,6 +169,51 @@ def test_ctrl_c_on_a_parallel_run_stops_every_process_without_a_traceback(tmp_pa
         process.kill()
     assert process.returncode == 130, err
     assert b"Traceback" not in err and b"KeyboardInterrupt" not in err
+    assert list(output.parent.iterdir()) == []
+
+
+class _SignalledOnCollection:
+    """Sends the process a signal from its finalizer, where Python prints and swallows what the handler raises."""
+
+    def __init__(self, sent: signal.Signals) -> None:
+        self.sent = sent
+
+    def __del__(self) -> None:
+        os.kill(os.getpid(), self.sent)
+
+
+def _signalling_in_a_finalizer_on(name: str, sent: signal.Signals):
+    """The detectors, with CC101 first sending `sent` from a finalizer on the document called `name`."""
+    original = next(d for d in all_detectors() if d.code == "CC101")
+
+    def run(context):
+        if Path(context.document.path).name == name:
+            _SignalledOnCollection(sent)  # collected at once: the signal is raised inside __del__
+        return original.run(context)
+
+    return tuple(replace(d, run=run) if d is original else d for d in all_detectors())
+
+
+@pytest.mark.parametrize(("sent", "expected"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_a_signal_swallowed_by_a_finalizer_still_stops_the_run_before_the_next_document(
+    tmp_path, monkeypatch, capsys, sent, expected
+):
+    monkeypatch.setattr(pipeline, "all_detectors", lambda: _signalling_in_a_finalizer_on("a.txt", sent))
+    checked = []
+    original_check = pipeline.check
+    monkeypatch.setattr(
+        api, "check", lambda document, *rest: checked.append(document.path) or original_check(document, *rest)
+    )
+    swallowed = []
+    monkeypatch.setattr(sys, "unraisablehook", lambda unraisable: swallowed.append(unraisable.exc_type))
+    output = tmp_path / "out" / "report.json"
+    output.parent.mkdir()
+    arguments = ["--jobs", "1", "--format", "json", "--output", str(output), "--no-config"]
+    code = main(["audit", *_three_articles(tmp_path), *arguments])
+    assert len(swallowed) == 1  # Python did swallow it: the run itself had to notice
+    assert code == expected
+    assert capsys.readouterr().err.startswith("claim-checker: ")
+    assert [Path(path).name for path in checked] == ["a.txt"]
     assert list(output.parent.iterdir()) == []
 
 
