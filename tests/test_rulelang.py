@@ -120,6 +120,15 @@ def test_unknown_word_list(tmp_path):
     assert error.problem.startswith("expected a word list (abbreviations, negation,")
 
 
+def test_a_retired_word_list_still_loads_and_is_not_read(tmp_path):
+    """'measure-units' and 'name-joiners' gave way to the parse's entities: a rule file written
+    when they were read still loads."""
+    path = _write(tmp_path, "old.rules", 'words measure-units "bitcoin"\nwords name-joiners "ibn"\n')
+    vocabulary = load_rules([path], cache=False).vocabulary
+    assert "measure-units" not in vocabulary.words and "name-joiners" not in vocabulary.words
+    assert "question-words" in vocabulary.words  # the bundled list of a word list added since
+
+
 def test_include_cycle_and_missing_include(tmp_path):
     _write(tmp_path, "a.rules", 'include "b.rules"\n')
     _write(tmp_path, "b.rules", 'include "a.rules"\n')
