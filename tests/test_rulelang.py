@@ -121,11 +121,12 @@ def test_unknown_word_list(tmp_path):
 
 
 def test_a_retired_word_list_still_loads_and_is_not_read(tmp_path):
-    """'measure-units' and 'name-joiners' gave way to the parse's entities: a rule file written
+    """'measure-units', 'name-joiners' and 'plural-endings' gave way to the parse: a rule file written
     when they were read still loads."""
-    path = _write(tmp_path, "old.rules", 'words measure-units "bitcoin"\nwords name-joiners "ibn"\n')
+    text = 'words measure-units "bitcoin"\nwords name-joiners "ibn"\nwords plural-endings "en"\n'
+    path = _write(tmp_path, "old.rules", text)
     vocabulary = load_rules([path], cache=False).vocabulary
-    assert "measure-units" not in vocabulary.words and "name-joiners" not in vocabulary.words
+    assert not {"measure-units", "name-joiners", "plural-endings"} & vocabulary.words.keys()
     assert "question-words" in vocabulary.words  # the bundled list of a word list added since
 
 

@@ -147,7 +147,8 @@ def _values(
     digits = _DIGIT.search(document.prose, sentence.span.start, sentence.span.end) is not None
     at = {(t.start, t.end): t for t in parse.tokens}
     parsed = [at.get((t.start, t.end)) for t in tokens]  # the parse's token where both cut a word alike
-    date_values = dates.find(tokens, vocab) if digits or not words.isdisjoint(vocab.date_words) else []
+    may_date = digits or not words.isdisjoint(vocab.date_words)
+    date_values = dates.find(tokens, vocab, dates.covering(tokens, parse)) if may_date else []
     occupied = {k for v in date_values for k in range(v.start, v.end)}
     may_count = digits or not words.isdisjoint(vocab.number_words)
     quantity_values = quantities.find(tokens, vocab, occupied, parsed) if may_count else []

@@ -38,7 +38,6 @@ WORD_LISTS: dict[str, str] = {
     "time-offsets": "words after a number of time units that make it a point in time (ago, later)",
     "denominators": "phrases after which a number is a whole, not a count (out of, of a possible)",
     "year-prepositions": "words before an old year that make it a year ('in 1279')",
-    "plural-endings": "endings of a plural noun, which makes the number before it a count ('2000 troops')",
     "former": "words that put a role in the past (former, outgoing)",
     "clause-breaks": "words that end a clause (and, but, which)",
     "relative-dates": "expressions dated from the reference date (next week, last year, yesterday)",
@@ -54,9 +53,9 @@ WORD_LISTS: dict[str, str] = {
     "measure-links": "words between a noun and the number that measures it (of: 'a capacity of 20,000')",
     "totals": "nouns that only frame the figure after them (total: 'a total of $2.3 billion')",
 }
-# Word lists the parse made unneeded (entities tell names and money apart): a rule file that
-# still extends one loads, and the words are not read.
-RETIRED_WORD_LISTS = frozenset({"measure-units", "name-joiners"})
+# Word lists the parse made unneeded (entities tell names and money apart, the morphology a
+# plural noun): a rule file that still extends one loads, and the words are not read.
+RETIRED_WORD_LISTS = frozenset({"measure-units", "name-joiners", "plural-endings"})
 STATUS_TIMES = ("past", "present", "future")
 
 
