@@ -47,6 +47,8 @@ def worth_parsing(
     denials: list[set[str]] = []
     others: list[tuple[int, set[str]]] = []
     skip = vocab.stopwords
+    # negation words written inside another word ("n't" in "didn't"), which \w+ would cut apart
+    bound = [word for word in vocab.negation if not word.replace(" ", "").isalnum()]
     for sentence in sentences:
         text = document.prose[sentence.span.start : sentence.span.end]
         lower = text.lower()
@@ -54,7 +56,8 @@ def worth_parsing(
         index = sentence.index
         if _DIGIT.search(text) or not words.isdisjoint(vocab.number_words) or not words.isdisjoint(vocab.date_words):
             valued.add(index)
-        if "n't" in lower or "n’t" in lower or not words.isdisjoint(vocab.negation):
+        straight = lower.replace("’", "'") if "’" in lower else lower
+        if any(word in straight for word in bound) or not words.isdisjoint(vocab.negation):
             denials.append(words - skip)
             chosen.add(index)
         elif (
