@@ -67,6 +67,7 @@ def test_a_plural_after_a_year_like_number_makes_it_a_count(bundled, _read):
         # 'and' joins a range only after an opener
         ("It ran between 2003 and 2011.", [(2003, None, None, None, 2011)]),
         ("Sales fell in 2003 and 2011.", [(2003, None, None, None, None), (2011, None, None, None, None)]),
+        ("It was 0² in May.", [(None, 5, None, None, None)]),  # a superscript is no day
     ],
 )
 def test_month_and_weekday_names_are_read_with_the_parse(bundled, _read, text, expected):

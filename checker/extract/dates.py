@@ -110,9 +110,10 @@ def _named_value(k: int, tokens: list[Token], parsed: list[Parsed], table: dict[
 def _day(token: Token, vocab: CompiledVocabulary) -> int | None:
     """A day of the month: digits, with or without an ordinal suffix of the rules ('23', '23rd')."""
     lower = token.lower
-    if not lower[:1].isdigit():
+    if not lower[:1].isdecimal():
         return None
-    day = vocab.ordinal(token) if not lower.isdigit() else int(lower) if len(lower) <= 2 else None
+    # isdecimal, not isdigit: '0²' holds a digit that is no decimal number
+    day = vocab.ordinal(token) if not lower.isdecimal() else int(lower) if len(lower) <= 2 else None
     return day if day is not None and 1 <= day <= 31 else None
 
 
