@@ -18,7 +18,7 @@ WILDCARD = "*"
 class Token:
     """One word or punctuation mark, with its offsets; flags computed once, read often."""
 
-    __slots__ = ("end", "is_capitalised", "is_word", "lower", "start", "text")
+    __slots__ = ("end", "is_word", "lower", "start", "text")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text = text
@@ -28,7 +28,6 @@ class Token:
         self.end = end
         first = text[0]
         self.is_word = first.isalnum() or first == "_"
-        self.is_capitalised = first.isupper()
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start}, {self.end})"
@@ -49,7 +48,6 @@ def tokenize(text: str, offset: int = 0, end: int | None = None) -> list[Token]:
         token.start, token.end = match.span()
         first = word[0]
         token.is_word = first.isalnum() or first == "_"
-        token.is_capitalised = first.isupper()
         append(token)
     return found
 

@@ -120,6 +120,16 @@ def test_unknown_word_list(tmp_path):
     assert error.problem.startswith("expected a word list (abbreviations, negation,")
 
 
+def test_a_retired_word_list_still_loads_and_is_not_read(tmp_path):
+    """'measure-units', 'name-joiners' and 'plural-endings' gave way to the parse: a rule file written
+    when they were read still loads."""
+    text = 'words measure-units "bitcoin"\nwords name-joiners "ibn"\nwords plural-endings "en"\n'
+    path = _write(tmp_path, "old.rules", text)
+    vocabulary = load_rules([path], cache=False).vocabulary
+    assert not {"measure-units", "name-joiners", "plural-endings"} & vocabulary.words.keys()
+    assert "question-words" in vocabulary.words  # the bundled list of a word list added since
+
+
 def test_include_cycle_and_missing_include(tmp_path):
     _write(tmp_path, "a.rules", 'include "b.rules"\n')
     _write(tmp_path, "b.rules", 'include "a.rules"\n')

@@ -57,6 +57,21 @@ def test_a_fact_about_something_the_article_never_names_is_left_out(tmp_path):
     assert ("Olaf Brenner", "not found") in [(f.subject, f.verdict.value) for f in named.facts]
 
 
+@pytest.mark.parametrize(
+    "text,kept",
+    [
+        ("The heads of the regional council met on Monday.\n", True),  # the role, by its lemmas
+        ("The head of the regional councils met on Monday.\n", True),
+        ("The head of the council met on Monday.\n", False),  # not the role's words in a row
+    ],
+)
+def test_a_role_named_in_another_inflection_keeps_its_fact(tmp_path, text, kept):
+    facts = tmp_path / "facts.rules"
+    facts.write_text(FACTS, encoding="utf-8")
+    document = checker.audit_text(text, rules=[facts]).documents[0]
+    assert any(f.subject == "Olaf Brenner" for f in document.facts) is kept
+
+
 def test_scoped_rules_apply_only_to_the_articles_their_globs_match(newsroom, capsys):
     (newsroom / "pyproject.toml").write_text(
         '[[tool.claim-checker.rules]]\npaths = ["politics/**"]\nfiles = ["rules/politics.rules"]\n', encoding="utf-8"

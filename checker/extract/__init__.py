@@ -47,6 +47,8 @@ def worth_parsing(
     denials: list[set[str]] = []
     others: list[tuple[int, set[str]]] = []
     skip = vocab.stopwords
+    # negation words written inside another word ("n't" in "didn't"), which \w+ would cut apart
+    bound = [word for word in vocab.negation if not word.replace(" ", "").isalnum()]
     for sentence in sentences:
         text = document.prose[sentence.span.start : sentence.span.end]
         lower = text.lower()
@@ -54,7 +56,8 @@ def worth_parsing(
         index = sentence.index
         if _DIGIT.search(text) or not words.isdisjoint(vocab.number_words) or not words.isdisjoint(vocab.date_words):
             valued.add(index)
-        if "n't" in lower or "n’t" in lower or not words.isdisjoint(vocab.negation):
+        straight = lower.replace("’", "'") if "’" in lower else lower
+        if any(word in straight for word in bound) or not words.isdisjoint(vocab.negation):
             denials.append(words - skip)
             chosen.add(index)
         elif (
@@ -147,7 +150,8 @@ def _values(
     digits = _DIGIT.search(document.prose, sentence.span.start, sentence.span.end) is not None
     at = {(t.start, t.end): t for t in parse.tokens}
     parsed = [at.get((t.start, t.end)) for t in tokens]  # the parse's token where both cut a word alike
-    date_values = dates.find(tokens, vocab) if digits or not words.isdisjoint(vocab.date_words) else []
+    may_date = digits or not words.isdisjoint(vocab.date_words)
+    date_values = dates.find(tokens, vocab, dates.covering(tokens, parse)) if may_date else []
     occupied = {k for v in date_values for k in range(v.start, v.end)}
     may_count = digits or not words.isdisjoint(vocab.number_words)
     quantity_values = quantities.find(tokens, vocab, occupied, parsed) if may_count else []

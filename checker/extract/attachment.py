@@ -470,12 +470,11 @@ def _modifiers(parse: Parse, noun: int, inside: set[int], *, participles: bool =
 
 
 def tense_of(parse: Parse, verb: int) -> str | None:
-    """Future when a modal of the future ('will', 'shall') or 'going to' leads the verb; past
-    when the verb or its auxiliary is in the past tense; else present."""
+    """Past when the verb or its auxiliary is in the past tense; else present. The future (a
+    modal of the rules' `future` list) is read by tense_aspect, which Attachment.anchor asks
+    first: this is its fallback, by morphology alone."""
     tokens = parse.tokens
     auxiliaries = [k for k in parse.children[verb] if tokens[k].dep in ("aux", "auxpass")]
-    if any(tokens[k].tag == "MD" and tokens[k].lemma in ("will", "shall") for k in auxiliaries):
-        return "future"
     finite = [k for k in auxiliaries if tokens[k].morph.verb_form == "fin" or tokens[k].tag != "MD"]
     for k in (*finite, verb):
         if tokens[k].morph.tense == "past" and tokens[k].tag != "VBN":

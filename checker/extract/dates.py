@@ -4,10 +4,19 @@ Absolute forms are read here ('Tuesday, 23 July 2025', 'by the end of August',
 'from 2003 to 2011', 'mid-2025'); only relative expressions ('next week', 'on Tuesday')
 are handed to dateparser, and only when a reference date can anchor them. A date
 without a year takes the year that puts it nearest the reference date.
+
+The words come from the rule files (month and weekday names, period phrases, ordinal
+suffixes, joiners); what a word is here comes from the parse: a month or weekday name
+is one when the parse reads it as a date or a name that is no entity of another kind
+('May' the month, not the modal verb nor 'Theresa May'), a plural noun after a year-like
+number makes it a count ('2000 troops'), a preposition may stand between a day and its
+month when the day governs it ('5th of May'), and a conjunction joins two dates only after a range opener
+('between 1 May and 3 June').
 """
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import functools
@@ -23,14 +32,17 @@ from checker.text import Token
 
 if TYPE_CHECKING:  # the parse's types only: a listing command imports these modules
     from checker.analysis import Parse
+    from checker.analysis import Token as Parsed
 
-_DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
 _YEAR_RANGE = re.compile(r"(1[89]\d\d|20\d\d)[-–](\d{2}|1[89]\d\d|20\d\d)")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _PREFIXED_YEAR = re.compile(r"([^\W\d_]+)-(1[89]\d\d|20\d\d)")  # 'mid-2025', when the prefix is a period word
 _OLD_YEAR = re.compile(r"1[0-7]\d\d")
 _LEAP_YEAR = 2000  # stands in for an unknown year, so 29 February stays a valid date
+# Entity labels under which a month or weekday name names a time; with no entity, a proper noun
+# does too ('in May'). Under any other label it is part of a name ('Theresa May', 'Sunday Times').
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 
 @dataclass(slots=True)
@@ -48,7 +60,16 @@ class DateValue:
     deadline: bool = False
 
 
-def find(tokens: list[Token], vocab: CompiledVocabulary) -> list[DateValue]:
+def covering(tokens: list[Token], parse: Parse) -> list[Parsed]:
+    """For each token, the parse's token it begins in (the two cut words alike nearly always;
+    where they do not, 'mid-2025' is one token here and three in the parse)."""
+    starts = [t.start for t in parse.tokens]
+    last = len(starts) - 1
+    return [parse.tokens[max(0, min(last, bisect.bisect_right(starts, t.start) - 1))] for t in tokens]
+
+
+def find(tokens: list[Token], vocab: CompiledVocabulary, parsed: list[Parsed]) -> list[DateValue]:
+    """The dates of a sentence's tokens; `parsed` holds, per token, the parse's token it begins in."""
     found: list[DateValue] = []
     taken: set[int] = set()
     starters = vocab.date_starters
@@ -59,7 +80,7 @@ def find(tokens: list[Token], vocab: CompiledVocabulary) -> list[DateValue]:
         if not (lower[0].isdigit() or lower in starters or lower.partition("-")[0] in prefixes):
             i += 1
             continue
-        value = _absolute_at(tokens, i, vocab)
+        value = _absolute_at(tokens, i, vocab, parsed)
         if value:
             _widen_period(value, tokens, vocab)
             found.append(value)
@@ -67,23 +88,33 @@ def find(tokens: list[Token], vocab: CompiledVocabulary) -> list[DateValue]:
             i = value.end
         else:
             i += 1
-    found.extend(_relatives(tokens, vocab, taken))
+    found.extend(_relatives(tokens, vocab, taken, parsed))
     found.sort(key=lambda v: v.start)
-    found = _join_ranges(found, tokens, vocab)
+    found = _join_ranges(found, tokens, vocab, parsed)
     for value in found:
         _mark_deadline(value, tokens, vocab)
     return found
 
 
-def _capitalised_value(token: Token, table: dict[str, int]) -> int | None:
-    return table.get(token.lower) if token.is_capitalised else None
-
-
-def _day(token: Token) -> int | None:
-    match = _DAY.fullmatch(token.lower)
-    if match and 1 <= int(match.group(1)) <= 31:
-        return int(match.group(1))
+def _named_value(k: int, tokens: list[Token], parsed: list[Parsed], table: dict[str, int]) -> int | None:
+    """The value of a month or weekday name at k, when the parse reads it as one."""
+    value = table.get(tokens[k].lower)
+    if value is None:
+        return None
+    word = parsed[k]
+    if word.ent_type in _TIME_ENTITIES or (not word.ent_type and word.pos == "PROPN"):
+        return value
     return None
+
+
+def _day(token: Token, vocab: CompiledVocabulary) -> int | None:
+    """A day of the month: digits, with or without an ordinal suffix of the rules ('23', '23rd')."""
+    lower = token.lower
+    if not lower[:1].isdecimal():
+        return None
+    # isdecimal, not isdigit: '0²' holds a digit that is no decimal number
+    day = vocab.ordinal(token) if not lower.isdecimal() else int(lower) if len(lower) <= 2 else None
+    return day if day is not None and 1 <= day <= 31 else None
 
 
 def _year(tokens: list[Token], k: int) -> tuple[int | None, int]:
@@ -94,7 +125,7 @@ def _year(tokens: list[Token], k: int) -> tuple[int | None, int]:
     return None, k
 
 
-def _absolute_at(tokens: list[Token], i: int, vocab: CompiledVocabulary) -> DateValue | None:
+def _absolute_at(tokens: list[Token], i: int, vocab: CompiledVocabulary, parsed: list[Parsed]) -> DateValue | None:
     vocabulary = vocab.ruleset.vocabulary
     token = tokens[i]
     iso = _ISO.fullmatch(token.text)
@@ -116,29 +147,29 @@ def _absolute_at(tokens: list[Token], i: int, vocab: CompiledVocabulary) -> Date
         return DateValue(i, i + 1, int(prefixed.group(2)), None, None, period=period)
 
     j = i
-    weekday = _capitalised_value(token, vocabulary.weekdays)
+    weekday = _named_value(i, tokens, parsed, vocabulary.weekdays)
     if weekday is not None:
         j += 1
         if j < len(tokens) and tokens[j].text == ",":
             j += 1
     if j >= len(tokens):
         return None
-    day = _day(tokens[j])
+    day = _day(tokens[j], vocab)
     if day is not None and j + 1 < len(tokens):
         k = j + 1
-        if tokens[k].lower == "of" and k + 1 < len(tokens):
-            k += 1
-        month = _capitalised_value(tokens[k], vocabulary.months)
+        if parsed[k].pos == "ADP" and parsed[k].head == parsed[j].i and k + 1 < len(tokens):
+            k += 1  # '5th of May': a preposition the day governs
+        month = _named_value(k, tokens, parsed, vocabulary.months)
         if month is not None:
             year, end = _year(tokens, k + 1)
             if not _valid(year or _LEAP_YEAR, month, day):
                 return None
             return DateValue(i, end, year, month, day, weekday=weekday, weekday_token=i if weekday else None)
-    month = _capitalised_value(tokens[j], vocabulary.months)
+    month = _named_value(j, tokens, parsed, vocabulary.months)
     if month is not None:
         k = j + 1
-        if k < len(tokens) and _day(tokens[k]) is not None and not _YEAR.fullmatch(tokens[k].text):
-            day = _day(tokens[k])
+        if k < len(tokens) and _day(tokens[k], vocab) is not None and not _YEAR.fullmatch(tokens[k].text):
+            day = _day(tokens[k], vocab)
             year, end = _year(tokens, k + 1)
             if not _valid(year or _LEAP_YEAR, month, day):
                 return None
@@ -147,7 +178,7 @@ def _absolute_at(tokens: list[Token], i: int, vocab: CompiledVocabulary) -> Date
         if weekday is not None:
             return None  # 'Monday, May' is not a date we can read
         return DateValue(i, end, year, month, None)
-    if weekday is None and _YEAR.fullmatch(token.text) and not _followed_by_plural(tokens, i, vocab):
+    if weekday is None and _YEAR.fullmatch(token.text) and not _followed_by_plural(tokens, i, parsed):
         return DateValue(i, i + 1, int(token.text), None, None)
     if (
         weekday is None
@@ -159,11 +190,13 @@ def _absolute_at(tokens: list[Token], i: int, vocab: CompiledVocabulary) -> Date
     return None
 
 
-def _followed_by_plural(tokens: list[Token], i: int, vocab: CompiledVocabulary) -> bool:
-    """'2000 troops' is a count, not a year: a plural noun right after it."""
-    if i + 1 >= len(tokens) or not tokens[i + 1].text.islower():
+def _followed_by_plural(tokens: list[Token], i: int, parsed: list[Parsed]) -> bool:
+    """'2000 troops' is a count, not a year: a plural common noun right after it, unless the
+    parse reads the number as a date ('the 2001 rites-of-passage drama')."""
+    if i + 1 >= len(tokens) or parsed[i].ent_type in _TIME_ENTITIES:
         return False
-    return tokens[i + 1].lower.endswith(tuple(vocab.word_list("plural-endings")))
+    word = parsed[i + 1]
+    return word.pos == "NOUN" and word.morph.number == "plur" and word.start == tokens[i + 1].start
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -182,7 +215,9 @@ def _widen_period(value: DateValue, tokens: list[Token], vocab: CompiledVocabula
             return
 
 
-def _relatives(tokens: list[Token], vocab: CompiledVocabulary, taken: set[int]) -> list[DateValue]:
+def _relatives(
+    tokens: list[Token], vocab: CompiledVocabulary, taken: set[int], parsed: list[Parsed]
+) -> list[DateValue]:
     found = []
     for match in vocab.scan(tokens)["relative-dates"]:
         if not any(k in taken for k in range(match.start, match.end)):
@@ -191,12 +226,14 @@ def _relatives(tokens: list[Token], vocab: CompiledVocabulary, taken: set[int]) 
             taken.update(range(match.start, match.end))
     weekdays = vocab.ruleset.vocabulary.weekdays
     for i, token in enumerate(tokens):
-        if i not in taken and _capitalised_value(token, weekdays) is not None:
+        if i not in taken and _named_value(i, tokens, parsed, weekdays) is not None:
             found.append(DateValue(i, i + 1, None, None, None, relative=token.text))
     return found
 
 
-def _join_ranges(found: list[DateValue], tokens: list[Token], vocab: CompiledVocabulary) -> list[DateValue]:
+def _join_ranges(
+    found: list[DateValue], tokens: list[Token], vocab: CompiledVocabulary, parsed: list[Parsed]
+) -> list[DateValue]:
     joiners = vocab.word_list("range-joiners") | vocab.word_list("date-range-joiners")
     openers = vocab.word_list("range-openers")
     out: list[DateValue] = []
@@ -211,7 +248,8 @@ def _join_ranges(found: list[DateValue], tokens: list[Token], vocab: CompiledVoc
             and first.range_to is None
             and second.start == first.end + 1
             and tokens[first.end].lower in joiners
-            and (tokens[first.end].lower != "and" or (first.start > 0 and tokens[first.start - 1].lower in openers))
+            # a conjunction ('and') joins a range only after an opener: 'between 1 May and 3 June'
+            and (parsed[first.end].pos != "CCONJ" or (first.start > 0 and tokens[first.start - 1].lower in openers))
         ):
             first.range_to = second
             first.end = second.end

@@ -105,7 +105,8 @@ def _said_unknown(
     author was'); and, apart, the passive clauses whose subject's value it says is not given
     ('the author of the novel is not named')."""
     knowing = vocab.word_list("unknown")
-    conditional = vocab.word_list("conditional")
+    # Rule files written before `question-words` existed gave 'whether' and 'if' in `conditional`.
+    questions = vocab.word_list("question-words") or vocab.word_list("conditional")
     embedded: dict[int, _Unknown] = {}
     values: dict[int, _Unknown] = {}
     for verb in verbs(parse):
@@ -123,7 +124,7 @@ def _said_unknown(
             for k in parse.children[head]:
                 child = parse.tokens[k]
                 marks = {parse.tokens[j].lower for j in parse.children[k] if parse.tokens[j].dep == "mark"}
-                asked = marks & conditional or _wh_clause(parse, k)
+                asked = marks & questions or _wh_clause(parse, k)
                 # 'did not know that the bridge had collapsed' takes the collapse as true: only a
                 # question ('whether', 'who') is what is said not to be known
                 if child.dep in ("ccomp", "advcl") and asked:

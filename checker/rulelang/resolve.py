@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from checker.errors import RuleError
 from checker.escape import quoted
 from checker.rulelang import ast
-from checker.rulelang.ruleset import STATUS_TIMES, WORD_LISTS, RuleSet, StatusWords, Vocabulary
+from checker.rulelang.ruleset import RETIRED_WORD_LISTS, STATUS_TIMES, WORD_LISTS, RuleSet, StatusWords, Vocabulary
 from checker.text import WILDCARD, phrase_words
 
 # The shape of a phrase, whatever matches it: the matcher's work per sentence grows with its
@@ -154,6 +154,8 @@ class _Builder:
 
     def _WordList(self, statement: ast.WordList) -> None:
         name = statement.name.value
+        if name in RETIRED_WORD_LISTS:
+            return
         if name not in WORD_LISTS:
             known = ", ".join(WORD_LISTS)
             self.fail(statement.name.origin, f"expected a word list ({known}), found {name!r}")

@@ -68,7 +68,12 @@ class _Words:
     ) -> None:
         self._document, self._sentences, self._vocab, self._lemmas = document, sentences, vocab, lemmas
         self._tokens: list[str] | None = None
+        self._sentence_lemmas: list[tuple[str, ...]] | None = None
         self._words: frozenset[str] | None = None
+
+    def _texts(self) -> list[str]:
+        prose = self._document.prose
+        return [prose[s.span.start : s.span.end] for s in self._sentences]
 
     def _lower(self) -> list[str]:
         if self._tokens is None:
@@ -76,10 +81,20 @@ class _Words:
         return self._tokens
 
     def has_phrase(self, phrase: str) -> bool:
-        """Whether the phrase's words stand together, in order, somewhere in the document."""
+        """Whether the phrase's words stand together, in order, somewhere in the document: as
+        written, or by their lemmas in one sentence, as cue phrases match ('defence ministers'
+        names the role 'defence minister')."""
         wanted = list(_words(phrase))
         tokens, n = self._lower(), len(wanted)
-        return n > 0 and any(tokens[i : i + n] == wanted for i in range(len(tokens) - n + 1))
+        if n > 0 and _contains(tuple(tokens), tuple(wanted)):
+            return True
+        if n == 0 or self._lemmas is None:
+            return False
+        (lemmas,) = self._lemmas([phrase])
+        if self._sentence_lemmas is None:
+            texts = [text for text in self._texts() if text.strip()]
+            self._sentence_lemmas = self._lemmas(texts) if texts else []
+        return bool(lemmas) and any(_contains(found, lemmas) for found in self._sentence_lemmas)
 
     def has_all(self, mentions) -> bool:
         """Whether every content word the fact is about appears somewhere in the document (as
@@ -92,8 +107,7 @@ class _Words:
         if not words:
             return True
         if self._words is None:
-            prose = self._document.prose
-            self._words = text_words([prose[s.span.start : s.span.end] for s in self._sentences], self._lemmas)
+            self._words = text_words(self._texts(), self._lemmas)
         return mentioned([word_forms(word, self._vocab, self._lemmas) for word in words], self._words)
 
 

@@ -158,3 +158,35 @@ REFERENTS = [
 def test_what_a_pronoun_subject_stands_for(claims_of, text, expected):
     _, claims = claims_of(text)
     assert [s.referent for s in claims.statements] == expected
+
+
+def _with_words(vocab, **lists):
+    from dataclasses import replace
+
+    from checker.extract.vocab import CompiledVocabulary
+
+    vocabulary = vocab.ruleset.vocabulary
+    words = {**vocabulary.words, **{name.replace("_", "-"): frozenset(w) for name, w in lists.items()}}
+    return CompiledVocabulary.build(replace(vocab.ruleset, vocabulary=replace(vocabulary, words=words)))
+
+
+@pytest.mark.parametrize(
+    "lists,unknown",
+    [
+        ({}, True),
+        # the question is read from the rules' `question-words`, not from `conditional`
+        ({"conditional": {"if", "unless"}}, True),
+        ({"question_words": {"if"}}, False),
+        # a rule set from before `question-words` existed: 'whether' in `conditional` still asks
+        ({"question_words": set()}, True),
+    ],
+)
+def test_a_yes_no_question_is_opened_by_the_rules_question_words(analyzer, vocab, lists, unknown):
+    from checker import readers
+    from checker.extract import extract
+    from checker.segment import sentences
+
+    changed = _with_words(vocab, **lists)
+    document = readers.from_text("It is not known whether the bridge collapsed. The bridge collapsed in May.")
+    claims = extract(document, sentences(document.prose, changed.abbreviations), changed, analyzer)
+    assert any(s.unknown for s in claims.statements) is unknown
