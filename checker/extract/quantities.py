@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Sequence
@@ -23,6 +24,7 @@ if TYPE_CHECKING:  # the parse's types only: a listing command imports these mod
     from checker.analysis import Token as ParseToken
 
 PERCENT = "%"  # the unit of every percent phrase, whichever words said it
+CAPACITIES = "capacities"  # the rules' list of what a thing can hold, and the class its words share
 _DIGITS = re.compile(r"\d+")
 _SUFFIXED = re.compile(r"(\d+)(bn|m|k|tn)")
 _HYPHEN_RANGE = re.compile(r"(\d+)[-–](\d+)")
@@ -52,6 +54,8 @@ class Value:
     per: str | None = None
     bound: str | None = None
     year_like: bool = False
+    maximum: bool = False  # bound by a phrase of the rules' `maximum` ('up to'): the most there may be
+    bound_word: str | None = None  # the bound phrase's last word ('to' of 'up to')
     number_end: int = 0  # where the number itself ends, before its unit
 
     @property
@@ -255,6 +259,8 @@ def _attach_bound(value: Value, tokens: list[Token], vocab: CompiledVocabulary) 
         bound_start = vocab.phrase_ending_at(name, tokens, start)
         if bound_start is not None:
             value.bound = name
+            value.maximum = name == "upper-bound" and vocab.phrase_ending_at("maximum", tokens, start) is not None
+            value.bound_word = tokens[start - 1].lower
             value.start = bound_start
             _apply_bound(value, name)
             return
@@ -357,6 +363,9 @@ def to_claims(
         anchor, frame, kind, hypothetical = (
             _anchor(value, tokens, vocab, parse, speaker) if parse is not None else (None, None, "count", False)
         )
+        low, high, bound = value.low, value.high, value.bound
+        if anchor is not None and value.maximum and CAPACITIES in anchor.predicates:
+            low, bound = high, None  # 'can hold up to 25,000': its capacity is 25,000
         start, end = clauses.clause_of(value.start if value.bound is None else value.end - 1)
         context = clauses.content(start, end) | {w for w in (value.unit, value.measure) if w}
         negated = any(tokens[i].lower in vocab.negation for i in range(start, value.start))
@@ -369,12 +378,12 @@ def to_claims(
             QuantityClaim(
                 span=span,
                 sentence=sentence,
-                low=value.low,
-                high=value.high,
+                low=low,
+                high=high,
                 unit=value.unit or value.measure,
                 measure=value.measure,
                 per=value.per,
-                bound=value.bound,
+                bound=bound,
                 context=context,
                 anchors=anchors_of(start, end, (value.start, value.end)),
                 modality=modality,
@@ -416,9 +425,34 @@ def _anchor(
     kind = "label" if attached.label else "duration" if attached.time_expression else "count"
     hypothetical = attached.conditional(parse, vocab.word_list("conditional"))
     written = " ".join(t.text for t in tokens[value.start : value.end])
-    return (
-        attached.anchor(parse, vocab, scope_words, vocab.word_list(LIGHT_PREDICATES)),
-        attached.frame(parse, vocab, speaker, written),
-        kind,
-        hypothetical,
+    anchor = attached.anchor(
+        parse,
+        vocab,
+        scope_words,
+        vocab.word_list(LIGHT_PREDICATES),
+        vocab.word_list("reporting") | vocab.word_list("accompanied-predicates"),
     )
+    return _measured(anchor, value, vocab), attached.frame(parse, vocab, speaker, written), kind, hypothetical
+
+
+def _measured(anchor: Anchor, value: Value, vocab: CompiledVocabulary) -> Anchor:
+    """A value that measures a noun ('a seating capacity of 20,000') stands where the noun
+    stands: the link to the noun is no step of its role ('of/dobj' is 'dobj'); nor is the last
+    word of its bound, which the parse may read as a preposition ('hold up to 25,000': 'to'),
+    and a value linked by nothing else has the empty role, which meets subject and object. A value said
+    with a verb or a measure noun of the rules' `capacities` ('can hold 25,000', 'a capacity of
+    20,000') brings the class of them all, the CAPACITIES its list is named by."""
+    role, predicates = anchor.role, anchor.predicates
+    link, _, rest = role.partition("/")
+    if value.bound_word is not None and link == value.bound_word:
+        role = rest
+    if value.measure is not None:
+        link, _, rest = role.partition("/")
+        if rest and link in vocab.word_list("measure-links"):
+            role = rest
+    capacities = vocab.word_list(CAPACITIES)
+    if not capacities.isdisjoint(predicates) or value.measure in capacities:
+        predicates = predicates | {CAPACITIES}
+    if (role, predicates) == (anchor.role, anchor.predicates):
+        return anchor
+    return dataclasses.replace(anchor, role=role, predicates=predicates)

@@ -52,6 +52,10 @@ WORD_LISTS: dict[str, str] = {
     "unknown": "lemmas that, negated, say a clause or a value is not known or not given (know, clear, specify)",
     "light-predicates": "verbs, by lemma, that only say whose a count is (have, post, score: 'had 84 points')",
     "accompanying": "prepositions that add a count to a clause as its own (with: 'reported, with 458 deaths')",
+    "accompanied-predicates": "verbs, by lemma, whose count added 'with' is their subject's own (finish, lead:"
+    " 'finished second with 84 points')",
+    "maximum": "upper bounds that, said of a capacity, state it (up to: 'can hold up to 25,000')",
+    "capacities": "verbs and measure nouns, by lemma, of how many a thing holds (capacity, hold, seat)",
     "measure-links": "words between a noun and the number that measures it (of: 'a capacity of 20,000')",
     "totals": "nouns that only frame the figure after them (total: 'a total of $2.3 billion')",
 }
