@@ -204,6 +204,9 @@ def attach(
             for k in parse.children[counted]
             if tokens[k].tag in _PARTICIPLE_TAGS and tokens[k].dep in ("amod", "acl")
         )
+    role = _role(parse, below, verb, accompanying, totals)
+    if counts and counted is None and role == "" and verb is not None and below != verb:
+        counted = _elided_noun(parse, verb, inside)
     subject, kind, described = _subject(parse, verb, exclude=counted) if verb is not None else (None, None, None)
     qualifiers, place, time = _scope(parse, verb, counted, inside)
     return Attachment(
@@ -217,7 +220,7 @@ def attach(
         subject_head=tokens[described].lemma if described is not None else None,
         subject_number=tokens[described].morph.number if described is not None else None,
         object=_object(parse, verb, exclude=counted, inside=inside) if verb is not None else None,
-        role=_role(parse, below, verb, accompanying, totals),
+        role=role,
         copula=verb is not None and tokens[verb].pos == "AUX",
         qualifiers=qualifiers,
         place=place,
@@ -230,6 +233,16 @@ def attach(
         label=counted is not None and tokens[head].dep == "nummod" and counted < head,
         direct=_direct(parse, head, verb),
     )
+
+
+def _elided_noun(parse: Parse, verb: int, inside: set[int]) -> int | None:
+    """The noun a bare number added to a clause counts: the plural noun the clause's verb takes
+    as its object ('had the most points in the season, with 51' had 51 points)."""
+    tokens = parse.tokens
+    for k in parse.children[verb]:
+        if tokens[k].dep == "dobj" and tokens[k].pos == "NOUN" and tokens[k].morph.number == "plur" and k not in inside:
+            return k
+    return None
 
 
 def _through_totals(parse: Parse, at: int, totals: frozenset[str]) -> int:

@@ -56,6 +56,11 @@ WORD_LISTS: dict[str, str] = {
     " 'finished second with 84 points')",
     "maximum": "upper bounds that, said of a capacity, state it (up to: 'can hold up to 25,000')",
     "capacities": "verbs and measure nouns, by lemma, of how many a thing holds (capacity, hold, seat)",
+    "duration-days": "units of time a day long, by lemma (day), for a duration against a date range",
+    "duration-weeks": "units of time a week long, by lemma (week)",
+    "duration-months": "units of time a month long, by lemma (month)",
+    "duration-years": "units of time a year long, by lemma (year: 'for over 30 years' / 'from 1930 to 1952')",
+    "duration-decades": "units of time ten years long, by lemma (decade)",
     "measure-links": "words between a noun and the number that measures it (of: 'a capacity of 20,000')",
     "totals": "nouns that only frame the figure after them (total: 'a total of $2.3 billion')",
 }

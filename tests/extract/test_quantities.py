@@ -95,6 +95,9 @@ TABLE = [
         [{"value": 84, "unit": "point", "predicate": {"finish", "light-predicates"}}],
     ),
     ("With 3 dogs.", [{"value": 3, "unit": "dog", "predicate": frozenset()}]),
+    # a bare number added 'with' counts the plural noun its clause's verb takes
+    ("The team had the most points in the league, with 51.", [{"value": 51, "unit": "point"}]),
+    ("The team won the title with 51.", [{"value": 51, "unit": None}]),
     # a capacity stated: 'up to' the most a thing holds is what it holds
     (
         "The stadium can hold up to 25,000 spectators.",
@@ -201,6 +204,30 @@ PAIRS = [
         "Reinhard Divis of VEU Feldkirch played 36 games.",
         True,
     ),
+    ("The team had 76 points in the season. The team had the most points in the league, with 51.", True),
+    ("The team had 51 points in the season. The team had the most points in the league, with 51.", False),
+    # a stated duration against a date range of the same frame: 1990 to 2002 is 11 to 13 years
+    (
+        "She served as chief executive of the bank from 1990 to 2002. "
+        "She served as chief executive of the bank for over 30 years.",
+        True,
+    ),
+    (
+        "She served as chief executive of the bank from 1990 to 2002. "
+        "She served as chief executive of the bank for nearly two decades.",
+        True,
+    ),
+    (
+        "She served as chief executive of the bank from 1990 to 2002. "
+        "She served as chief executive of the bank for 12 years.",
+        False,
+    ),
+    (
+        "She served as chief executive of the bank from 1990 to 2002. She served as chairman of the bank for 30 years.",
+        False,
+    ),
+    ("She lived in Paris from 1990 to 2002. She lived in London for over 30 years.", False),
+    ("She lived in Paris from 1990 to 2002. She did not live in Paris for 30 years.", False),
     # who says a count is not what it counts: two sources on one exchange disagree (a warning)
     ("Moscow said 250 prisoners were exchanged on Friday. Kyiv said 300 prisoners were exchanged on Friday.", True),
 ]
