@@ -277,3 +277,21 @@ def test_floors_at_two_figures_warn_and_a_figure_beyond_them_is_still_an_error(a
     assert [f.severity.value for f in audit(text).findings if f.code == "CC102"] == ["error"]
     floors = "He made over 250 appearances for the club. He made over 200 appearances for the club."
     assert [f.severity.value for f in audit(floors).findings if f.code == "CC102"] == ["warning"]
+
+
+# How numbers are written: the rules' magnitude suffixes (with the number lines' values),
+# number words joined by 'and', ranges joined by 'and' only after an opener, exchange pairs.
+WRITTEN = [
+    ("Trade reached $16bn in 2019.", [(15e9, 17e9, None)]),
+    ("Trade reached $16.6bn in 2019.", [(16.6e9, 16.6e9, None)]),
+    ("The club paid 200k for the striker.", [(199e3, 201e3, None)]),
+    ("Two hundred and fifty people were hurt.", [(250, 250, None)]),
+    ("Between 10 and 12 people were hurt.", [(10, 12, None)]),
+    ("The sides swapped 250 for 250 prisoners.", [(250, 250, "side")]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", WRITTEN, ids=[s[:40] for s, _ in WRITTEN])
+def test_numbers_are_read_as_written(audit, sentence, expected):
+    found = [(q.low, q.high, q.per) for q in audit(sentence).claims.quantities]
+    assert found == [(pytest.approx(low), pytest.approx(high), per) for low, high, per in expected]
