@@ -36,6 +36,7 @@ _SCOPING = frozenset({"prep", "npadvmod", "advmod", "agent"})
 _MODIFIERS = frozenset({"amod", "compound", "nummod", "poss", "nmod"})
 _UNNAMED = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _TIMES = frozenset({"DATE", "TIME"})
+_PERSON = "PERSON"
 _RELATIVE_PRONOUN_TAGS = frozenset({"WDT", "WP"})
 _ADJECTIVAL = frozenset({"NORP"})  # 'the Czech forward': a nationality describes, it names no one
 LIGHT_PREDICATES = "light-predicates"  # the rules' list of light verbs, and the class they share
@@ -72,17 +73,22 @@ class Attachment:
         vocab: CompiledVocabulary,
         scope_words: frozenset[str] = frozenset(),
         light: frozenset[str] = frozenset(),
+        accompanied: frozenset[str] = frozenset(),
     ) -> Anchor:
         """The claim's anchor; each predicate lemma brings its vocabulary class ('die' brings
-        'kill'), a light verb of `light` (or an accompanying link, see _role) the class of them
-        all, and the tense is the verb group's (checker.extract.frames)."""
+        'kill'), a light verb of `light` the class of them all, and the tense is the verb
+        group's (checker.extract.frames). A count an accompanying link adds to a clause (see
+        _role) joins the light class when the clause's verb is light or one of `accompanied`,
+        verbs that report or close a result ('finished second with 84 points' had 84 points);
+        'lived with 3 dogs' or a fragment without a verb ('With 3 dogs.') has no such figure."""
         classes = {vocab.predicate_class(lemma) for lemma in self.predicates} - {None}
-        if light and (not light.isdisjoint(self.predicates) or self.role == ""):
-            # 'finished second with 84 points': a count the clause holds 'with' is had, whatever the verb
+        verb = parse.tokens[self.verb].lemma if self.verb is not None else None
+        added = self.role == "" and verb is not None and (verb in light or verb in accompanied)
+        if light and (not light.isdisjoint(self.predicates) or added):
             classes.add(LIGHT_PREDICATES)
         tense = tense_aspect(parse, self.verb, vocab)[0] if self.verb is not None else None
         return Anchor(
-            counted=parse.tokens[self.counted].lemma if self.counted is not None else None,
+            counted=hyphenated_lemma(parse, self.counted) if self.counted is not None else None,
             predicates=self.predicates | classes,
             subject=self.subject,
             subject_kind=self.subject_kind,
@@ -122,6 +128,33 @@ class Attachment:
         top = self.verb if self.verb is not None else (self.counted if self.counted is not None else self.head)
         low, high = parse.subtree(top)
         return parse.span(low, high)
+
+
+def hyphenated_lemma(parse: Parse, k: int) -> str:
+    """The lemma of the whole word token `k` is part of when hyphens join it to its neighbours
+    without spaces ('co-workers' -> 'co-worker', not the parse's 'co'): the parts before the
+    last as written, the last one's lemma."""
+    tokens = parse.tokens
+
+    def joined(left: int) -> bool:  # tokens[left], a hyphen, tokens[left + 2], written as one word
+        return (
+            left >= 0
+            and left + 2 < len(tokens)
+            and tokens[left + 1].text == "-"
+            and tokens[left].end == tokens[left + 1].start
+            and tokens[left + 1].end == tokens[left + 2].start
+            and tokens[left].text[:1].isalnum()
+            and tokens[left + 2].text[:1].isalnum()
+        )
+
+    first = last = k
+    while joined(first - 2):
+        first -= 2
+    while joined(last):
+        last += 2
+    if first == last:
+        return tokens[k].lemma
+    return "".join(t.lower for t in tokens[first:last]) + tokens[last].lemma
 
 
 def tokens_in(parse: Parse, start: int, end: int) -> list[int]:
@@ -171,6 +204,9 @@ def attach(
             for k in parse.children[counted]
             if tokens[k].tag in _PARTICIPLE_TAGS and tokens[k].dep in ("amod", "acl")
         )
+    role = _role(parse, below, verb, accompanying, totals)
+    if counts and counted is None and role == "" and verb is not None and below != verb:
+        counted = _elided_noun(parse, verb, inside)
     subject, kind, described = _subject(parse, verb, exclude=counted) if verb is not None else (None, None, None)
     qualifiers, place, time = _scope(parse, verb, counted, inside)
     return Attachment(
@@ -184,7 +220,7 @@ def attach(
         subject_head=tokens[described].lemma if described is not None else None,
         subject_number=tokens[described].morph.number if described is not None else None,
         object=_object(parse, verb, exclude=counted, inside=inside) if verb is not None else None,
-        role=_role(parse, below, verb, accompanying),
+        role=role,
         copula=verb is not None and tokens[verb].pos == "AUX",
         qualifiers=qualifiers,
         place=place,
@@ -197,6 +233,16 @@ def attach(
         label=counted is not None and tokens[head].dep == "nummod" and counted < head,
         direct=_direct(parse, head, verb),
     )
+
+
+def _elided_noun(parse: Parse, verb: int, inside: set[int]) -> int | None:
+    """The noun a bare number added to a clause counts: the plural noun the clause's verb takes
+    as its object ('had the most points in the season, with 51' had 51 points)."""
+    tokens = parse.tokens
+    for k in parse.children[verb]:
+        if tokens[k].dep == "dobj" and tokens[k].pos == "NOUN" and tokens[k].morph.number == "plur" and k not in inside:
+            return k
+    return None
 
 
 def _through_totals(parse: Parse, at: int, totals: frozenset[str]) -> int:
@@ -213,26 +259,36 @@ def _through_totals(parse: Parse, at: int, totals: frozenset[str]) -> int:
     return at
 
 
-def _role(parse: Parse, start: int, verb: int | None, accompanying: frozenset[str] = frozenset()) -> str:
+def _role(
+    parse: Parse,
+    start: int,
+    verb: int | None,
+    accompanying: frozenset[str] = frozenset(),
+    totals: frozenset[str] = frozenset(),
+) -> str:
     """How the value's phrase stands to its verb: 'dobj' ('killed 14 people'), 'nsubjpass'
     ('14 people were killed'), 'nsubj' (also a passive's agent), or the preposition that
     links it ('from four stations'), as the path of labels up to the verb. A preposition of
     `accompanying` adds its count to the clause as the clause's own ('reported, with 458
     deaths'; 'finished with 84 points'): it is no step, and a count it links directly has
-    the empty role, which meets the verb's subject and object."""
+    the empty role, which meets the verb's subject and object. So is a preposition whose
+    object is a noun of `totals`: 'scored 51 goals for a total of 95 points' scored 95."""
     tokens = parse.tokens
     steps = []
     at = start
     seen = {at}
+    below = None
     while at != verb and tokens[at].head not in seen:
         token = tokens[at]
         if token.dep == "pobj":
             pass  # the preposition above names the link
         elif token.dep in ("prep", "agent"):
-            if token.lemma not in accompanying:
+            framing = below is not None and tokens[below].lemma in totals
+            if token.lemma not in accompanying and not framing:
                 steps.append("nsubj" if token.dep == "agent" else token.lemma)
         else:
             steps.append(_ACTIVE.get(token.dep, token.dep))
+        below = at
         at = token.head
         seen.add(at)
     return "/".join(steps)
@@ -347,8 +403,8 @@ def _name(parse: Parse, k: int, verb: int) -> tuple[str, str, int]:
     tokens = parse.tokens
     token = tokens[k]
     if token.tag in _RELATIVE_PRONOUN_TAGS and tokens[verb].dep == "relcl":
-        antecedent = tokens[verb].head
-        if tokens[antecedent].dep == "attr":
+        antecedent = _person_antecedent(parse, k, tokens[verb].head)
+        if tokens[antecedent].dep == "attr" and tokens[antecedent].pos != "PROPN":
             # 'Blind Spot is a rock band that was formed in 1993': the band is Blind Spot
             copula = tokens[antecedent].head
             subjects = [c for c in parse.children[copula] if tokens[c].dep in _SUBJECTS]
@@ -367,6 +423,20 @@ def _name(parse: Parse, k: int, verb: int) -> tuple[str, str, int]:
         low, high = _compound(parse, k)
         return parse.text(low, high).lower(), "name", k
     return token.lemma, "pronoun" if token.pos == "PRON" else "noun", k
+
+
+def _person_antecedent(parse: Parse, pronoun: int, antecedent: int) -> int:
+    """A personal relative pronoun ('who', tagged WP) after 'Reinhard Divis of VEU Feldkirch'
+    stands for the person the prepositional phrase hangs on, not for the phrase's own noun
+    the parse gives it when that noun names no person."""
+    tokens = parse.tokens
+    if tokens[pronoun].tag != "WP" or tokens[antecedent].ent_type == _PERSON or tokens[antecedent].dep != "pobj":
+        return antecedent
+    preposition = tokens[antecedent].head
+    holder = tokens[preposition].head
+    if tokens[preposition].dep == "prep" and holder != preposition and tokens[holder].ent_type == _PERSON:
+        return holder
+    return antecedent
 
 
 def _compound(parse: Parse, k: int) -> tuple[int, int]:

@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -23,19 +25,16 @@ if TYPE_CHECKING:  # the parse's types only: a listing command imports these mod
     from checker.analysis import Token as ParseToken
 
 PERCENT = "%"  # the unit of every percent phrase, whichever words said it
+CAPACITIES = "capacities"  # the rules' list of what a thing can hold, and the class its words share
 _DIGITS = re.compile(r"\d+")
-_SUFFIXED = re.compile(r"(\d+)(bn|m|k|tn)")
 _HYPHEN_RANGE = re.compile(r"(\d+)[-–](\d+)")
 _CURRENCY = frozenset({"$", "£", "€", "¥"})
-_SUFFIX_VALUES = {"k": 1e3, "m": 1e6, "bn": 1e9, "tn": 1e12}
 _DASHES = frozenset({"-", "–", "—"})
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 _MAX_UNIT_WORDS = 3
 _PARTICIPLES = frozenset({"VBG", "VBN"})  # 'eight teams competing': a verb ends the counted noun
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _APPROXIMATION = 0.1  # 'about 100' is taken as 90 to 110
-_PAIR_PER = "side"  # '250 for 250' is an exchange: that many on each side
-_BARE_MULTIPLIERS = frozenset({"m", "bn", "tn"})  # only after digits: '5m', never 'm' alone
 
 
 @dataclass(slots=True)
@@ -52,6 +51,8 @@ class Value:
     per: str | None = None
     bound: str | None = None
     year_like: bool = False
+    maximum: bool = False  # bound by a phrase of the rules' `maximum` ('up to'): the most there may be
+    bound_word: str | None = None  # the bound phrase's last word ('to' of 'up to')
     number_end: int = 0  # where the number itself ends, before its unit
 
     @property
@@ -102,7 +103,7 @@ def _atoms(tokens: list[Token], vocab: CompiledVocabulary) -> list[Value]:
             atoms.append(atom)
             i = atom.end
             continue
-        atom = _digit_atom(tokens, i) if tokens[i].lower[0].isdigit() else None
+        atom = _digit_atom(tokens, i, _suffixes(vocab)) if tokens[i].lower[0].isdigit() else None
         if atom:
             _multiply(atom, tokens, vocab)
             atoms.append(atom)
@@ -112,7 +113,39 @@ def _atoms(tokens: list[Token], vocab: CompiledVocabulary) -> list[Value]:
     return atoms
 
 
-def _digit_atom(tokens: list[Token], i: int) -> Value | None:
+@dataclass(frozen=True, slots=True)
+class _Suffixes:
+    """The rules' `magnitude-suffixes` ('5m', '$16bn'), their values from the `number` lines,
+    and the patterns of digits written with one."""
+
+    values: dict[str, float]
+    suffixed: re.Pattern[str]  # '16bn'
+    group: re.Pattern[str]  # '200m' after '1,'
+    fraction: re.Pattern[str]  # '5bn' after '1.'
+    ending: re.Pattern[str]
+
+
+def _suffixes(vocab: CompiledVocabulary) -> _Suffixes:
+    words = vocab.word_list("magnitude-suffixes")
+    numbers = vocab.ruleset.vocabulary.numbers
+    values = {w: float(numbers[w]) for w in words if w in numbers}
+    return _suffix_patterns(tuple(sorted(values.items())))
+
+
+@functools.lru_cache(maxsize=8)
+def _suffix_patterns(values: tuple[tuple[str, float], ...]) -> _Suffixes:
+    # longest first, so that 'bn' is not read as 'b' and 'n'; no suffix at all matches nothing
+    either = "|".join(re.escape(w) for w, _ in sorted(values, key=lambda v: -len(v[0]))) or "(?!)"
+    return _Suffixes(
+        values=dict(values),
+        suffixed=re.compile(rf"(\d+)({either})"),
+        group=re.compile(rf"\d{{3}}({either})?"),
+        fraction=re.compile(rf"\d+({either})?"),
+        ending=re.compile(rf"({either})$"),
+    )
+
+
+def _digit_atom(tokens: list[Token], i: int, suffixes: _Suffixes) -> Value | None:
     token = tokens[i]
     if i > 0 and _adjacent(tokens[i - 1], token) and tokens[i - 1].is_word:
         return None
@@ -123,7 +156,7 @@ def _digit_atom(tokens: list[Token], i: int) -> Value | None:
         if high <= low:
             return None  # a score ('3-1'), not a range
         return Value(i, i + 1, low, high)
-    if not _DIGITS.fullmatch(text) and not _SUFFIXED.fullmatch(text):
+    if not _DIGITS.fullmatch(text) and not suffixes.suffixed.fullmatch(text):
         return None
     digits = text
     grouped = False  # written with thousands separators: never a year
@@ -135,7 +168,7 @@ def _digit_atom(tokens: list[Token], i: int) -> Value | None:
         and tokens[end].text == ","
         and _adjacent(tokens[end - 1], tokens[end])
         and _adjacent(tokens[end], tokens[end + 1])
-        and re.fullmatch(r"\d{3}(bn|m|k|tn)?", tokens[end + 1].text)
+        and suffixes.group.fullmatch(tokens[end + 1].text)
     ):
         digits += tokens[end + 1].text
         grouped = True
@@ -147,17 +180,17 @@ def _digit_atom(tokens: list[Token], i: int) -> Value | None:
         and tokens[end].text == "."
         and _adjacent(tokens[end - 1], tokens[end])
         and _adjacent(tokens[end], tokens[end + 1])
-        and re.fullmatch(r"\d+(bn|m|k|tn)?", tokens[end + 1].text)
+        and suffixes.fraction.fullmatch(tokens[end + 1].text)
     ):
         digits += "." + tokens[end + 1].text
         end += 2
     if end < len(tokens) and tokens[end].text == ":" and _adjacent(tokens[end - 1], tokens[end]):
         return None  # a time of day
-    suffix = re.search(r"(bn|m|k|tn)$", digits)
+    suffix = suffixes.ending.search(digits)
     number = float(digits[: suffix.start()] if suffix else digits)
     low = high = number
     if suffix:
-        factor = _SUFFIX_VALUES[suffix.group(1)]
+        factor = suffixes.values[suffix.group(1)]
         if "." not in digits:
             low, high = number - 1, number + 1  # '$16bn' is a rounded '$16.6bn'
         number, low, high = number * factor, low * factor, high * factor
@@ -172,6 +205,8 @@ def _digit_atom(tokens: list[Token], i: int) -> Value | None:
 
 def _word_numbers(tokens: list[Token], vocab: CompiledVocabulary) -> dict[int, Value]:
     """'two hundred and fifty', 'a dozen', 'twenty-five': number words combined."""
+    joiners = vocab.word_list("number-joiners")  # 'and' in 'two hundred and fifty'
+    bare = vocab.word_list("magnitude-suffixes")
     by_start: dict[int, tuple[int, int]] = {}
     for match in vocab.scan(tokens)["numbers"]:
         if match.start not in by_start:  # longest first
@@ -200,10 +235,11 @@ def _word_numbers(tokens: list[Token], vocab: CompiledVocabulary) -> dict[int, V
             else:
                 current += value
             end = stop
-            if end + 1 < len(tokens) and tokens[end].lower == "and" and end + 1 in by_start:
+            if end + 1 < len(tokens) and tokens[end].lower in joiners and end + 1 in by_start:
                 end += 1
         number = total + current
-        if not all(tokens[k].lower in _BARE_MULTIPLIERS for k in range(start, end) if tokens[k].lower != "and"):
+        # a magnitude suffix stands only after digits: '5m', never 'm' alone
+        if not all(tokens[k].lower in bare for k in range(start, end) if tokens[k].lower not in joiners):
             found[start] = Value(start, end, float(number), float(number))
         i = end
     return found
@@ -223,7 +259,10 @@ def _multiply(atom: Value, tokens: list[Token], vocab: CompiledVocabulary) -> No
 def _join_ranges(atoms: list[Value], tokens: list[Token], vocab: CompiledVocabulary) -> list[Value]:
     joiners = vocab.word_list("range-joiners")
     openers = vocab.word_list("range-openers")
+    opened_only = vocab.word_list("opened-range-joiners")  # 'between 10 and 12', not '10 and 12'
     pairs = vocab.word_list("pair-joiners")
+    # '250 for 250' is an exchange: that many on each side (the rules' `pair-rate` names the side)
+    pair_rate = min(vocab.word_list("pair-rate"), default=None)
     out: list[Value] = []
     k = 0
     while k < len(atoms):
@@ -233,10 +272,10 @@ def _join_ranges(atoms: list[Value], tokens: list[Token], vocab: CompiledVocabul
             joiner = tokens[first.end].lower
             opened = first.start > 0 and tokens[first.start - 1].lower in openers
             if first.low == second.low and joiner in pairs:
-                out.append(Value(first.start, second.end, first.low, first.low, first.unit, per=_PAIR_PER))
+                out.append(Value(first.start, second.end, first.low, first.low, first.unit, per=pair_rate))
                 k += 2
                 continue
-            if joiner in joiners and (joiner != "and" or opened):
+            if joiner in joiners and (joiner not in opened_only or opened):
                 if second.low > first.low:
                     out.append(Value(first.start, second.end, first.low, second.high, first.unit or second.unit))
                 # a descending pair is a score or a vote ('5 to 4'): no single value
@@ -255,6 +294,8 @@ def _attach_bound(value: Value, tokens: list[Token], vocab: CompiledVocabulary) 
         bound_start = vocab.phrase_ending_at(name, tokens, start)
         if bound_start is not None:
             value.bound = name
+            value.maximum = name == "upper-bound" and vocab.phrase_ending_at("maximum", tokens, start) is not None
+            value.bound_word = tokens[start - 1].lower
             value.start = bound_start
             _apply_bound(value, name)
             return
@@ -357,6 +398,9 @@ def to_claims(
         anchor, frame, kind, hypothetical = (
             _anchor(value, tokens, vocab, parse, speaker) if parse is not None else (None, None, "count", False)
         )
+        low, high, bound = value.low, value.high, value.bound
+        if anchor is not None and value.maximum and CAPACITIES in anchor.predicates:
+            low, bound = high, None  # 'can hold up to 25,000': its capacity is 25,000
         start, end = clauses.clause_of(value.start if value.bound is None else value.end - 1)
         context = clauses.content(start, end) | {w for w in (value.unit, value.measure) if w}
         negated = any(tokens[i].lower in vocab.negation for i in range(start, value.start))
@@ -369,12 +413,12 @@ def to_claims(
             QuantityClaim(
                 span=span,
                 sentence=sentence,
-                low=value.low,
-                high=value.high,
+                low=low,
+                high=high,
                 unit=value.unit or value.measure,
                 measure=value.measure,
                 per=value.per,
-                bound=value.bound,
+                bound=bound,
                 context=context,
                 anchors=anchors_of(start, end, (value.start, value.end)),
                 modality=modality,
@@ -416,9 +460,34 @@ def _anchor(
     kind = "label" if attached.label else "duration" if attached.time_expression else "count"
     hypothetical = attached.conditional(parse, vocab.word_list("conditional"))
     written = " ".join(t.text for t in tokens[value.start : value.end])
-    return (
-        attached.anchor(parse, vocab, scope_words, vocab.word_list(LIGHT_PREDICATES)),
-        attached.frame(parse, vocab, speaker, written),
-        kind,
-        hypothetical,
+    anchor = attached.anchor(
+        parse,
+        vocab,
+        scope_words,
+        vocab.word_list(LIGHT_PREDICATES),
+        vocab.word_list("reporting") | vocab.word_list("accompanied-predicates"),
     )
+    return _measured(anchor, value, vocab), attached.frame(parse, vocab, speaker, written), kind, hypothetical
+
+
+def _measured(anchor: Anchor, value: Value, vocab: CompiledVocabulary) -> Anchor:
+    """A value that measures a noun ('a seating capacity of 20,000') stands where the noun
+    stands: the link to the noun is no step of its role ('of/dobj' is 'dobj'); nor is the last
+    word of its bound, which the parse may read as a preposition ('hold up to 25,000': 'to'),
+    and a value linked by nothing else has the empty role, which meets subject and object. A value said
+    with a verb or a measure noun of the rules' `capacities` ('can hold 25,000', 'a capacity of
+    20,000') brings the class of them all, the CAPACITIES its list is named by."""
+    role, predicates = anchor.role, anchor.predicates
+    link, _, rest = role.partition("/")
+    if value.bound_word is not None and link == value.bound_word:
+        role = rest
+    if value.measure is not None:
+        link, _, rest = role.partition("/")
+        if rest and link in vocab.word_list("measure-links"):
+            role = rest
+    capacities = vocab.word_list(CAPACITIES)
+    if not capacities.isdisjoint(predicates) or value.measure in capacities:
+        predicates = predicates | {CAPACITIES}
+    if (role, predicates) == (anchor.role, anchor.predicates):
+        return anchor
+    return dataclasses.replace(anchor, role=role, predicates=predicates)

@@ -86,6 +86,29 @@ TABLE = [
     ),
     # a number after its noun names one thing
     ("The single slipped to number 14.", [{"value": 14, "kind": "label"}]),
+    # a hyphenated word is counted whole, not by its first part
+    ("The firm has 200 co-workers.", [{"value": 200, "unit": "co-worker"}]),
+    # a count added 'with' is the subject's own only beside a light verb or one that closes a result
+    ("He lived with 3 dogs.", [{"value": 3, "unit": "dog", "predicate": {"live"}}]),
+    (
+        "The team finished second with 84 points.",
+        [{"value": 84, "unit": "point", "predicate": {"finish", "light-predicates"}}],
+    ),
+    ("With 3 dogs.", [{"value": 3, "unit": "dog", "predicate": frozenset()}]),
+    # a bare number added 'with' counts the plural noun its clause's verb takes
+    ("The team had the most points in the league, with 51.", [{"value": 51, "unit": "point"}]),
+    ("The team won the title with 51.", [{"value": 51, "unit": None}]),
+    # a capacity stated: 'up to' the most a thing holds is what it holds
+    (
+        "The stadium can hold up to 25,000 spectators.",
+        [{"value": 25000, "unit": "spectator", "predicate": {"hold", "capacities"}}],
+    ),
+    ("The stadium can hold fewer than 25,000 spectators.", [{"value": (0, 25000)}]),
+    ("The plan allows up to 25,000 spectators.", [{"value": (0, 25000)}]),
+    (
+        "The stadium has a seating capacity of 20,000 spectators.",
+        [{"value": 20000, "predicate": {"have", "light-predicates", "capacities"}}],
+    ),
 ]
 
 # Rows today's bag-of-words extraction gets wrong; each fix shows up as an unexpected pass.
@@ -155,6 +178,56 @@ PAIRS = [
     ("He made over 250 appearances for the club. He made over 200 appearances for the club.", True),
     ("He made over 250 appearances for the club. He made over 250 appearances for the club.", False),
     ("He made over 250 appearances for the club. He made under 300 appearances for the club.", False),
+    # 'with' adds the subject's own figure to a light verb or one that closes a result, not to any verb
+    ("He lived with 3 dogs. He had 5 dogs.", False),
+    ("The team ended the season with 84 points. The team had 80 points.", True),
+    # a hyphenated word is one counted thing
+    ("The firm has 200 co-workers. The firm has 300 co-ops.", False),
+    ("The firm has 200 co-workers. The firm has 300 co-workers.", True),
+    # a capacity, said with a measure noun or a verb of holding; 'up to' the most is the capacity
+    (
+        "The stadium has a seating capacity of 20,000 spectators. The stadium can hold up to 25,000 spectators.",
+        True,
+    ),
+    (
+        "The stadium has a seating capacity of 25,000 spectators. The stadium can hold up to 25,000 spectators.",
+        False,
+    ),
+    ("The stadium has a seating capacity of 20,000 spectators. The stadium can seat 25,000 spectators.", True),
+    ("The stadium has 20,000 seats. The stadium can hold up to 25,000 spectators.", False),
+    # 'for a total of' frames the figure the verb scored, as 'a total of' does
+    ("The striker scored 40 goals for a total of 74 points. The striker had 51 points.", True),
+    ("The striker scored 40 goals for a total of 51 points. The striker had 51 points.", False),
+    # 'who' after 'a person of a team' stands for the person
+    (
+        "The top goaltender was Reinhard Divis of VEU Feldkirch, who played 35 games. "
+        "Reinhard Divis of VEU Feldkirch played 36 games.",
+        True,
+    ),
+    ("The team had 76 points in the season. The team had the most points in the league, with 51.", True),
+    ("The team had 51 points in the season. The team had the most points in the league, with 51.", False),
+    # a stated duration against a date range of the same frame: 1990 to 2002 is 11 to 13 years
+    (
+        "She served as chief executive of the bank from 1990 to 2002. "
+        "She served as chief executive of the bank for over 30 years.",
+        True,
+    ),
+    (
+        "She served as chief executive of the bank from 1990 to 2002. "
+        "She served as chief executive of the bank for nearly two decades.",
+        True,
+    ),
+    (
+        "She served as chief executive of the bank from 1990 to 2002. "
+        "She served as chief executive of the bank for 12 years.",
+        False,
+    ),
+    (
+        "She served as chief executive of the bank from 1990 to 2002. She served as chairman of the bank for 30 years.",
+        False,
+    ),
+    ("She lived in Paris from 1990 to 2002. She lived in London for over 30 years.", False),
+    ("She lived in Paris from 1990 to 2002. She did not live in Paris for 30 years.", False),
     # who says a count is not what it counts: two sources on one exchange disagree (a warning)
     ("Moscow said 250 prisoners were exchanged on Friday. Kyiv said 300 prisoners were exchanged on Friday.", True),
 ]
@@ -204,3 +277,21 @@ def test_floors_at_two_figures_warn_and_a_figure_beyond_them_is_still_an_error(a
     assert [f.severity.value for f in audit(text).findings if f.code == "CC102"] == ["error"]
     floors = "He made over 250 appearances for the club. He made over 200 appearances for the club."
     assert [f.severity.value for f in audit(floors).findings if f.code == "CC102"] == ["warning"]
+
+
+# How numbers are written: the rules' magnitude suffixes (with the number lines' values),
+# number words joined by 'and', ranges joined by 'and' only after an opener, exchange pairs.
+WRITTEN = [
+    ("Trade reached $16bn in 2019.", [(15e9, 17e9, None)]),
+    ("Trade reached $16.6bn in 2019.", [(16.6e9, 16.6e9, None)]),
+    ("The club paid 200k for the striker.", [(199e3, 201e3, None)]),
+    ("Two hundred and fifty people were hurt.", [(250, 250, None)]),
+    ("Between 10 and 12 people were hurt.", [(10, 12, None)]),
+    ("The sides swapped 250 for 250 prisoners.", [(250, 250, "side")]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", WRITTEN, ids=[s[:40] for s, _ in WRITTEN])
+def test_numbers_are_read_as_written(audit, sentence, expected):
+    found = [(q.low, q.high, q.per) for q in audit(sentence).claims.quantities]
+    assert found == [(pytest.approx(low), pytest.approx(high), per) for low, high, per in expected]
