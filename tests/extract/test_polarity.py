@@ -44,6 +44,11 @@ CASES = [
         "It is not stated who the architect of the bridge was. The architect of the bridge was Anna Berg.",
         [("be", "bridge architect", None, "active", True), ("be", "bridge architect", "anna berg", "active", False)],
     ),
+    # a relative pronoun subject stands for the noun its clause describes
+    (
+        "The town has a harbour that was not built by the Romans. The harbour was built by the Romans.",
+        [("build", "harbour", None, "passive", True), ("build", "harbour", None, "passive", False)],
+    ),
     # a noun after 'be' keeps the words that narrow it
     (
         "The peak is not a real mountain. The peak is a fictional mountain.",
@@ -93,6 +98,13 @@ PAIRS = [
     ("The peak is not a real mountain.", "The peak is a fictional mountain.", False),
     ("The film was not a commercial success.", "The film was a success.", True),
     ("White pleaded guilty.", "White pleaded not guilty to murder.", True),
+    # a time phrase right after the noun of a prepositional phrase dates that noun, not the clause
+    (
+        "White pleaded guilty on Thursday to manslaughter.",
+        "White pleaded not guilty to manslaughter in the death 35 years ago of a student.",
+        True,
+    ),
+    ("White pleaded guilty on Thursday.", "White pleaded not guilty 35 years ago.", False),
     ("White pleaded guilty to manslaughter.", "White pleaded not guilty to murder.", False),
     (
         "Her time was good enough to qualify for the final.",
