@@ -92,7 +92,17 @@ def negation_of(parse: Parse, verb: int, vocab: CompiledVocabulary) -> Token | N
     found = _negation_word(parse, verb, vocab)
     if found is None or found.i + 1 >= len(parse.tokens):
         return found
+    if _opens_bound(parse, found, vocab):
+        return None  # 'no more than 44 per cent ...': a bound of a number, not a denial
     return None if parse.tokens[found.i + 1].lower in vocab.word_list("negation-limiters") else found
+
+
+def _opens_bound(parse: Parse, word: Token, vocab: CompiledVocabulary) -> bool:
+    """Whether the negation word opens a bound of the rules' `lower-bound` or `upper-bound`
+    lists ('no more than', 'not fewer than')."""
+    bounds = vocab.word_list("lower-bound") | vocab.word_list("upper-bound")
+    words = [t.lower for t in parse.tokens[word.i : word.i + 3]]
+    return any(" ".join(words[:n]) in bounds for n in (2, 3))
 
 
 def _negation_word(parse: Parse, verb: int, vocab: CompiledVocabulary) -> Token | None:

@@ -25,6 +25,8 @@ CASES = [
     # a negation of the adjective negates the clause; the adjective keeps all its words
     ("White pleaded not guilty to murder.", [("plead", "white", "murder guilty", "active", True)]),
     ("He was not only the director but also wrote the screenplay.", []),  # 'not only' denies nothing
+    # a bound of a number, not a denial
+    ("According to two tools, no more than 44 per cent of her fan base consists of real people.", []),
     ("He did not give up the fight.", [("give up", None, "fight", "active", True)]),
     ("No fans will be allowed in the stadium.", [("allow", "fan", None, "passive", True)]),
     # a negation right before an adverb denies the adverb ('not directly'), unless it strengthens it
