@@ -273,11 +273,16 @@ def modality_of(
 def antecedent_of(parse: Parse, subject: Token | None, verb: int) -> Token | None:
     """A relative pronoun subject stands for the noun its clause describes: in 'a clifftop that
     was known as a meeting place' the clifftop was known as one (by the pronoun's tag; the noun
-    is the one the parse hangs the clause on)."""
+    is the one the parse hangs the clause on). Not a plural noun's, whose clause picks out some
+    of them."""
     if subject is None or subject.tag not in _RELATIVE or parse.tokens[verb].dep != "relcl":
         return subject
     head = parse.tokens[parse.tokens[verb].head]
-    return head if head.pos in ("NOUN", "PROPN") else subject
+    if head.pos not in ("NOUN", "PROPN") or head.morph.number == "plur":
+        # 'net cafes that are not operating within the guidelines' picks out some of them: what
+        # the clause says is not said of all cafes
+        return subject
+    return head
 
 
 def clause_range(parse: Parse, verb: int) -> tuple[int, int]:

@@ -80,6 +80,12 @@ PAIRS = [
     ("Rod Stewart won a Grammy.", "He had never won a Grammy.", True),
     ("Rod Stewart won a Grammy.", "The drummer said he had never won a Grammy.", False),  # 'he' is the drummer
     ("Oman opened its airspace to Israeli carriers.", "It did not open its airspace to Israeli carriers.", True),
+    # a relative clause on a plural noun picks out some of them ('cafes that are not operating ...')
+    (
+        "Net cafes operate under a set of strict guidelines.",
+        "The state moved against net cafes that are not operating within its strict guidelines.",
+        False,
+    ),
     ("It was not a commercial success.", "The film was a commercial success.", True),  # it opens the text
     ("White pleaded not guilty to murder.", "He pleaded guilty.", False),  # a guess: the very same words only
     ("In her 2008 campaign, Clinton did not support gay marriage.", "She supported gay marriage.", False),
