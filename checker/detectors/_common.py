@@ -33,12 +33,18 @@ def speaker_name(speaker: Speaker | None) -> str:
 
 
 def pair_severity(default: Severity, first: Speaker | None, second: Speaker | None) -> tuple[Severity, str]:
-    """Two sources disagreeing is worth a look, not an error: lower the severity and say so."""
+    """Two sources disagreeing is worth a look, not an error: lower the severity and say so. When
+    one side is the author's own ('A mine collapse killed three people') and the other a source's
+    ('killing two people, state media reported'), the text states as its own what its source
+    does not say: a warning still, not a note."""
     first_key = first.key if first else None
     second_key = second.key if second else None
     if first_key == second_key:
         return default, ""
-    lowered = Severity.WARNING if default is Severity.ERROR else Severity.NOTE
+    if default is Severity.ERROR:
+        lowered = Severity.WARNING
+    else:
+        lowered = default if first_key is None or second_key is None else Severity.NOTE
     return lowered, f"; the two come from different sources ({speaker_name(first)}, {speaker_name(second)})"
 
 

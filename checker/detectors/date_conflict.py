@@ -15,13 +15,31 @@ _COMPARABLE = frozenset({"day", "month", "year"})
 def comparable(a: DateClaim, b: DateClaim) -> bool:
     """Two dates of one event: the same verb, said of the same subject (both named) and
     object, in the same scope; neither a range nor negated."""
+    return (
+        a.granularity in _COMPARABLE
+        and b.granularity in _COMPARABLE
+        and a.year_known == b.year_known
+        and one_event(a, b)
+    )
+
+
+def other_weekday(a: DateClaim, b: DateClaim, reporting: frozenset[str]) -> bool:
+    """Two weekdays no reference date placed ('surrendered to police on Friday' / 'surrendered
+    on Thursday morning'), both in past clauses of one event: different days. Saying is done
+    on many days ('said on Monday' / 'said on Tuesday'), so a verb of the rules' `reporting`
+    list takes no part."""
+    if a.day_of_week is None or b.day_of_week is None or a.day_of_week == b.day_of_week:
+        return False
+    if a.tense != "past" or b.tense != "past" or a.anchor is None or b.anchor is None:
+        return False
+    return not (a.anchor.predicates | b.anchor.predicates) & reporting and one_event(a, b)
+
+
+def one_event(a: DateClaim, b: DateClaim) -> bool:
     fa, fb = a.anchor, b.anchor
     return (
         fa is not None
         and fb is not None
-        and a.granularity in _COMPARABLE
-        and b.granularity in _COMPARABLE
-        and a.year_known == b.year_known
         and a.range_end is None
         and b.range_end is None
         and not (a.negated or b.negated or fa.negated or fb.negated)
@@ -57,6 +75,7 @@ def _one_of_several(claim: DateClaim, claims: list[DateClaim]) -> bool:
 
 def run(context: Context) -> Iterator[Finding]:
     claims = [d for d in context.claims.dates if d.start is not None and d.end is not None]
+    weekdays = [d for d in context.claims.dates if d.day_of_week is not None]
     for claim in claims:
         if claim.range_end is not None and claim.end < claim.start:
             yield DETECTOR.finding(
@@ -69,6 +88,14 @@ def run(context: Context) -> Iterator[Finding]:
         DETECTOR,
         single,
         lambda a, b: comparable(a, b) and (a.end < b.start or b.end < a.start),
+        lambda one, other: f"dated '{one}' here but '{other}' later, for the same event",
+    )
+    reporting = context.vocab.word_list("reporting")
+    yield from value_conflicts(
+        context,
+        DETECTOR,
+        [d for d in weekdays if not _one_of_several(d, weekdays)],
+        lambda a, b: other_weekday(a, b, reporting),
         lambda one, other: f"dated '{one}' here but '{other}' later, for the same event",
     )
 
@@ -86,7 +113,9 @@ DETECTOR = Detector(
         "completion; 'the tower, which was completed in 1929': the same). Two dates conflict when they "
         "date the same verb of the same subject and object in the same scope and their intervals do "
         "not meet, so '1992' and 'March 1992' agree. Dates without a year are compared only with each "
-        "other. A range whose end comes before its start is reported on its own."
+        "other. Without a reference date, two weekdays of one event in past clauses ('surrendered on "
+        "Friday' / 'surrendered on Thursday') are two days, unless the verb is one of saying. A range "
+        "whose end comes before its start is reported on its own."
     ),
     fires=(
         "The stadium was built in 1992 and renovated in 2010. The stadium was built in 1993 for the games.",
@@ -94,6 +123,8 @@ DETECTOR = Detector(
         "She served as chief executive of the bank from 2011 to 2003.",
         "Completed in 1931, the tower was for decades the tallest in the city. The tower, which was "
         "completed in 1929, still dominates the skyline.",
+        "The accomplice surrendered himself to police on Friday. The accomplice surrendered himself on "
+        "Thursday morning.",
     ),
     quiet=(
         "The stadium was built in 1992. The stadium was renovated in 2010.",
@@ -101,6 +132,8 @@ DETECTOR = Detector(
         "Profits rose sharply in 2003. Profits fell sharply in 2004.",
         "She served as chief executive from 2003 to 2011.",
         "The tower was completed in 1931. The bridge was completed in 1929.",
+        "The minister said on Monday that talks had failed. The minister said on Tuesday that talks would go on.",
+        "The accomplice surrendered on Friday. The gunman surrendered on Thursday.",
     ),
     run=run,
 )

@@ -299,7 +299,8 @@ _ACTIVE = {"csubjpass": "nsubjpass"}
 
 def _direct(parse: Parse, head: int, verb: int | None) -> bool:
     """Whether the value modifies its verb itself ('born on 3 May', 'in 1931' before a
-    participle), not a noun on the way to it ('fell from £180,126 in November')."""
+    participle), not a noun on the way to it ('fell from £180,126 in November'). The rest of
+    its own time phrase is no such noun ('on Thursday morning')."""
     tokens = parse.tokens
     at = head
     while at != verb:
@@ -307,10 +308,16 @@ def _direct(parse: Parse, head: int, verb: int | None) -> bool:
         parent = token.head
         if parent == at:
             return False
-        if parent != verb and tokens[parent].pos != "ADP":
+        if parent != verb and tokens[parent].pos != "ADP" and not _time_word(parse, head, parent):
             return False
         at = parent
     return True
+
+
+def _time_word(parse: Parse, head: int, k: int) -> bool:
+    """Whether a named day or month ('Thursday') hangs on a word of a time phrase ('morning')."""
+    entity = parse.entity_at(k)
+    return parse.tokens[head].pos == "PROPN" and entity is not None and entity.label in _TIMES
 
 
 def _counted_noun(parse: Parse, head: int, inside: set[int]) -> int | None:

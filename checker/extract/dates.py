@@ -385,6 +385,7 @@ def to_claims(
                 weekday=value.weekday,
                 weekday_span=weekday_span,
                 range_end=range_end,
+                day_of_week=weekday if weekday is not None and first is None else None,
                 negated=any(tokens[k].lower in vocab.negation for k in range(start, value.start)),
                 clause=clauses.span(start, end),
                 names=names,

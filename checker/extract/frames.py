@@ -27,6 +27,8 @@ _NAME_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODU
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 _NARROWING = frozenset({"amod", "compound", "nmod", "nummod"})
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})
+# Penn tags of a relative clause's subject 'which', 'who', 'that' (the tagger may call 'that' a determiner)
+_RELATIVE = frozenset({"WDT", "WP", "DT"})
 
 
 def verb_of(parse: Parse, i: int) -> int | None:
@@ -90,7 +92,17 @@ def negation_of(parse: Parse, verb: int, vocab: CompiledVocabulary) -> Token | N
     found = _negation_word(parse, verb, vocab)
     if found is None or found.i + 1 >= len(parse.tokens):
         return found
+    if _opens_bound(parse, found, vocab):
+        return None  # 'no more than 44 per cent ...': a bound of a number, not a denial
     return None if parse.tokens[found.i + 1].lower in vocab.word_list("negation-limiters") else found
+
+
+def _opens_bound(parse: Parse, word: Token, vocab: CompiledVocabulary) -> bool:
+    """Whether the negation word opens a bound of the rules' `lower-bound` or `upper-bound`
+    lists ('no more than', 'not fewer than')."""
+    bounds = vocab.word_list("lower-bound") | vocab.word_list("upper-bound")
+    words = [t.lower for t in parse.tokens[word.i : word.i + 3]]
+    return any(" ".join(words[:n]) in bounds for n in (2, 3))
 
 
 def _negation_word(parse: Parse, verb: int, vocab: CompiledVocabulary) -> Token | None:
@@ -167,10 +179,22 @@ def scope_of(parse: Parse, verb: int) -> Scope:
                     qualifiers.append(parse.tokens[target].lemma)
                 continue
             if entity.label in _TIME_ENTITIES and time is None:
+                if child.dep in ("npadvmod", "advmod") and _after_noun(parse, entity.start, verb):
+                    continue  # 'pleaded guilty to manslaughter in the death 35 years ago': the death's time
                 time = entity.text
             elif entity.label in _PLACE_ENTITIES and place is None:
                 place = entity.text
     return Scope(time=time, place=place, qualifiers=frozenset(qualifiers))
+
+
+def _after_noun(parse: Parse, start: int, verb: int) -> bool:
+    """Whether a time phrase said without a preposition ('35 years ago') follows straight on the
+    noun of a prepositional phrase of the clause ('in the death 35 years ago'): it dates that
+    noun, though the parse may hang it on the verb."""
+    if start == 0:
+        return False
+    before = parse.tokens[start - 1]
+    return before.pos == "NOUN" and before.dep == "pobj" and verb in parse.ancestors(before.i)
 
 
 def _date_within(parse: Parse, target: int) -> Entity | None:
@@ -195,6 +219,7 @@ def frame_at(
     subject = argument(parse, verb, _SUBJECTS)
     if subject is None and token.dep == "conj" and token.head != verb:
         subject = argument(parse, token.head, _SUBJECTS)  # 'It is old and is popular': one subject
+    subject = antecedent_of(parse, subject, verb)
     obj = argument(parse, verb, _OBJECTS) or argument(parse, verb, _COMPLEMENTS)
     particle = argument(parse, verb, frozenset({"prt"}))
     predicate: str | None = token.lemma + (f" {particle.lemma}" if particle is not None else "")
@@ -243,6 +268,21 @@ def modality_of(
     if speaker is not None:
         return Modality.REPORTED
     return Modality.STATED
+
+
+def antecedent_of(parse: Parse, subject: Token | None, verb: int) -> Token | None:
+    """A relative pronoun subject stands for the noun its clause describes: in 'a clifftop that
+    was known as a meeting place' the clifftop was known as one (by the pronoun's tag; the noun
+    is the one the parse hangs the clause on). Not a plural noun's, whose clause picks out some
+    of them."""
+    if subject is None or subject.tag not in _RELATIVE or parse.tokens[verb].dep != "relcl":
+        return subject
+    head = parse.tokens[parse.tokens[verb].head]
+    if head.pos not in ("NOUN", "PROPN") or head.morph.number == "plur":
+        # 'net cafes that are not operating within the guidelines' picks out some of them: what
+        # the clause says is not said of all cafes
+        return subject
+    return head
 
 
 def clause_range(parse: Parse, verb: int) -> tuple[int, int]:

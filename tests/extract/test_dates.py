@@ -105,6 +105,12 @@ PAIRS = [
     # a resolved weekday is a day like any other
     ("The talks ended on Monday. The talks ended on 16 July.", AS_OF, True),
     ("The talks ended on Monday. The talks ended on 21 July.", AS_OF, False),
+    # without a reference date, two weekdays of one past event are two days ('Thursday morning' too)
+    ("The accomplice surrendered to police on Friday. The accomplice surrendered on Thursday morning.", None, True),
+    ("The accomplice surrendered on Friday. The accomplice surrendered on Friday evening.", None, False),
+    ("The accomplice surrendered on Friday. The gunman surrendered on Thursday.", None, False),
+    ("The talks will end on Friday. The talks will end on Thursday.", None, False),  # which week is not known
+    ("The minister said on Monday that talks had failed. He said on Tuesday that they had.", None, False),
 ]
 PAIRS_TODAY_WRONG: set[int] = set()
 

@@ -25,6 +25,8 @@ CASES = [
     # a negation of the adjective negates the clause; the adjective keeps all its words
     ("White pleaded not guilty to murder.", [("plead", "white", "murder guilty", "active", True)]),
     ("He was not only the director but also wrote the screenplay.", []),  # 'not only' denies nothing
+    # a bound of a number, not a denial
+    ("According to two tools, no more than 44 per cent of her fan base consists of real people.", []),
     ("He did not give up the fight.", [("give up", None, "fight", "active", True)]),
     ("No fans will be allowed in the stadium.", [("allow", "fan", None, "passive", True)]),
     # a negation right before an adverb denies the adverb ('not directly'), unless it strengthens it
@@ -43,6 +45,11 @@ CASES = [
     (
         "It is not stated who the architect of the bridge was. The architect of the bridge was Anna Berg.",
         [("be", "bridge architect", None, "active", True), ("be", "bridge architect", "anna berg", "active", False)],
+    ),
+    # a relative pronoun subject stands for the noun its clause describes
+    (
+        "The town has a harbour that was not built by the Romans. The harbour was built by the Romans.",
+        [("build", "harbour", None, "passive", True), ("build", "harbour", None, "passive", False)],
     ),
     # a noun after 'be' keeps the words that narrow it
     (
@@ -73,6 +80,12 @@ PAIRS = [
     ("Rod Stewart won a Grammy.", "He had never won a Grammy.", True),
     ("Rod Stewart won a Grammy.", "The drummer said he had never won a Grammy.", False),  # 'he' is the drummer
     ("Oman opened its airspace to Israeli carriers.", "It did not open its airspace to Israeli carriers.", True),
+    # a relative clause on a plural noun picks out some of them ('cafes that are not operating ...')
+    (
+        "Net cafes operate under a set of strict guidelines.",
+        "The state moved against net cafes that are not operating within its strict guidelines.",
+        False,
+    ),
     ("It was not a commercial success.", "The film was a commercial success.", True),  # it opens the text
     ("White pleaded not guilty to murder.", "He pleaded guilty.", False),  # a guess: the very same words only
     ("In her 2008 campaign, Clinton did not support gay marriage.", "She supported gay marriage.", False),
@@ -93,6 +106,13 @@ PAIRS = [
     ("The peak is not a real mountain.", "The peak is a fictional mountain.", False),
     ("The film was not a commercial success.", "The film was a success.", True),
     ("White pleaded guilty.", "White pleaded not guilty to murder.", True),
+    # a time phrase right after the noun of a prepositional phrase dates that noun, not the clause
+    (
+        "White pleaded guilty on Thursday to manslaughter.",
+        "White pleaded not guilty to manslaughter in the death 35 years ago of a student.",
+        True,
+    ),
+    ("White pleaded guilty on Thursday.", "White pleaded not guilty 35 years ago.", False),
     ("White pleaded guilty to manslaughter.", "White pleaded not guilty to murder.", False),
     (
         "Her time was good enough to qualify for the final.",

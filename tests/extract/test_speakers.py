@@ -57,3 +57,13 @@ def test_two_readers_who_disagree_are_not_the_text_contradicting_itself():
     findings = audit_text(text).documents[0].findings
     assert [f.severity.value for f in findings if f.code == "CC107"] == ["note"]
     assert "different sources (Jane Doe, John Smith)" in findings[0].message
+
+
+def test_the_author_against_a_source_is_a_warning():
+    """The text stating as its own what its source denies is worth a warning, not a note."""
+    from checker.api import audit_text
+
+    text = "The council approved the new bridge.\n\nThe council did not approve the new bridge, Jane Doe said.\n"
+    findings = [f for f in audit_text(text).documents[0].findings if f.code == "CC107"]
+    assert [f.severity.value for f in findings] == ["warning"]
+    assert "different sources (the author, Jane Doe)" in findings[0].message
