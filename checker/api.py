@@ -25,7 +25,7 @@ from checker import analysis, readers
 from checker.config import parse_date
 from checker.errors import InputError, UsageError
 from checker.inputs import STDIN_NAME, Source, expand
-from checker.interrupts import raise_if_pending
+from checker.interrupts import until_stopped
 from checker.model import Document, DocumentReport, Refusal, Report
 from checker.pipeline import Prepared, check, load_prepared
 from checker.rulelang.load import load_rules
@@ -251,8 +251,7 @@ def check_each(
         return
     prepared = prepared or Prepared.of(ruleset)
     analyzer = analysis.load(model)
-    for document in documents:
-        raise_if_pending()  # a signal swallowed while the last document was checked
+    for document in until_stopped(documents):  # a signal swallowed while the last one was checked
         yield check(document, prepared, day, analyzer)
 
 

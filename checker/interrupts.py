@@ -10,6 +10,10 @@ it there with the signal's exit code and no report.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
+T = TypeVar("T")
 _pending: type[BaseException] | None = None
 
 
@@ -28,6 +32,13 @@ def raise_if_pending() -> None:
     """Raise the exception of a signal received earlier, if one was (and possibly swallowed)."""
     if _pending is not None:
         raise _pending
+
+
+def until_stopped(items: Iterable[T]) -> Iterator[T]:
+    """`items`, asking before each whether a signal stopped the run."""
+    for item in items:
+        raise_if_pending()
+        yield item
 
 
 def forget() -> None:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from checker.engines import batches, check_batch, in_order
 from checker.errors import UsageError
+from checker.interrupts import until_stopped
 from checker.model import Document, DocumentReport
 from checker.rulelang.ruleset import RuleSet
 
@@ -60,4 +61,4 @@ def check_all(
         def submit(batch):  # dask swaps the scattered future for the worker's copy of the rules
             return client.submit(check_batch, batch, token=token, as_of=as_of, ruleset=shared, model=model, pure=False)
 
-        yield from in_order(submit, batches(documents, BATCH), window)
+        yield from in_order(submit, until_stopped(batches(documents, BATCH)), window)

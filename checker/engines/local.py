@@ -22,7 +22,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from checker.engines import batches, check_batch, install
-from checker.interrupts import raise_if_pending
+from checker.interrupts import until_stopped
 from checker.model import Document, DocumentReport
 from checker.rulelang.ruleset import RuleSet
 
@@ -92,8 +92,7 @@ def check_all(
 
     pending: deque[tuple[list[Document], Future]] = deque()
     try:
-        for batch in batches(documents, BATCH):
-            raise_if_pending()
+        for batch in until_stopped(batches(documents, BATCH)):
             pending.append((batch, pool.submit(run, batch)))
             if len(pending) >= jobs * WINDOW_PER_JOB:
                 yield from _collect(pool, run, day, *pending.popleft())
