@@ -8,7 +8,7 @@ from checker.detectors import Context, Detector
 from checker.detectors._alignment import same_parties, same_predicate, same_scope
 from checker.detectors._common import value_conflicts
 from checker.extract.clauses import same_subjects
-from checker.extract.quantities import PERCENT
+from checker.extract.quantities import CAPACITIES, PERCENT
 from checker.model import DateClaim, Finding, QuantityClaim, Severity
 
 # The rules' lists of units of time, by the days each lasts (a year of 365.25, a month of 30.44).
@@ -26,7 +26,8 @@ _GRAIN_DAYS = {"day": 1, "month": 31, "year": 366}
 def comparable(a: QuantityClaim, b: QuantityClaim) -> bool:
     """Two values of one counted thing said with one predicate, of the same parties, in the
     same scope, rate, modality (a proposal is not compared with what happened) and time, and of
-    the same kind: a span of time ('for the past 18 months') is never compared with a count.
+    the same kind: a span of time ('for the past 18 months') is never compared with a count, nor
+    a capacity ('can hold up to 500 guests') with how many were there ('held 350 guests').
     Sentences that name wholly different people or things ('the UK economy ... with growth
     falling', 'the Chinese economy ... with growth falling') speak of different ones, whose
     bare nouns the frames cannot tell apart."""
@@ -37,6 +38,7 @@ def comparable(a: QuantityClaim, b: QuantityClaim) -> bool:
         bool(_things(a) & _things(b))
         and a.kind == b.kind
         and a.kind != "label"
+        and (CAPACITIES in fa.predicates) == (CAPACITIES in fb.predicates)
         and _same_role(a, b)
         and (_anchored(a) and _anchored(b))
         and a.per == b.per
@@ -211,11 +213,12 @@ DETECTOR = Detector(
         "They conflict when their value intervals do not overlap, so 'at least 1,200' does not conflict "
         "with '1,500'; two floors (or two ceilings) of one count at different figures ('over 250 "
         "appearances', 'over 200 appearances') may both hold but disagree on the count: a warning. "
-        "A capacity is one figure however it is said: a measure noun or a verb of the rules' "
-        "`capacities` ('a seating capacity of 20,000', 'can hold up to 25,000'), where 'up to' (the "
-        "rules' `maximum`) states the capacity itself. A stated duration ('served as director for over "
-        "30 years') is compared with a date range of the same frame ('from 1930 to 1952', 21 to 23 "
-        "years long), its unit's length taken from the rules' `duration-*` lists."
+        "A capacity is one figure however it is said: a measure noun of the rules' `capacities` ('a "
+        "seating capacity of 20,000') or a verb of it after a modal of ability ('can hold up to 25,000'), "
+        "where 'up to' (the rules' `maximum`) states the capacity itself; it is compared only with "
+        "a capacity, never with how many a thing held ('held 350 guests'). A stated duration ('served "
+        "as director for over 30 years') is compared with a date range of the same frame ('from 1930 "
+        "to 1952', 21 to 23 years long), its unit's length taken from the rules' `duration-*` lists."
     ),
     fires=(
         "Officials said 250 prisoners were exchanged on Friday. The exchange of 300 prisoners was "
@@ -243,6 +246,7 @@ DETECTOR = Detector(
         "Lala had 84 points in 36 games. Lala lost 80 points in 36 games.",
         "He made over 250 appearances for the club. He made under 300 appearances for the club.",
         "The stadium has a seating capacity of 25,000 spectators. The stadium can hold up to 25,000 spectators.",
+        "The hall can hold up to 500 guests. The hall held 350 guests for the gala.",
         "She served as chief executive of the bank from 1990 to 2002. She served as chief executive of the "
         "bank for 12 years.",
     ),

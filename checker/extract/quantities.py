@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from checker.extract.attachment import LIGHT_PREDICATES, attach, tokens_in
 from checker.extract.clauses import Clauses
+from checker.extract.frames import auxiliaries
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import Anchor, Frame, QuantityClaim, Span, Speaker
 from checker.text import Token
@@ -467,16 +468,28 @@ def _anchor(
         vocab.word_list(LIGHT_PREDICATES),
         vocab.word_list("reporting") | vocab.word_list("accompanied-predicates"),
     )
-    return _measured(anchor, value, vocab), attached.frame(parse, vocab, speaker, written), kind, hypothetical
+    able = attached.verb is not None and _able(parse, attached.verb, vocab)
+    return _measured(anchor, value, vocab, able), attached.frame(parse, vocab, speaker, written), kind, hypothetical
 
 
-def _measured(anchor: Anchor, value: Value, vocab: CompiledVocabulary) -> Anchor:
+def _able(parse: Parse, verb: int, vocab: CompiledVocabulary) -> bool:
+    """The verb is said with a modal of what a thing can do (the rules' `ability-modals`: 'can
+    hold', 'could seat'), and one of the rules' `capacities`: it states a capacity. A verb of
+    holding without one ('accommodated 120 people last night') tells what it held."""
+    modals = vocab.word_list("ability-modals")
+    return parse.tokens[verb].lemma in vocab.word_list(CAPACITIES) and any(
+        t.tag == "MD" and t.lower in modals for t in auxiliaries(parse, verb)
+    )
+
+
+def _measured(anchor: Anchor, value: Value, vocab: CompiledVocabulary, able: bool) -> Anchor:
     """A value that measures a noun ('a seating capacity of 20,000') stands where the noun
     stands: the link to the noun is no step of its role ('of/dobj' is 'dobj'); nor is the last
     word of its bound, which the parse may read as a preposition ('hold up to 25,000': 'to'),
     and a value linked by nothing else has the empty role, which meets subject and object. A value said
-    with a verb or a measure noun of the rules' `capacities` ('can hold 25,000', 'a capacity of
-    20,000') brings the class of them all, the CAPACITIES its list is named by."""
+    as a capacity, with a measure noun of the rules' `capacities` ('a capacity of 20,000') or a
+    verb of it after a modal of ability ('can hold 25,000'), brings the class of them all, the
+    CAPACITIES its list is named by: a capacity is compared only with a capacity."""
     role, predicates = anchor.role, anchor.predicates
     link, _, rest = role.partition("/")
     if value.bound_word is not None and link == value.bound_word:
@@ -485,8 +498,7 @@ def _measured(anchor: Anchor, value: Value, vocab: CompiledVocabulary) -> Anchor
         link, _, rest = role.partition("/")
         if rest and link in vocab.word_list("measure-links"):
             role = rest
-    capacities = vocab.word_list(CAPACITIES)
-    if not capacities.isdisjoint(predicates) or value.measure in capacities:
+    if able or value.measure in vocab.word_list(CAPACITIES):
         predicates = predicates | {CAPACITIES}
     if (role, predicates) == (anchor.role, anchor.predicates):
         return anchor

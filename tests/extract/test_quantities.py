@@ -105,6 +105,7 @@ TABLE = [
     ),
     ("The stadium can hold fewer than 25,000 spectators.", [{"value": (0, 25000)}]),
     ("The plan allows up to 25,000 spectators.", [{"value": (0, 25000)}]),
+    ("The hall held 350 guests for the gala.", [{"value": 350, "unit": "guest", "predicate": {"hold"}}]),
     (
         "The stadium has a seating capacity of 20,000 spectators.",
         [{"value": 20000, "predicate": {"have", "light-predicates", "capacities"}}],
@@ -195,6 +196,11 @@ PAIRS = [
     ),
     ("The stadium has a seating capacity of 20,000 spectators. The stadium can seat 25,000 spectators.", True),
     ("The stadium has 20,000 seats. The stadium can hold up to 25,000 spectators.", False),
+    # a verb of holding states a capacity only after a modal of ability: what it held is a count
+    ("The shelter can accommodate up to 300 people. The shelter accommodated 120 people last night.", False),
+    ("The hall can hold up to 500 guests. The hall held 350 guests for the gala.", False),
+    ("The hall held 500 guests for the gala. The hall held 350 guests for the gala.", True),
+    ("The stadium has a seating capacity of 20,000 spectators. The stadium could seat 25,000 spectators.", True),
     # 'for a total of' frames the figure the verb scored, as 'a total of' does
     ("The striker scored 40 goals for a total of 74 points. The striker had 51 points.", True),
     ("The striker scored 40 goals for a total of 51 points. The striker had 51 points.", False),
