@@ -341,12 +341,12 @@ def to_claims(
     for value in values:
         anchor, frame = _anchor(value, tokens, parse, vocab, speaker) if parse is not None else (None, None)
         first, last, granularity, year_known = interval(value, as_of)
-        range_end = None
+        range_end = end_granularity = None
         if value.range_to is not None:
             if value.year is None and value.range_to.year is not None:
                 value.year = value.range_to.year  # 'January to August 1945': one year for both ends
                 first, _, granularity, year_known = interval(value, as_of)
-            _, last, _, _ = interval(value.range_to, as_of)
+            _, last, end_granularity, _ = interval(value.range_to, as_of)
             if last is not None and first is not None and last < first and value.range_to.year is None:
                 # 'between 1 September and 22 March', no year given: the end falls in the next year
                 next_year = last.year + 1
@@ -385,6 +385,7 @@ def to_claims(
                 weekday=value.weekday,
                 weekday_span=weekday_span,
                 range_end=range_end,
+                end_granularity=end_granularity if end_granularity != granularity else None,
                 day_of_week=weekday if weekday is not None and first is None else None,
                 negated=any(tokens[k].lower in vocab.negation for k in range(start, value.start)),
                 clause=clauses.span(start, end),

@@ -1,8 +1,9 @@
 """Dates as frames: sentence -> the dates it states, each tied to its verb and subject.
 
 A row lists, per date, the fields it must show (fields left out are not checked): `start` and
-`end` (ISO days of the interval it covers), `granularity`, `predicate` (the verb lemma the date
-is said with), `subject` (the lemma of that verb's subject, or of the noun a participle clause
+`end` (ISO days of the interval it covers), `granularity` (and a range's `end_granularity`, when
+its end is written to another: 'from March 1990 to 2012'), `predicate` (the verb lemma the date is
+said with), `subject` (the lemma of that verb's subject, or of the noun a participle clause
 describes) and `tense`. A weekday written without a date ('on Thursday') resolves against the
 article's reference date when the tense says which way: past, the latest such day up to it;
 future, the first from it.
@@ -25,6 +26,7 @@ def observed(claim) -> dict:
         "start": claim.start.isoformat() if claim.start else None,
         "end": claim.end.isoformat() if claim.end else None,
         "granularity": claim.granularity,
+        "end_granularity": claim.end_granularity,
         "tense": claim.tense,
         "predicate": anchor.predicates if anchor else MISSING,
         "subject": anchor.subject if anchor else MISSING,
@@ -32,6 +34,13 @@ def observed(claim) -> dict:
 
 
 TABLE = [
+    # each end of a range keeps the granularity it is written to
+    (
+        "She served as mayor from March 1990 to 2012.",
+        None,
+        [{"start": "1990-03-01", "end": "2012-12-31", "granularity": "month", "end_granularity": "year"}],
+    ),
+    ("She served as mayor from 1990 to 2012.", None, [{"granularity": "year", "end_granularity": None}]),
     (
         "Completed in 1931, the tower was for decades the tallest in the city.",
         None,

@@ -233,6 +233,23 @@ PAIRS = [
         False,
     ),
     ("She lived in Paris from 1990 to 2002. She lived in London for over 30 years.", False),
+    # each end of a range by its own granularity: March 1990 to 2012 is 21.8 to 22.8 years
+    (
+        "She served as chief executive of the bank from March 1990 to 2012. "
+        "She served as chief executive of the bank for 22 years.",
+        False,
+    ),
+    (
+        "She served as chief executive of the bank from March 1990 to 2012. "
+        "She served as chief executive of the bank for 30 years.",
+        True,
+    ),
+    # a range that ends before it starts is CC103's finding, no span to hold a duration to
+    (
+        "She served as chief executive of the bank from 2011 to 2003. "
+        "She served as chief executive of the bank for 5 years.",
+        False,
+    ),
     ("She lived in Paris from 1990 to 2002. She did not live in Paris for 30 years.", False),
     # who says a count is not what it counts: two sources on one exchange disagree (a warning)
     ("Moscow said 250 prisoners were exchanged on Friday. Kyiv said 300 prisoners were exchanged on Friday.", True),
