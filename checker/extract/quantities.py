@@ -287,19 +287,27 @@ def _join_ranges(atoms: list[Value], tokens: list[Token], vocab: CompiledVocabul
     return out
 
 
+_BOUNDS = ("lower-bound", "upper-bound", "approximate")  # the rules' lists of words that bound a value
+
+
 def _attach_bound(value: Value, tokens: list[Token], vocab: CompiledVocabulary) -> None:
     start = value.start
     while start > 0 and tokens[start - 1].text in _QUOTES:
         start -= 1
-    for name in ("lower-bound", "upper-bound", "approximate"):
-        bound_start = vocab.phrase_ending_at(name, tokens, start)
-        if bound_start is not None:
-            value.bound = name
-            value.maximum = name == "upper-bound" and vocab.phrase_ending_at("maximum", tokens, start) is not None
-            value.bound_word = tokens[start - 1].lower
-            value.start = bound_start
-            _apply_bound(value, name)
-            return
+    # the longest phrase of the three lists wins: 'no more than 44' is a ceiling, not 'more than 44'
+    found = [
+        (bound_start, name)
+        for name in _BOUNDS
+        if (bound_start := vocab.phrase_ending_at(name, tokens, start)) is not None
+    ]
+    if not found:
+        return
+    bound_start, name = min(found, key=lambda pair: pair[0])  # the earliest start; ties keep the lists' order
+    value.bound = name
+    value.maximum = name == "upper-bound" and vocab.phrase_ending_at("maximum", tokens, start) is not None
+    value.bound_word = tokens[start - 1].lower
+    value.start = bound_start
+    _apply_bound(value, name)
 
 
 def _apply_bound(value: Value, kind: str) -> None:

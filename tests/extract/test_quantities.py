@@ -63,6 +63,10 @@ TABLE = [
     ("The floods have killed 14 people.", [{"value": 14, "unit": "people", "predicate": {"kill"}}]),
     ("Some 3,000 residents have been moved to schools.", [{"value": (2700, 3300), "unit": "resident"}]),
     ("At least 40 passengers were rescued.", [{"value": (40, math.inf), "unit": "passenger"}]),
+    # the longest bound phrase wins: 'no more than' is a ceiling, though it ends in 'more than'
+    ("Turnout was no more than 44 per cent.", [{"value": (0, 44)}]),
+    ("Just over 40 passengers were rescued.", [{"value": (36, 44), "unit": "passenger"}]),
+    ("No fewer than 40 passengers were rescued.", [{"value": (40, math.inf), "unit": "passenger"}]),
     ("Sales rose 10% in 2003.", [{"value": 10, "unit": "%", "predicate": {"rise"}}]),
     ("Moscow proposed exchanging 1,200 prisoners.", [{"value": 1200, "unit": "prisoner", "modality": "planned"}]),
     ("The hospital now has 410 beds in total.", [{"value": 410, "unit": "bed", "scope": {"in total"}}]),
