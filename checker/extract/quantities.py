@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 import math
 import re
 from collections.abc import Sequence
@@ -97,6 +96,7 @@ def _adjacent(a: Token, b: Token) -> bool:
 def _atoms(tokens: list[Token], vocab: CompiledVocabulary) -> list[Value]:
     atoms: list[Value] = []
     words = _word_numbers(tokens, vocab)
+    suffixes = _suffixes(vocab)
     i = 0
     while i < len(tokens):
         if i in words:
@@ -104,7 +104,7 @@ def _atoms(tokens: list[Token], vocab: CompiledVocabulary) -> list[Value]:
             atoms.append(atom)
             i = atom.end
             continue
-        atom = _digit_atom(tokens, i, _suffixes(vocab)) if tokens[i].lower[0].isdigit() else None
+        atom = _digit_atom(tokens, i, suffixes) if tokens[i].lower[0].isdigit() else None
         if atom:
             _multiply(atom, tokens, vocab)
             atoms.append(atom)
@@ -127,18 +127,23 @@ class _Suffixes:
 
 
 def _suffixes(vocab: CompiledVocabulary) -> _Suffixes:
-    words = vocab.word_list("magnitude-suffixes")
+    """Built once per vocabulary, kept with the values it derives from its rules."""
+    found = vocab.derived.get(_SUFFIXES)
+    if found is None:
+        found = vocab.derived[_SUFFIXES] = _suffix_patterns(vocab)
+    return found
+
+
+_SUFFIXES = ("quantities", "magnitude-suffixes")  # the key of the built suffixes in vocab.derived
+
+
+def _suffix_patterns(vocab: CompiledVocabulary) -> _Suffixes:
     numbers = vocab.ruleset.vocabulary.numbers
-    values = {w: float(numbers[w]) for w in words if w in numbers}
-    return _suffix_patterns(tuple(sorted(values.items())))
-
-
-@functools.lru_cache(maxsize=8)
-def _suffix_patterns(values: tuple[tuple[str, float], ...]) -> _Suffixes:
+    values = {w: float(numbers[w]) for w in vocab.word_list("magnitude-suffixes") if w in numbers}
     # longest first, so that 'bn' is not read as 'b' and 'n'; no suffix at all matches nothing
-    either = "|".join(re.escape(w) for w, _ in sorted(values, key=lambda v: -len(v[0]))) or "(?!)"
+    either = "|".join(re.escape(w) for w in sorted(values, key=lambda w: (-len(w), w))) or "(?!)"
     return _Suffixes(
-        values=dict(values),
+        values=values,
         suffixed=re.compile(rf"(\d+)({either})"),
         group=re.compile(rf"\d{{3}}({either})?"),
         fraction=re.compile(rf"\d+({either})?"),
@@ -257,13 +262,21 @@ def _multiply(atom: Value, tokens: list[Token], vocab: CompiledVocabulary) -> No
             atom.year_like = False
 
 
+def _setting(vocab: CompiledVocabulary, name: str) -> str | None:
+    """The one word of a list that is a setting, not a set of words ('pair-rate': the noun an
+    exchange pair is counted per). Rule files extend a list, so one that adds a word to the
+    bundled one names no single word: none is taken, rather than one picked by its spelling."""
+    words = vocab.word_list(name)
+    return next(iter(words)) if len(words) == 1 else None
+
+
 def _join_ranges(atoms: list[Value], tokens: list[Token], vocab: CompiledVocabulary) -> list[Value]:
     joiners = vocab.word_list("range-joiners")
     openers = vocab.word_list("range-openers")
     opened_only = vocab.word_list("opened-range-joiners")  # 'between 10 and 12', not '10 and 12'
     pairs = vocab.word_list("pair-joiners")
     # '250 for 250' is an exchange: that many on each side (the rules' `pair-rate` names the side)
-    pair_rate = min(vocab.word_list("pair-rate"), default=None)
+    pair_rate = _setting(vocab, "pair-rate")
     out: list[Value] = []
     k = 0
     while k < len(atoms):

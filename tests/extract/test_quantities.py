@@ -322,3 +322,27 @@ WRITTEN = [
 def test_numbers_are_read_as_written(audit, sentence, expected):
     found = [(q.low, q.high, q.per) for q in audit(sentence).claims.quantities]
     assert found == [(pytest.approx(low), pytest.approx(high), per) for low, high, per in expected]
+
+
+def test_a_setting_list_of_several_words_names_none(tmp_path):
+    """`pair-rate` is one word, the side an exchange pair is counted per; a rule file that adds
+    a second names no single one, and the pair is read without a rate rather than with the word
+    that sorts first."""
+    from checker.api import audit_text
+    from checker.rulelang.load import load_rules
+
+    path = tmp_path / "rate.rules"
+    path.write_text('words pair-rate "team"\n', encoding="utf-8")
+    text = "The sides swapped 250 for 250 prisoners."
+    rates = {
+        rules: [q.per for q in audit_text(text, rules=ruleset).documents[0].claims.quantities]
+        for rules, ruleset in (("bundled", load_rules()), ("extended", load_rules([path], cache=False)))
+    }
+    assert rates == {"bundled": ["side"], "extended": [None]}
+
+
+def test_the_magnitude_suffixes_are_built_once_per_vocabulary(vocab):
+    from checker.extract.quantities import _suffixes
+
+    assert _suffixes(vocab) is _suffixes(vocab)
+    assert _suffixes(vocab).values["bn"] == 1e9
