@@ -248,8 +248,11 @@ def _join_ranges(
             and first.range_to is None
             and second.start == first.end + 1
             and tokens[first.end].lower in joiners
-            # a conjunction ('and') joins a range only after an opener: 'between 1 May and 3 June'
-            and (parsed[first.end].pos != "CCONJ" or (first.start > 0 and tokens[first.start - 1].lower in openers))
+            # 'and' joins a range only after an opener: 'between 1 May and 3 June'
+            and (
+                (first.start > 0 and tokens[first.start - 1].lower in openers)
+                or not vocab.joins_only_when_opened(tokens[first.end].lower, parsed[first.end])
+            )
         ):
             first.range_to = second
             first.end = second.end

@@ -67,7 +67,7 @@ def find(
     holds the parse's token at each of `tokens` (None where the two cut the text apart), whose
     lemma, tag and morphology name and shape the units."""
     atoms = [a for a in _atoms(tokens, vocab) if not any(i in occupied for i in range(a.start, a.end))]
-    values = _join_ranges(atoms, tokens, vocab)
+    values = _join_ranges(atoms, tokens, vocab, parsed)
     for value in values:
         value.number_end = value.end
         _attach_bound(value, tokens, vocab)
@@ -270,10 +270,11 @@ def _setting(vocab: CompiledVocabulary, name: str) -> str | None:
     return next(iter(words)) if len(words) == 1 else None
 
 
-def _join_ranges(atoms: list[Value], tokens: list[Token], vocab: CompiledVocabulary) -> list[Value]:
+def _join_ranges(
+    atoms: list[Value], tokens: list[Token], vocab: CompiledVocabulary, parsed: Sequence[ParseToken | None]
+) -> list[Value]:
     joiners = vocab.word_list("range-joiners")
     openers = vocab.word_list("range-openers")
-    opened_only = vocab.word_list("opened-range-joiners")  # 'between 10 and 12', not '10 and 12'
     pairs = vocab.word_list("pair-joiners")
     # '250 for 250' is an exchange: that many on each side (the rules' `pair-rate` names the side)
     pair_rate = _setting(vocab, "pair-rate")
@@ -289,7 +290,8 @@ def _join_ranges(atoms: list[Value], tokens: list[Token], vocab: CompiledVocabul
                 out.append(Value(first.start, second.end, first.low, first.low, first.unit, per=pair_rate))
                 k += 2
                 continue
-            if joiner in joiners and (joiner not in opened_only or opened):
+            # 'between 10 and 12', not '10 and 12'
+            if joiner in joiners and (opened or not vocab.joins_only_when_opened(joiner, parsed[first.end])):
                 if second.low > first.low:
                     out.append(Value(first.start, second.end, first.low, second.high, first.unit or second.unit))
                 # a descending pair is a score or a vote ('5 to 4'): no single value

@@ -135,3 +135,25 @@ PAIRS_TODAY_WRONG: set[int] = set()
 )
 def test_two_dates_conflict_only_when_their_frames_align(audit, text, as_of, fires):
     assert ("CC103" in _codes(audit, text, as_of)) is fires
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("They met on 1 June 2020 and 3 June 2020.", [("2020-06-01", "2020-06-01"), ("2020-06-03", "2020-06-03")]),
+        ("They met between 1 June 2020 and 3 June 2020.", [("2020-06-01", "2020-06-03")]),
+    ],
+)
+@pytest.mark.parametrize("bundled", [True, False], ids=["bundled", "without-opened-range-joiners"])
+def test_and_joins_a_date_range_only_after_an_opener(tmp_path, sentence, expected, bundled):
+    """As quantities read it (CompiledVocabulary.joins_only_when_opened): the rules'
+    `opened-range-joiners`, or, in a rule set without the list, a conjunction of the parse."""
+    from checker.api import audit_text
+    from checker.rulelang.load import load_rules
+
+    path = tmp_path / "bare.rules"
+    bare = 'words range-joiners "to", "and"\nwords range-openers "between"\nmonth 6 "June"\n'
+    path.write_text(bare, encoding="utf-8")
+    rules = load_rules() if bundled else load_rules([path], defaults=False, cache=False)
+    dates = audit_text(sentence, rules=rules).documents[0].claims.dates
+    assert [(d.start.isoformat(), d.end.isoformat()) for d in dates] == expected

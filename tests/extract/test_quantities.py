@@ -346,3 +346,27 @@ def test_the_magnitude_suffixes_are_built_once_per_vocabulary(vocab):
 
     assert _suffixes(vocab) is _suffixes(vocab)
     assert _suffixes(vocab).values["bn"] == 1e9
+
+
+# A rule set without `opened-range-joiners`: the parse tells a conjunction ('and'), which
+# joins a range only after an opener, as the bundled list says (dates read it the same way).
+BARE_RULES = 'words range-joiners "to", "and"\nwords range-openers "between"\nmonth 6 "June"\n'
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("About 10 and 12 people were hurt.", [(10, 10), (12, 12)]),
+        ("Between 10 and 12 people were hurt.", [(10, 12)]),
+        ("From 10 to 12 people were hurt.", [(10, 12)]),
+    ],
+)
+def test_and_joins_a_range_only_after_an_opener_without_the_list(tmp_path, sentence, expected):
+    from checker.api import audit_text
+    from checker.rulelang.load import load_rules
+
+    path = tmp_path / "bare.rules"
+    path.write_text(BARE_RULES, encoding="utf-8")
+    rules = load_rules([path], defaults=False, cache=False)
+    found = [(q.low, q.high) for q in audit_text(sentence, rules=rules).documents[0].claims.quantities]
+    assert found == expected
