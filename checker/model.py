@@ -284,6 +284,7 @@ class DateClaim:
     weekday: int | None = None  # 1 = Monday, as written beside the date
     weekday_span: Span | None = None
     range_end: Span | None = None  # for a range, where its end is written
+    end_granularity: str | None = None  # for a range, its end's granularity when it differs ('March 1990 to 2012')
     # a weekday said without a date that no reference date placed ('on Thursday'), 1 = Monday
     day_of_week: int | None = None
     clause: Span | None = None

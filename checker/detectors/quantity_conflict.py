@@ -7,26 +7,17 @@ from collections.abc import Iterator
 from checker.detectors import Context, Detector
 from checker.detectors._alignment import same_parties, same_predicate, same_scope
 from checker.detectors._common import value_conflicts
+from checker.detectors._spans import span_conflicts
 from checker.extract.clauses import same_subjects
-from checker.extract.quantities import PERCENT
-from checker.model import DateClaim, Finding, QuantityClaim, Severity
-
-# The rules' lists of units of time, by the days each lasts (a year of 365.25, a month of 30.44).
-DURATION_UNITS = {
-    "duration-days": 1.0,
-    "duration-weeks": 7.0,
-    "duration-months": 30.44,
-    "duration-years": 365.25,
-    "duration-decades": 3652.5,
-}
-# How long, in days, the first and last unit of a range written to this granularity may last.
-_GRAIN_DAYS = {"day": 1, "month": 31, "year": 366}
+from checker.extract.quantities import CAPACITIES, PERCENT
+from checker.model import Finding, QuantityClaim, Severity
 
 
 def comparable(a: QuantityClaim, b: QuantityClaim) -> bool:
     """Two values of one counted thing said with one predicate, of the same parties, in the
     same scope, rate, modality (a proposal is not compared with what happened) and time, and of
-    the same kind: a span of time ('for the past 18 months') is never compared with a count.
+    the same kind: a span of time ('for the past 18 months') is never compared with a count, nor
+    a capacity ('can hold up to 500 guests') with how many were there ('held 350 guests').
     Sentences that name wholly different people or things ('the UK economy ... with growth
     falling', 'the Chinese economy ... with growth falling') speak of different ones, whose
     bare nouns the frames cannot tell apart."""
@@ -37,6 +28,7 @@ def comparable(a: QuantityClaim, b: QuantityClaim) -> bool:
         bool(_things(a) & _things(b))
         and a.kind == b.kind
         and a.kind != "label"
+        and (CAPACITIES in fa.predicates) == (CAPACITIES in fb.predicates)
         and _same_role(a, b)
         and (_anchored(a) and _anchored(b))
         and a.per == b.per
@@ -115,58 +107,6 @@ def other_bounds(a: QuantityClaim, b: QuantityClaim) -> bool:
     return a.low != b.low if a.bound == "lower-bound" else a.high != b.high
 
 
-def range_days(claim: DateClaim) -> tuple[float, float]:
-    """The fewest and most days a date range may span: 'from 1930 to 1952' is 21 to 23 years,
-    as it may run from the end of 1930 or the start of it to the start or the end of 1952."""
-    grain = _GRAIN_DAYS[claim.granularity]
-    most = (claim.end - claim.start).days + 1
-    return max(0.0, most - 2 * grain), float(most)
-
-
-def duration_days(claim: QuantityClaim, units: dict[str, float]) -> tuple[float, float] | None:
-    """A stated span of time in days ('for over 30 years': 10,957 and more), if its unit is one."""
-    unit = claim.anchor.counted if claim.anchor else None
-    length = units.get(unit or claim.unit or "")
-    return None if length is None else (claim.low * length, claim.high * length)
-
-
-def span_comparable(duration: QuantityClaim, period: DateClaim) -> bool:
-    """A stated duration ('served as director for over 30 years') and a date range of the same
-    frame ('served as director from 1930 to 1952'): the same verb, of the same named subject
-    and object, in the same scope, neither negated nor planned."""
-    fq, fd = duration.anchor, period.anchor
-    return (
-        fq is not None
-        and fd is not None
-        and duration.kind == "duration"
-        and duration.per is None
-        and duration.modality == "stated"
-        and period.range_end is not None
-        and period.granularity in _GRAIN_DAYS
-        and period.year_known
-        and not (duration.negated or period.negated or fq.negated or fd.negated)
-        and same_predicate(fq, fd)
-        and same_parties(fq, fd, subject_needed=True)
-        and same_scope(fq, fd)
-    )
-
-
-def _span_conflict(units: dict[str, float]):
-    def conflict(a, b) -> bool:
-        if isinstance(a, DateClaim) == isinstance(b, DateClaim):
-            return False
-        duration, period = (b, a) if isinstance(a, DateClaim) else (a, b)
-        if not span_comparable(duration, period):
-            return False
-        stated = duration_days(duration, units)
-        if stated is None:
-            return False
-        low, high = range_days(period)
-        return stated[1] < low or high < stated[0]
-
-    return conflict
-
-
 def run(context: Context) -> Iterator[Finding]:
     claims = [q for q in context.claims.quantities if q.anchor is not None]
     yield from value_conflicts(
@@ -177,18 +117,7 @@ def run(context: Context) -> Iterator[Finding]:
         lambda one, other: f"'{one}' here but '{other}' later, said of the same thing",
         tension=lambda a, b: other_bounds(a, b) and comparable(a, b),
     )
-    units = {unit: days for name, days in DURATION_UNITS.items() for unit in context.vocab.word_list(name)}
-    periods = [d for d in context.claims.dates if d.start is not None and d.end is not None and d.range_end]
-    durations = [q for q in claims if q.kind == "duration"]
-    if periods and durations:
-        spans = sorted([*durations, *periods], key=lambda claim: claim.span.start)
-        yield from value_conflicts(
-            context,
-            DETECTOR,
-            spans,
-            _span_conflict(units),
-            lambda one, other: f"'{one}' here but '{other}' later, said of the same span of time",
-        )
+    yield from span_conflicts(context, DETECTOR, claims)
 
 
 DETECTOR = Detector(
@@ -211,11 +140,12 @@ DETECTOR = Detector(
         "They conflict when their value intervals do not overlap, so 'at least 1,200' does not conflict "
         "with '1,500'; two floors (or two ceilings) of one count at different figures ('over 250 "
         "appearances', 'over 200 appearances') may both hold but disagree on the count: a warning. "
-        "A capacity is one figure however it is said: a measure noun or a verb of the rules' "
-        "`capacities` ('a seating capacity of 20,000', 'can hold up to 25,000'), where 'up to' (the "
-        "rules' `maximum`) states the capacity itself. A stated duration ('served as director for over "
-        "30 years') is compared with a date range of the same frame ('from 1930 to 1952', 21 to 23 "
-        "years long), its unit's length taken from the rules' `duration-*` lists."
+        "A capacity is one figure however it is said: a measure noun of the rules' `capacities` ('a "
+        "seating capacity of 20,000') or a verb of it after a modal of ability ('can hold up to 25,000'), "
+        "where 'up to' (the rules' `maximum`) states the capacity itself; it is compared only with "
+        "a capacity, never with how many a thing held ('held 350 guests'). A stated duration ('served "
+        "as director for over 30 years') is compared with a date range of the same frame ('from 1930 "
+        "to 1952', 21 to 23 years long), its unit's length taken from the rules' `duration-*` lists."
     ),
     fires=(
         "Officials said 250 prisoners were exchanged on Friday. The exchange of 300 prisoners was "
@@ -243,6 +173,7 @@ DETECTOR = Detector(
         "Lala had 84 points in 36 games. Lala lost 80 points in 36 games.",
         "He made over 250 appearances for the club. He made under 300 appearances for the club.",
         "The stadium has a seating capacity of 25,000 spectators. The stadium can hold up to 25,000 spectators.",
+        "The hall can hold up to 500 guests. The hall held 350 guests for the gala.",
         "She served as chief executive of the bank from 1990 to 2002. She served as chief executive of the "
         "bank for 12 years.",
     ),

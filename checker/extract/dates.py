@@ -248,8 +248,11 @@ def _join_ranges(
             and first.range_to is None
             and second.start == first.end + 1
             and tokens[first.end].lower in joiners
-            # a conjunction ('and') joins a range only after an opener: 'between 1 May and 3 June'
-            and (parsed[first.end].pos != "CCONJ" or (first.start > 0 and tokens[first.start - 1].lower in openers))
+            # 'and' joins a range only after an opener: 'between 1 May and 3 June'
+            and (
+                (first.start > 0 and tokens[first.start - 1].lower in openers)
+                or not vocab.joins_only_when_opened(tokens[first.end].lower, parsed[first.end])
+            )
         ):
             first.range_to = second
             first.end = second.end
@@ -341,12 +344,12 @@ def to_claims(
     for value in values:
         anchor, frame = _anchor(value, tokens, parse, vocab, speaker) if parse is not None else (None, None)
         first, last, granularity, year_known = interval(value, as_of)
-        range_end = None
+        range_end = end_granularity = None
         if value.range_to is not None:
             if value.year is None and value.range_to.year is not None:
                 value.year = value.range_to.year  # 'January to August 1945': one year for both ends
                 first, _, granularity, year_known = interval(value, as_of)
-            _, last, _, _ = interval(value.range_to, as_of)
+            _, last, end_granularity, _ = interval(value.range_to, as_of)
             if last is not None and first is not None and last < first and value.range_to.year is None:
                 # 'between 1 September and 22 March', no year given: the end falls in the next year
                 next_year = last.year + 1
@@ -385,6 +388,7 @@ def to_claims(
                 weekday=value.weekday,
                 weekday_span=weekday_span,
                 range_end=range_end,
+                end_granularity=end_granularity if end_granularity != granularity else None,
                 day_of_week=weekday if weekday is not None and first is None else None,
                 negated=any(tokens[k].lower in vocab.negation for k in range(start, value.start)),
                 clause=clauses.span(start, end),

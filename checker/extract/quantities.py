@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 import math
 import re
 from collections.abc import Sequence
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from checker.extract.attachment import LIGHT_PREDICATES, attach, tokens_in
 from checker.extract.clauses import Clauses
+from checker.extract.frames import auxiliaries
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import Anchor, Frame, QuantityClaim, Span, Speaker
 from checker.text import Token
@@ -67,7 +67,7 @@ def find(
     holds the parse's token at each of `tokens` (None where the two cut the text apart), whose
     lemma, tag and morphology name and shape the units."""
     atoms = [a for a in _atoms(tokens, vocab) if not any(i in occupied for i in range(a.start, a.end))]
-    values = _join_ranges(atoms, tokens, vocab)
+    values = _join_ranges(atoms, tokens, vocab, parsed)
     for value in values:
         value.number_end = value.end
         _attach_bound(value, tokens, vocab)
@@ -96,6 +96,7 @@ def _adjacent(a: Token, b: Token) -> bool:
 def _atoms(tokens: list[Token], vocab: CompiledVocabulary) -> list[Value]:
     atoms: list[Value] = []
     words = _word_numbers(tokens, vocab)
+    suffixes = _suffixes(vocab)
     i = 0
     while i < len(tokens):
         if i in words:
@@ -103,7 +104,7 @@ def _atoms(tokens: list[Token], vocab: CompiledVocabulary) -> list[Value]:
             atoms.append(atom)
             i = atom.end
             continue
-        atom = _digit_atom(tokens, i, _suffixes(vocab)) if tokens[i].lower[0].isdigit() else None
+        atom = _digit_atom(tokens, i, suffixes) if tokens[i].lower[0].isdigit() else None
         if atom:
             _multiply(atom, tokens, vocab)
             atoms.append(atom)
@@ -126,18 +127,23 @@ class _Suffixes:
 
 
 def _suffixes(vocab: CompiledVocabulary) -> _Suffixes:
-    words = vocab.word_list("magnitude-suffixes")
+    """Built once per vocabulary, kept with the values it derives from its rules."""
+    found = vocab.derived.get(_SUFFIXES)
+    if found is None:
+        found = vocab.derived[_SUFFIXES] = _suffix_patterns(vocab)
+    return found
+
+
+_SUFFIXES = ("quantities", "magnitude-suffixes")  # the key of the built suffixes in vocab.derived
+
+
+def _suffix_patterns(vocab: CompiledVocabulary) -> _Suffixes:
     numbers = vocab.ruleset.vocabulary.numbers
-    values = {w: float(numbers[w]) for w in words if w in numbers}
-    return _suffix_patterns(tuple(sorted(values.items())))
-
-
-@functools.lru_cache(maxsize=8)
-def _suffix_patterns(values: tuple[tuple[str, float], ...]) -> _Suffixes:
+    values = {w: float(numbers[w]) for w in vocab.word_list("magnitude-suffixes") if w in numbers}
     # longest first, so that 'bn' is not read as 'b' and 'n'; no suffix at all matches nothing
-    either = "|".join(re.escape(w) for w, _ in sorted(values, key=lambda v: -len(v[0]))) or "(?!)"
+    either = "|".join(re.escape(w) for w in sorted(values, key=lambda w: (-len(w), w))) or "(?!)"
     return _Suffixes(
-        values=dict(values),
+        values=values,
         suffixed=re.compile(rf"(\d+)({either})"),
         group=re.compile(rf"\d{{3}}({either})?"),
         fraction=re.compile(rf"\d+({either})?"),
@@ -256,13 +262,22 @@ def _multiply(atom: Value, tokens: list[Token], vocab: CompiledVocabulary) -> No
             atom.year_like = False
 
 
-def _join_ranges(atoms: list[Value], tokens: list[Token], vocab: CompiledVocabulary) -> list[Value]:
+def _setting(vocab: CompiledVocabulary, name: str) -> str | None:
+    """The one word of a list that is a setting, not a set of words ('pair-rate': the noun an
+    exchange pair is counted per). Rule files extend a list, so one that adds a word to the
+    bundled one names no single word: none is taken, rather than one picked by its spelling."""
+    words = vocab.word_list(name)
+    return next(iter(words)) if len(words) == 1 else None
+
+
+def _join_ranges(
+    atoms: list[Value], tokens: list[Token], vocab: CompiledVocabulary, parsed: Sequence[ParseToken | None]
+) -> list[Value]:
     joiners = vocab.word_list("range-joiners")
     openers = vocab.word_list("range-openers")
-    opened_only = vocab.word_list("opened-range-joiners")  # 'between 10 and 12', not '10 and 12'
     pairs = vocab.word_list("pair-joiners")
     # '250 for 250' is an exchange: that many on each side (the rules' `pair-rate` names the side)
-    pair_rate = min(vocab.word_list("pair-rate"), default=None)
+    pair_rate = _setting(vocab, "pair-rate")
     out: list[Value] = []
     k = 0
     while k < len(atoms):
@@ -275,7 +290,8 @@ def _join_ranges(atoms: list[Value], tokens: list[Token], vocab: CompiledVocabul
                 out.append(Value(first.start, second.end, first.low, first.low, first.unit, per=pair_rate))
                 k += 2
                 continue
-            if joiner in joiners and (joiner not in opened_only or opened):
+            # 'between 10 and 12', not '10 and 12'
+            if joiner in joiners and (opened or not vocab.joins_only_when_opened(joiner, parsed[first.end])):
                 if second.low > first.low:
                     out.append(Value(first.start, second.end, first.low, second.high, first.unit or second.unit))
                 # a descending pair is a score or a vote ('5 to 4'): no single value
@@ -286,19 +302,27 @@ def _join_ranges(atoms: list[Value], tokens: list[Token], vocab: CompiledVocabul
     return out
 
 
+_BOUNDS = ("lower-bound", "upper-bound", "approximate")  # the rules' lists of words that bound a value
+
+
 def _attach_bound(value: Value, tokens: list[Token], vocab: CompiledVocabulary) -> None:
     start = value.start
     while start > 0 and tokens[start - 1].text in _QUOTES:
         start -= 1
-    for name in ("lower-bound", "upper-bound", "approximate"):
-        bound_start = vocab.phrase_ending_at(name, tokens, start)
-        if bound_start is not None:
-            value.bound = name
-            value.maximum = name == "upper-bound" and vocab.phrase_ending_at("maximum", tokens, start) is not None
-            value.bound_word = tokens[start - 1].lower
-            value.start = bound_start
-            _apply_bound(value, name)
-            return
+    # the longest phrase of the three lists wins: 'no more than 44' is a ceiling, not 'more than 44'
+    found = [
+        (bound_start, name)
+        for name in _BOUNDS
+        if (bound_start := vocab.phrase_ending_at(name, tokens, start)) is not None
+    ]
+    if not found:
+        return
+    bound_start, name = min(found, key=lambda pair: pair[0])  # the earliest start; ties keep the lists' order
+    value.bound = name
+    value.maximum = name == "upper-bound" and vocab.phrase_ending_at("maximum", tokens, start) is not None
+    value.bound_word = tokens[start - 1].lower
+    value.start = bound_start
+    _apply_bound(value, name)
 
 
 def _apply_bound(value: Value, kind: str) -> None:
@@ -467,16 +491,28 @@ def _anchor(
         vocab.word_list(LIGHT_PREDICATES),
         vocab.word_list("reporting") | vocab.word_list("accompanied-predicates"),
     )
-    return _measured(anchor, value, vocab), attached.frame(parse, vocab, speaker, written), kind, hypothetical
+    able = attached.verb is not None and _able(parse, attached.verb, vocab)
+    return _measured(anchor, value, vocab, able), attached.frame(parse, vocab, speaker, written), kind, hypothetical
 
 
-def _measured(anchor: Anchor, value: Value, vocab: CompiledVocabulary) -> Anchor:
+def _able(parse: Parse, verb: int, vocab: CompiledVocabulary) -> bool:
+    """The verb is said with a modal of what a thing can do (the rules' `ability-modals`: 'can
+    hold', 'could seat'), and one of the rules' `capacities`: it states a capacity. A verb of
+    holding without one ('accommodated 120 people last night') tells what it held."""
+    modals = vocab.word_list("ability-modals")
+    return parse.tokens[verb].lemma in vocab.word_list(CAPACITIES) and any(
+        t.tag == "MD" and t.lower in modals for t in auxiliaries(parse, verb)
+    )
+
+
+def _measured(anchor: Anchor, value: Value, vocab: CompiledVocabulary, able: bool) -> Anchor:
     """A value that measures a noun ('a seating capacity of 20,000') stands where the noun
     stands: the link to the noun is no step of its role ('of/dobj' is 'dobj'); nor is the last
     word of its bound, which the parse may read as a preposition ('hold up to 25,000': 'to'),
     and a value linked by nothing else has the empty role, which meets subject and object. A value said
-    with a verb or a measure noun of the rules' `capacities` ('can hold 25,000', 'a capacity of
-    20,000') brings the class of them all, the CAPACITIES its list is named by."""
+    as a capacity, with a measure noun of the rules' `capacities` ('a capacity of 20,000') or a
+    verb of it after a modal of ability ('can hold 25,000'), brings the class of them all, the
+    CAPACITIES its list is named by: a capacity is compared only with a capacity."""
     role, predicates = anchor.role, anchor.predicates
     link, _, rest = role.partition("/")
     if value.bound_word is not None and link == value.bound_word:
@@ -485,8 +521,7 @@ def _measured(anchor: Anchor, value: Value, vocab: CompiledVocabulary) -> Anchor
         link, _, rest = role.partition("/")
         if rest and link in vocab.word_list("measure-links"):
             role = rest
-    capacities = vocab.word_list(CAPACITIES)
-    if not capacities.isdisjoint(predicates) or value.measure in capacities:
+    if able or value.measure in vocab.word_list(CAPACITIES):
         predicates = predicates | {CAPACITIES}
     if (role, predicates) == (anchor.role, anchor.predicates):
         return anchor

@@ -12,6 +12,7 @@ from checker.text import Match, PhraseMatcher, Token, phrase_words
 
 if TYPE_CHECKING:
     from checker.analysis import Phrase
+    from checker.analysis import Token as ParseToken
 
 _SCANNED = ("numbers", "future", "relative-dates")
 
@@ -79,6 +80,16 @@ class CompiledVocabulary:
             ((phrase, (kind, label)) for kind, matcher in sources.items() for phrase, label in matcher.phrases),
             barred=self.negation,
         )
+
+    def joins_only_when_opened(self, word: str, parsed: ParseToken | None) -> bool:
+        """Whether a range joiner between two values joins them only after a range opener:
+        'between 10 and 12', 'between 1 May and 3 June', but '10 and 12 people' and '1 May and
+        3 June' are two values. The rules' `opened-range-joiners` name such joiners ('and');
+        a rule set without that list leaves it to the parse: a coordinating conjunction."""
+        listed = self.word_list("opened-range-joiners")
+        if listed:
+            return word in listed
+        return parsed is not None and parsed.pos == "CCONJ"
 
     def word_list(self, name: str) -> frozenset[str]:
         found = self._lists.get(("words", name))

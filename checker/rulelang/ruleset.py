@@ -58,6 +58,7 @@ WORD_LISTS: dict[str, str] = {
     " 'finished second with 84 points')",
     "maximum": "upper bounds that, said of a capacity, state it (up to: 'can hold up to 25,000')",
     "capacities": "verbs and measure nouns, by lemma, of how many a thing holds (capacity, hold, seat)",
+    "ability-modals": "modals that make a verb of `capacities` state a capacity (can: 'can hold 25,000')",
     "duration-days": "units of time a day long, by lemma (day), for a duration against a date range",
     "duration-weeks": "units of time a week long, by lemma (week)",
     "duration-months": "units of time a month long, by lemma (month)",

@@ -1,8 +1,9 @@
 """Dates as frames: sentence -> the dates it states, each tied to its verb and subject.
 
 A row lists, per date, the fields it must show (fields left out are not checked): `start` and
-`end` (ISO days of the interval it covers), `granularity`, `predicate` (the verb lemma the date
-is said with), `subject` (the lemma of that verb's subject, or of the noun a participle clause
+`end` (ISO days of the interval it covers), `granularity` (and a range's `end_granularity`, when
+its end is written to another: 'from March 1990 to 2012'), `predicate` (the verb lemma the date is
+said with), `subject` (the lemma of that verb's subject, or of the noun a participle clause
 describes) and `tense`. A weekday written without a date ('on Thursday') resolves against the
 article's reference date when the tense says which way: past, the latest such day up to it;
 future, the first from it.
@@ -25,6 +26,7 @@ def observed(claim) -> dict:
         "start": claim.start.isoformat() if claim.start else None,
         "end": claim.end.isoformat() if claim.end else None,
         "granularity": claim.granularity,
+        "end_granularity": claim.end_granularity,
         "tense": claim.tense,
         "predicate": anchor.predicates if anchor else MISSING,
         "subject": anchor.subject if anchor else MISSING,
@@ -32,6 +34,13 @@ def observed(claim) -> dict:
 
 
 TABLE = [
+    # each end of a range keeps the granularity it is written to
+    (
+        "She served as mayor from March 1990 to 2012.",
+        None,
+        [{"start": "1990-03-01", "end": "2012-12-31", "granularity": "month", "end_granularity": "year"}],
+    ),
+    ("She served as mayor from 1990 to 2012.", None, [{"granularity": "year", "end_granularity": None}]),
     (
         "Completed in 1931, the tower was for decades the tallest in the city.",
         None,
@@ -126,3 +135,25 @@ PAIRS_TODAY_WRONG: set[int] = set()
 )
 def test_two_dates_conflict_only_when_their_frames_align(audit, text, as_of, fires):
     assert ("CC103" in _codes(audit, text, as_of)) is fires
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("They met on 1 June 2020 and 3 June 2020.", [("2020-06-01", "2020-06-01"), ("2020-06-03", "2020-06-03")]),
+        ("They met between 1 June 2020 and 3 June 2020.", [("2020-06-01", "2020-06-03")]),
+    ],
+)
+@pytest.mark.parametrize("bundled", [True, False], ids=["bundled", "without-opened-range-joiners"])
+def test_and_joins_a_date_range_only_after_an_opener(tmp_path, sentence, expected, bundled):
+    """As quantities read it (CompiledVocabulary.joins_only_when_opened): the rules'
+    `opened-range-joiners`, or, in a rule set without the list, a conjunction of the parse."""
+    from checker.api import audit_text
+    from checker.rulelang.load import load_rules
+
+    path = tmp_path / "bare.rules"
+    bare = 'words range-joiners "to", "and"\nwords range-openers "between"\nmonth 6 "June"\n'
+    path.write_text(bare, encoding="utf-8")
+    rules = load_rules() if bundled else load_rules([path], defaults=False, cache=False)
+    dates = audit_text(sentence, rules=rules).documents[0].claims.dates
+    assert [(d.start.isoformat(), d.end.isoformat()) for d in dates] == expected

@@ -210,3 +210,23 @@ def test_a_yes_no_question_is_opened_by_the_rules_question_words(analyzer, vocab
     document = readers.from_text("It is not known whether the bridge collapsed. The bridge collapsed in May.")
     claims = extract(document, sentences(document.prose, changed.abbreviations), changed, analyzer)
     assert any(s.unknown for s in claims.statements) is unknown
+
+
+def test_a_negation_written_with_a_curly_apostrophe_in_a_rule_file_selects_its_sentence(tmp_path):
+    """The text's curly apostrophes are straightened before the negation words are looked for
+    inside other words ('ain’t'); the rules' own are straightened as they are loaded
+    (rulelang.resolve reads each word with text.phrase_words), so a file that writes "ain’t"
+    finds the sentence, written either way."""
+    from checker import readers
+    from checker.extract import worth_parsing
+    from checker.extract.vocab import CompiledVocabulary
+    from checker.rulelang.load import load_rules
+    from checker.segment import sentences
+
+    path = tmp_path / "curly.rules"
+    path.write_text('words negation "ain’t"\n', encoding="utf-8")
+    vocab = CompiledVocabulary.build(load_rules([path], cache=False))
+    for text in ("The cat ain’t hungry.", "The cat ain't hungry."):
+        document = readers.from_text(text)
+        chosen, _ = worth_parsing(document, sentences(document.prose, vocab.abbreviations), vocab)
+        assert len(chosen) == 1, text

@@ -63,6 +63,10 @@ TABLE = [
     ("The floods have killed 14 people.", [{"value": 14, "unit": "people", "predicate": {"kill"}}]),
     ("Some 3,000 residents have been moved to schools.", [{"value": (2700, 3300), "unit": "resident"}]),
     ("At least 40 passengers were rescued.", [{"value": (40, math.inf), "unit": "passenger"}]),
+    # the longest bound phrase wins: 'no more than' is a ceiling, though it ends in 'more than'
+    ("Turnout was no more than 44 per cent.", [{"value": (0, 44)}]),
+    ("Just over 40 passengers were rescued.", [{"value": (36, 44), "unit": "passenger"}]),
+    ("No fewer than 40 passengers were rescued.", [{"value": (40, math.inf), "unit": "passenger"}]),
     ("Sales rose 10% in 2003.", [{"value": 10, "unit": "%", "predicate": {"rise"}}]),
     ("Moscow proposed exchanging 1,200 prisoners.", [{"value": 1200, "unit": "prisoner", "modality": "planned"}]),
     ("The hospital now has 410 beds in total.", [{"value": 410, "unit": "bed", "scope": {"in total"}}]),
@@ -105,6 +109,7 @@ TABLE = [
     ),
     ("The stadium can hold fewer than 25,000 spectators.", [{"value": (0, 25000)}]),
     ("The plan allows up to 25,000 spectators.", [{"value": (0, 25000)}]),
+    ("The hall held 350 guests for the gala.", [{"value": 350, "unit": "guest", "predicate": {"hold"}}]),
     (
         "The stadium has a seating capacity of 20,000 spectators.",
         [{"value": 20000, "predicate": {"have", "light-predicates", "capacities"}}],
@@ -195,6 +200,11 @@ PAIRS = [
     ),
     ("The stadium has a seating capacity of 20,000 spectators. The stadium can seat 25,000 spectators.", True),
     ("The stadium has 20,000 seats. The stadium can hold up to 25,000 spectators.", False),
+    # a verb of holding states a capacity only after a modal of ability: what it held is a count
+    ("The shelter can accommodate up to 300 people. The shelter accommodated 120 people last night.", False),
+    ("The hall can hold up to 500 guests. The hall held 350 guests for the gala.", False),
+    ("The hall held 500 guests for the gala. The hall held 350 guests for the gala.", True),
+    ("The stadium has a seating capacity of 20,000 spectators. The stadium could seat 25,000 spectators.", True),
     # 'for a total of' frames the figure the verb scored, as 'a total of' does
     ("The striker scored 40 goals for a total of 74 points. The striker had 51 points.", True),
     ("The striker scored 40 goals for a total of 51 points. The striker had 51 points.", False),
@@ -227,6 +237,23 @@ PAIRS = [
         False,
     ),
     ("She lived in Paris from 1990 to 2002. She lived in London for over 30 years.", False),
+    # each end of a range by its own granularity: March 1990 to 2012 is 21.8 to 22.8 years
+    (
+        "She served as chief executive of the bank from March 1990 to 2012. "
+        "She served as chief executive of the bank for 22 years.",
+        False,
+    ),
+    (
+        "She served as chief executive of the bank from March 1990 to 2012. "
+        "She served as chief executive of the bank for 30 years.",
+        True,
+    ),
+    # a range that ends before it starts is CC103's finding, no span to hold a duration to
+    (
+        "She served as chief executive of the bank from 2011 to 2003. "
+        "She served as chief executive of the bank for 5 years.",
+        False,
+    ),
     ("She lived in Paris from 1990 to 2002. She did not live in Paris for 30 years.", False),
     # who says a count is not what it counts: two sources on one exchange disagree (a warning)
     ("Moscow said 250 prisoners were exchanged on Friday. Kyiv said 300 prisoners were exchanged on Friday.", True),
@@ -295,3 +322,51 @@ WRITTEN = [
 def test_numbers_are_read_as_written(audit, sentence, expected):
     found = [(q.low, q.high, q.per) for q in audit(sentence).claims.quantities]
     assert found == [(pytest.approx(low), pytest.approx(high), per) for low, high, per in expected]
+
+
+def test_a_setting_list_of_several_words_names_none(tmp_path):
+    """`pair-rate` is one word, the side an exchange pair is counted per; a rule file that adds
+    a second names no single one, and the pair is read without a rate rather than with the word
+    that sorts first."""
+    from checker.api import audit_text
+    from checker.rulelang.load import load_rules
+
+    path = tmp_path / "rate.rules"
+    path.write_text('words pair-rate "team"\n', encoding="utf-8")
+    text = "The sides swapped 250 for 250 prisoners."
+    rates = {
+        rules: [q.per for q in audit_text(text, rules=ruleset).documents[0].claims.quantities]
+        for rules, ruleset in (("bundled", load_rules()), ("extended", load_rules([path], cache=False)))
+    }
+    assert rates == {"bundled": ["side"], "extended": [None]}
+
+
+def test_the_magnitude_suffixes_are_built_once_per_vocabulary(vocab):
+    from checker.extract.quantities import _suffixes
+
+    assert _suffixes(vocab) is _suffixes(vocab)
+    assert _suffixes(vocab).values["bn"] == 1e9
+
+
+# A rule set without `opened-range-joiners`: the parse tells a conjunction ('and'), which
+# joins a range only after an opener, as the bundled list says (dates read it the same way).
+BARE_RULES = 'words range-joiners "to", "and"\nwords range-openers "between"\nmonth 6 "June"\n'
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("About 10 and 12 people were hurt.", [(10, 10), (12, 12)]),
+        ("Between 10 and 12 people were hurt.", [(10, 12)]),
+        ("From 10 to 12 people were hurt.", [(10, 12)]),
+    ],
+)
+def test_and_joins_a_range_only_after_an_opener_without_the_list(tmp_path, sentence, expected):
+    from checker.api import audit_text
+    from checker.rulelang.load import load_rules
+
+    path = tmp_path / "bare.rules"
+    path.write_text(BARE_RULES, encoding="utf-8")
+    rules = load_rules([path], defaults=False, cache=False)
+    found = [(q.low, q.high) for q in audit_text(sentence, rules=rules).documents[0].claims.quantities]
+    assert found == expected
