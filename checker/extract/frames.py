@@ -165,7 +165,7 @@ def same_term(a: str, b: str) -> bool:
     return first <= second or second <= first
 
 
-def scope_of(parse: Parse, verb: int) -> Scope:
+def scope_of(parse: Parse, verb: int, vocab: CompiledVocabulary) -> Scope:
     """The clause's time and place (entities among the verb's prepositional dependents)."""
     time = place = None
     qualifiers = []
@@ -179,7 +179,7 @@ def scope_of(parse: Parse, verb: int) -> Scope:
                     qualifiers.append(parse.tokens[target].lemma)
                 continue
             if entity.label in _TIME_ENTITIES and time is None:
-                if child.dep in ("npadvmod", "advmod") and _after_noun(parse, entity.start, verb):
+                if child.dep in ("npadvmod", "advmod") and _after_event_noun(parse, entity.start, verb, vocab):
                     continue  # 'pleaded guilty to manslaughter in the death 35 years ago': the death's time
                 time = entity.text
             elif entity.label in _PLACE_ENTITIES and place is None:
@@ -187,14 +187,19 @@ def scope_of(parse: Parse, verb: int) -> Scope:
     return Scope(time=time, place=place, qualifiers=frozenset(qualifiers))
 
 
-def _after_noun(parse: Parse, start: int, verb: int) -> bool:
-    """Whether a time phrase said without a preposition ('35 years ago') follows straight on the
-    noun of a prepositional phrase of the clause ('in the death 35 years ago'): it dates that
-    noun, though the parse may hang it on the verb."""
+def _after_event_noun(parse: Parse, start: int, verb: int, vocab: CompiledVocabulary) -> bool:
+    """Whether a time phrase said without a preposition ('35 years ago') follows straight on a
+    noun naming an event (the rules' event nouns or a noun of a predicate class: 'death',
+    'arrest', 'vote') in a prepositional phrase of the clause ('in the death 35 years ago'):
+    it dates that event, though the parse may hang it on the verb. After any other noun ('the
+    camp in the north last year') it dates the clause."""
     if start == 0:
         return False
     before = parse.tokens[start - 1]
-    return before.pos == "NOUN" and before.dep == "pobj" and verb in parse.ancestors(before.i)
+    if before.pos != "NOUN" or before.dep != "pobj" or verb not in parse.ancestors(before.i):
+        return False
+    events = vocab.ruleset.vocabulary.event_nouns
+    return before.lower in events or before.lemma in events or vocab.predicate_class(before.lemma) is not None
 
 
 def _date_within(parse: Parse, target: int) -> Entity | None:
@@ -238,7 +243,7 @@ def frame_at(
         subject=head_term(parse, subject),
         object=head_term(parse, obj),
         value=value,
-        scope=scope_of(parse, verb),
+        scope=scope_of(parse, verb, vocab),
         modality=modality_of(parse, verb, tense, speaker, vocab),
         negated=negation is not None,
         tense=tense,
