@@ -56,6 +56,8 @@ class Attachment:
     subject_head: str | None  # the lemma of the subject's head word ('party' of 'the Ecologist Party')
     subject_number: str | None  # sing or plur: 'they' stands for no single person
     object: str | None
+    subject_definite: bool  # a name, a pronoun, or a noun the article 'the' or a possessive makes definite
+    object_definite: bool  # likewise of the object ('surrendered himself', 'visited the camp'); False without one
     role: str  # how the value's phrase stands to the verb
     qualifiers: frozenset[tuple[str, str, frozenset[str]]]  # (preposition, noun, its modifiers)
     place: frozenset[tuple[str, str]]  # names in the scoping phrases, with their prepositions
@@ -96,6 +98,8 @@ class Attachment:
             subject_head=self.subject_head,
             subject_number=self.subject_number,
             object=self.object,
+            subject_definite=self.subject_definite,
+            object_definite=self.object_definite,
             role=self.role,
             direct=self.direct,
             copula=self.copula,
@@ -209,6 +213,7 @@ def attach(
         counted = _elided_noun(parse, verb, inside)
     subject, kind, described = _subject(parse, verb, exclude=counted) if verb is not None else (None, None, None)
     qualifiers, place, time = _scope(parse, verb, counted, inside)
+    obj = _object_token(parse, verb, counted, inside) if verb is not None else None
     return Attachment(
         head=head,
         counted=counted,
@@ -220,6 +225,8 @@ def attach(
         subject_head=tokens[described].lemma if described is not None else None,
         subject_number=tokens[described].morph.number if described is not None else None,
         object=_object(parse, verb, exclude=counted, inside=inside) if verb is not None else None,
+        subject_definite=kind in ("name", "pronoun") or (described is not None and _definite(parse, described)),
+        object_definite=obj is not None and _definite(parse, _name(parse, obj, verb)[2]),
         role=role,
         copula=verb is not None and tokens[verb].pos == "AUX",
         qualifiers=qualifiers,
@@ -452,6 +459,30 @@ def _compound(parse: Parse, k: int) -> tuple[int, int]:
     while low > 0 and parse.tokens[low - 1].head == k and parse.tokens[low - 1].dep == "compound":
         low -= 1
     return low, k + 1
+
+
+def _object_token(parse: Parse, verb: int, exclude: int | None, inside: set[int]) -> int | None:
+    """The verb's noun or pronoun object, if it has one."""
+    tokens = parse.tokens
+    for k in parse.children[verb]:
+        if tokens[k].dep in _OBJECTS and k != exclude and tokens[k].pos in _NOUNS | {"PRON"} and k not in inside:
+            return k
+    return None
+
+
+def _definite(parse: Parse, k: int) -> bool:
+    """Whether the noun phrase headed by `k` names one particular thing: a name, a personal
+    pronoun ('himself', 'it'), or a noun with a definite article or a possessive ('the
+    accomplice', 'its plant'); by the parse's morphology, not by words."""
+    token, entity = parse.tokens[k], parse.entity_at(k)
+    if token.pos == "PROPN" or (entity is not None and entity.label not in _UNNAMED):
+        return True
+    if token.pos == "PRON":
+        return token.tag in ("PRP", "PRP$")
+    return any(
+        parse.tokens[c].dep == "poss" or (parse.tokens[c].dep == "det" and parse.tokens[c].morph.definite == "def")
+        for c in parse.children[k]
+    )
 
 
 def _object(parse: Parse, verb: int, exclude: int | None, inside: set[int]) -> str | None:
