@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from checker.extract.frames import frame_at, tense_aspect
+from checker.extract.frames import frame_at, relative_antecedent, relative_pronoun, tense_aspect
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import Anchor, Frame, Span, Speaker
 
@@ -36,9 +36,8 @@ _SCOPING = frozenset({"prep", "npadvmod", "advmod", "agent"})
 _MODIFIERS = frozenset({"amod", "compound", "nummod", "poss", "nmod"})
 _UNNAMED = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _TIMES = frozenset({"DATE", "TIME"})
-_PERSON = "PERSON"
-_RELATIVE_PRONOUN_TAGS = frozenset({"WDT", "WP"})
 _ADJECTIVAL = frozenset({"NORP"})  # 'the Czech forward': a nationality describes, it names no one
+RELATIVE = "relative"  # the kind of a relative pronoun that stands for no one noun
 LIGHT_PREDICATES = "light-predicates"  # the rules' list of light verbs, and the class they share
 
 
@@ -384,6 +383,8 @@ def _subject(parse: Parse, verb: int, exclude: int | None) -> tuple[str | None, 
         for k in own:
             if k != exclude:
                 found = _name(parse, k, at)
+                if found[1] == RELATIVE:
+                    return None, None, None
                 described = _described_name(parse, at)
                 # 'Peter Andersson: The Swedish defenseman played ...': the description is the name
                 return _name(parse, described, described) if found[1] == "noun" and described is not None else found
@@ -416,15 +417,11 @@ def _name(parse: Parse, k: int, verb: int) -> tuple[str, str, int]:
     """A subject's key: its entity's text, else its lemma; a relative pronoun stands for its antecedent."""
     tokens = parse.tokens
     token = tokens[k]
-    if token.tag in _RELATIVE_PRONOUN_TAGS and tokens[verb].dep == "relcl":
-        antecedent = _person_antecedent(parse, k, tokens[verb].head)
-        if tokens[antecedent].dep == "attr" and tokens[antecedent].pos != "PROPN":
-            # 'Blind Spot is a rock band that was formed in 1993': the band is Blind Spot
-            copula = tokens[antecedent].head
-            subjects = [c for c in parse.children[copula] if tokens[c].dep in _SUBJECTS]
-            if subjects:
-                return _name(parse, subjects[0], copula)
+    antecedent = relative_antecedent(parse, k, verb)  # the one rule the frames follow too
+    if antecedent is not None:
         return _name(parse, antecedent, antecedent)
+    if relative_pronoun(parse, k, verb):
+        return token.lemma, RELATIVE, k  # 'players who joined': some of them, no party to compare
     entity = parse.entity_at(k)
     if entity is not None and entity.label in _ADJECTIVAL:
         # 'Jiri Lala: The Czech forward played ...': a nationality describes someone, as a noun does
@@ -437,20 +434,6 @@ def _name(parse: Parse, k: int, verb: int) -> tuple[str, str, int]:
         low, high = _compound(parse, k)
         return parse.text(low, high).lower(), "name", k
     return token.lemma, "pronoun" if token.pos == "PRON" else "noun", k
-
-
-def _person_antecedent(parse: Parse, pronoun: int, antecedent: int) -> int:
-    """A personal relative pronoun ('who', tagged WP) after 'Reinhard Divis of VEU Feldkirch'
-    stands for the person the prepositional phrase hangs on, not for the phrase's own noun
-    the parse gives it when that noun names no person."""
-    tokens = parse.tokens
-    if tokens[pronoun].tag != "WP" or tokens[antecedent].ent_type == _PERSON or tokens[antecedent].dep != "pobj":
-        return antecedent
-    preposition = tokens[antecedent].head
-    holder = tokens[preposition].head
-    if tokens[preposition].dep == "prep" and holder != preposition and tokens[holder].ent_type == _PERSON:
-        return holder
-    return antecedent
 
 
 def _compound(parse: Parse, k: int) -> tuple[int, int]:
@@ -491,7 +474,8 @@ def _object(parse: Parse, verb: int, exclude: int | None, inside: set[int]) -> s
     tokens = parse.tokens
     for k in parse.children[verb]:
         if tokens[k].dep in _OBJECTS and k != exclude and tokens[k].pos in _NOUNS | {"PRON"} and k not in inside:
-            return _name(parse, k, verb)[0]
+            key, kind, _ = _name(parse, k, verb)
+            return None if kind == RELATIVE else key
         if tokens[k].dep in ("acomp", "attr") and k != exclude and k not in inside:
             return tokens[k].lemma  # 'are real', 'were fake': a copula says its complement
     for k in parse.children[verb]:

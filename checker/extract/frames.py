@@ -276,18 +276,63 @@ def modality_of(
 
 
 def antecedent_of(parse: Parse, subject: Token | None, verb: int) -> Token | None:
-    """A relative pronoun subject stands for the noun its clause describes: in 'a clifftop that
-    was known as a meeting place' the clifftop was known as one (by the pronoun's tag; the noun
-    is the one the parse hangs the clause on). Not a plural noun's, whose clause picks out some
-    of them."""
-    if subject is None or subject.tag not in _RELATIVE or parse.tokens[verb].dep != "relcl":
-        return subject
-    head = parse.tokens[parse.tokens[verb].head]
-    if head.pos not in ("NOUN", "PROPN") or head.morph.number == "plur":
-        # 'net cafes that are not operating within the guidelines' picks out some of them: what
-        # the clause says is not said of all cafes
-        return subject
-    return head
+    """A relative pronoun subject stands for its antecedent (relative_antecedent); any other
+    subject stands for itself."""
+    if subject is None:
+        return None
+    found = relative_antecedent(parse, subject.i, verb)
+    return subject if found is None else parse.tokens[found]
+
+
+def relative_antecedent(parse: Parse, pronoun: int, verb: int) -> int | None:
+    """What a relative pronoun (by its tag) of the clause headed by `verb` stands for, or None
+    when it is no relative pronoun or stands for no one noun. The one rule for frames and for
+    the values' anchors (checker.extract.attachment):
+
+    - the noun the parse hangs the clause on: in 'a clifftop that was known as a meeting place'
+      the clifftop was known as one;
+    - a personal pronoun ('who', WP) after 'Reinhard Divis of VEU Feldkirch' stands for the
+      person the prepositional phrase hangs on, not for the phrase's own noun that names no
+      person;
+    - a common noun that is a copula's complement is its subject: in 'Blind Spot is a rock band
+      that was formed in 1993' Blind Spot was formed;
+    - a plural noun with a clause not set off by a comma ('net cafes that are not operating
+      within the guidelines') is none: the clause picks out some of them, and what it says is
+      not said of all of them ('the miners, who were trapped' is said of all)."""
+    tokens = parse.tokens
+    if not relative_pronoun(parse, pronoun, verb):
+        return None
+    antecedent = _person_antecedent(parse, pronoun, tokens[verb].head)
+    head = tokens[antecedent]
+    if head.pos not in ("NOUN", "PROPN", "PRON"):
+        return None
+    if head.dep == "attr" and head.pos != "PROPN":
+        copula = head.head
+        subjects = [c for c in parse.children[copula] if tokens[c].dep in _SUBJECTS and c != antecedent]
+        if subjects:
+            found = relative_antecedent(parse, subjects[0], copula)  # the copula's may be one itself
+            return subjects[0] if found is None else found
+    restrictive = pronoun > 0 and tokens[pronoun - 1].is_word
+    if head.morph.number == "plur" and restrictive:
+        return None
+    return antecedent
+
+
+def relative_pronoun(parse: Parse, k: int, verb: int) -> bool:
+    """Whether token `k` is a relative pronoun (by its tag) of the relative clause `verb` heads."""
+    tokens = parse.tokens
+    return tokens[k].tag in _RELATIVE and tokens[verb].dep == "relcl" and tokens[verb].head != verb
+
+
+def _person_antecedent(parse: Parse, pronoun: int, antecedent: int) -> int:
+    tokens = parse.tokens
+    if tokens[pronoun].tag != "WP" or tokens[antecedent].ent_type == "PERSON" or tokens[antecedent].dep != "pobj":
+        return antecedent
+    preposition = tokens[antecedent].head
+    holder = tokens[preposition].head
+    if tokens[preposition].dep == "prep" and holder != preposition and tokens[holder].ent_type == "PERSON":
+        return holder
+    return antecedent
 
 
 def clause_range(parse: Parse, verb: int) -> tuple[int, int]:
