@@ -217,6 +217,8 @@ class Anchor:
     subject_head: str | None = None  # the lemma of the subject's head word: 'party' of 'the Ecologist Party'
     subject_number: str | None = None  # sing or plur, from the morphology
     object: str | None = None
+    subject_definite: bool = False  # a name, a pronoun, or 'the' / a possessive noun: one particular subject
+    object_definite: bool = False  # likewise of the object ('surrendered himself'); False without an object
     role: str = ""  # how the value stands to its verb: 'dobj', 'nsubj', a preposition ('from')
     direct: bool = True  # the value modifies the verb itself, not a noun on the way to it
     copula: bool = False  # the verb is a copula ('was'): the complement, not the verb, says what

@@ -49,6 +49,12 @@ def test_a_plural_after_a_year_like_number_makes_it_a_count(bundled, _read):
     assert _read("It lost 330m euros in 2003 as it struggled.", bundled) == [(2003, None, None, None, None)]
     # a number the parse reads as a date stays a year before a plural noun
     assert _read("The firm will reveal its 2004 earnings.", bundled) == [(2004, None, None, None, None)]
+    # a number modifying the plural after it counts it, whatever entity label the parse gives it;
+    # a determiner, a possessive or a year's preposition before it makes it a year
+    assert _read("The government deployed 2000 soldiers to the region.", bundled) == []
+    assert _read("The 2010 elections were close.", bundled) == [(2010, None, None, None, None)]
+    assert _read("The company's 2004 results were poor.", bundled) == [(2004, None, None, None, None)]
+    assert _read("In 2003 profits rose.", bundled) == [(2003, None, None, None, None)]
 
 
 @pytest.mark.parametrize(

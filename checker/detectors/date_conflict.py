@@ -23,16 +23,23 @@ def comparable(a: DateClaim, b: DateClaim) -> bool:
     )
 
 
-def other_weekday(a: DateClaim, b: DateClaim, reporting: frozenset[str]) -> bool:
-    """Two weekdays no reference date placed ('surrendered to police on Friday' / 'surrendered
-    on Thursday morning'), both in past clauses of one event: different days. Saying is done
-    on many days ('said on Monday' / 'said on Tuesday'), so a verb of the rules' `reporting`
-    list takes no part."""
+def other_weekday(a: DateClaim, b: DateClaim, reporting: frozenset[str], once: frozenset[str]) -> bool:
+    """Two weekdays no reference date placed ('surrendered himself to police on Friday' /
+    'surrendered himself on Thursday morning'), both in past clauses of one event: different
+    days. A verb names one event only of one particular subject (a name, a pronoun, 'the
+    accomplice') and either one particular object ('himself', 'the camp') or a verb of the
+    rules' `once-only-predicates` ('died'): 'stocks fell on Monday' / 'on Thursday' and 'the
+    team won on Saturday' / 'on Wednesday' happen again. Saying is done on many days ('said on
+    Monday' / 'said on Tuesday'), so a verb of the rules' `reporting` list takes no part."""
     if a.day_of_week is None or b.day_of_week is None or a.day_of_week == b.day_of_week:
         return False
-    if a.tense != "past" or b.tense != "past" or a.anchor is None or b.anchor is None:
+    fa, fb = a.anchor, b.anchor
+    if a.tense != "past" or b.tense != "past" or fa is None or fb is None:
         return False
-    return not (a.anchor.predicates | b.anchor.predicates) & reporting and one_event(a, b)
+    if (fa.predicates | fb.predicates) & reporting or not (fa.subject_definite and fb.subject_definite):
+        return False
+    particular = (fa.object_definite and fb.object_definite) or bool(fa.predicates & fb.predicates & once)
+    return particular and one_event(a, b)
 
 
 def one_event(a: DateClaim, b: DateClaim) -> bool:
@@ -91,11 +98,12 @@ def run(context: Context) -> Iterator[Finding]:
         lambda one, other: f"dated '{one}' here but '{other}' later, for the same event",
     )
     reporting = context.vocab.word_list("reporting")
+    once = context.vocab.word_list("once-only-predicates")
     yield from value_conflicts(
         context,
         DETECTOR,
         [d for d in weekdays if not _one_of_several(d, weekdays)],
-        lambda a, b: other_weekday(a, b, reporting),
+        lambda a, b: other_weekday(a, b, reporting, once),
         lambda one, other: f"dated '{one}' here but '{other}' later, for the same event",
     )
 
@@ -113,8 +121,10 @@ DETECTOR = Detector(
         "completion; 'the tower, which was completed in 1929': the same). Two dates conflict when they "
         "date the same verb of the same subject and object in the same scope and their intervals do "
         "not meet, so '1992' and 'March 1992' agree. Dates without a year are compared only with each "
-        "other. Without a reference date, two weekdays of one event in past clauses ('surrendered on "
-        "Friday' / 'surrendered on Thursday') are two days, unless the verb is one of saying. A range "
+        "other. Without a reference date, two weekdays of one event in past clauses ('surrendered himself "
+        "on Friday' / 'on Thursday') are two days, unless the verb is one of saying; one event needs a "
+        "definite or named subject, and a definite object or a verb that happens once (the rules' "
+        "`once-only-predicates`: 'died'), so 'stocks fell on Monday' / 'on Thursday' is two falls. A range "
         "whose end comes before its start is reported on its own."
     ),
     fires=(
@@ -125,6 +135,7 @@ DETECTOR = Detector(
         "completed in 1929, still dominates the skyline.",
         "The accomplice surrendered himself to police on Friday. The accomplice surrendered himself on "
         "Thursday morning.",
+        "The singer died on Friday. The singer died on Tuesday.",
     ),
     quiet=(
         "The stadium was built in 1992. The stadium was renovated in 2010.",
@@ -134,6 +145,9 @@ DETECTOR = Detector(
         "The tower was completed in 1931. The bridge was completed in 1929.",
         "The minister said on Monday that talks had failed. The minister said on Tuesday that talks would go on.",
         "The accomplice surrendered on Friday. The gunman surrendered on Thursday.",
+        "Stocks fell on Monday as investors worried about rates. Stocks fell on Thursday after the jobs report.",
+        "The team won on Saturday against Leeds. The team won on Wednesday in the cup.",
+        "A man died on Friday. A man died on Tuesday.",
     ),
     run=run,
 )

@@ -80,6 +80,8 @@ DETECTOR = Detector(
         "The peak is not a real mountain. The peak is a fictional mountain in a novel.",
         "Ernst Lubitsch was the director of the film. Ernst Lubitsch was not only the director of the film.",
         "Rod Stewart won a Grammy award. The drummer said he had never won a Grammy award.",
+        "The minister visited the refugee camp in the north last year. The minister did not visit the refugee "
+        "camp in the north this year.",
     ),
     run=run,
 )

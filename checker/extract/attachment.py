@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from checker.extract.frames import frame_at, tense_aspect
+from checker.extract.frames import frame_at, relative_antecedent, relative_pronoun, tense_aspect
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import Anchor, Frame, Span, Speaker
 
@@ -36,9 +36,8 @@ _SCOPING = frozenset({"prep", "npadvmod", "advmod", "agent"})
 _MODIFIERS = frozenset({"amod", "compound", "nummod", "poss", "nmod"})
 _UNNAMED = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _TIMES = frozenset({"DATE", "TIME"})
-_PERSON = "PERSON"
-_RELATIVE_PRONOUN_TAGS = frozenset({"WDT", "WP"})
 _ADJECTIVAL = frozenset({"NORP"})  # 'the Czech forward': a nationality describes, it names no one
+RELATIVE = "relative"  # the kind of a relative pronoun that stands for no one noun
 LIGHT_PREDICATES = "light-predicates"  # the rules' list of light verbs, and the class they share
 
 
@@ -56,6 +55,8 @@ class Attachment:
     subject_head: str | None  # the lemma of the subject's head word ('party' of 'the Ecologist Party')
     subject_number: str | None  # sing or plur: 'they' stands for no single person
     object: str | None
+    subject_definite: bool  # a name, a pronoun, or a noun the article 'the' or a possessive makes definite
+    object_definite: bool  # likewise of the object ('surrendered himself', 'visited the camp'); False without one
     role: str  # how the value's phrase stands to the verb
     qualifiers: frozenset[tuple[str, str, frozenset[str]]]  # (preposition, noun, its modifiers)
     place: frozenset[tuple[str, str]]  # names in the scoping phrases, with their prepositions
@@ -96,6 +97,8 @@ class Attachment:
             subject_head=self.subject_head,
             subject_number=self.subject_number,
             object=self.object,
+            subject_definite=self.subject_definite,
+            object_definite=self.object_definite,
             role=self.role,
             direct=self.direct,
             copula=self.copula,
@@ -209,6 +212,7 @@ def attach(
         counted = _elided_noun(parse, verb, inside)
     subject, kind, described = _subject(parse, verb, exclude=counted) if verb is not None else (None, None, None)
     qualifiers, place, time = _scope(parse, verb, counted, inside)
+    obj = _object_token(parse, verb, counted, inside) if verb is not None else None
     return Attachment(
         head=head,
         counted=counted,
@@ -220,6 +224,8 @@ def attach(
         subject_head=tokens[described].lemma if described is not None else None,
         subject_number=tokens[described].morph.number if described is not None else None,
         object=_object(parse, verb, exclude=counted, inside=inside) if verb is not None else None,
+        subject_definite=kind in ("name", "pronoun") or (described is not None and _definite(parse, described)),
+        object_definite=obj is not None and _definite(parse, _name(parse, obj, verb)[2]),
         role=role,
         copula=verb is not None and tokens[verb].pos == "AUX",
         qualifiers=qualifiers,
@@ -377,6 +383,8 @@ def _subject(parse: Parse, verb: int, exclude: int | None) -> tuple[str | None, 
         for k in own:
             if k != exclude:
                 found = _name(parse, k, at)
+                if found[1] == RELATIVE:
+                    return None, None, None
                 described = _described_name(parse, at)
                 # 'Peter Andersson: The Swedish defenseman played ...': the description is the name
                 return _name(parse, described, described) if found[1] == "noun" and described is not None else found
@@ -409,15 +417,11 @@ def _name(parse: Parse, k: int, verb: int) -> tuple[str, str, int]:
     """A subject's key: its entity's text, else its lemma; a relative pronoun stands for its antecedent."""
     tokens = parse.tokens
     token = tokens[k]
-    if token.tag in _RELATIVE_PRONOUN_TAGS and tokens[verb].dep == "relcl":
-        antecedent = _person_antecedent(parse, k, tokens[verb].head)
-        if tokens[antecedent].dep == "attr" and tokens[antecedent].pos != "PROPN":
-            # 'Blind Spot is a rock band that was formed in 1993': the band is Blind Spot
-            copula = tokens[antecedent].head
-            subjects = [c for c in parse.children[copula] if tokens[c].dep in _SUBJECTS]
-            if subjects:
-                return _name(parse, subjects[0], copula)
+    antecedent = relative_antecedent(parse, k, verb)  # the one rule the frames follow too
+    if antecedent is not None:
         return _name(parse, antecedent, antecedent)
+    if relative_pronoun(parse, k, verb):
+        return token.lemma, RELATIVE, k  # 'players who joined': some of them, no party to compare
     entity = parse.entity_at(k)
     if entity is not None and entity.label in _ADJECTIVAL:
         # 'Jiri Lala: The Czech forward played ...': a nationality describes someone, as a noun does
@@ -432,20 +436,6 @@ def _name(parse: Parse, k: int, verb: int) -> tuple[str, str, int]:
     return token.lemma, "pronoun" if token.pos == "PRON" else "noun", k
 
 
-def _person_antecedent(parse: Parse, pronoun: int, antecedent: int) -> int:
-    """A personal relative pronoun ('who', tagged WP) after 'Reinhard Divis of VEU Feldkirch'
-    stands for the person the prepositional phrase hangs on, not for the phrase's own noun
-    the parse gives it when that noun names no person."""
-    tokens = parse.tokens
-    if tokens[pronoun].tag != "WP" or tokens[antecedent].ent_type == _PERSON or tokens[antecedent].dep != "pobj":
-        return antecedent
-    preposition = tokens[antecedent].head
-    holder = tokens[preposition].head
-    if tokens[preposition].dep == "prep" and holder != preposition and tokens[holder].ent_type == _PERSON:
-        return holder
-    return antecedent
-
-
 def _compound(parse: Parse, k: int) -> tuple[int, int]:
     """A proper noun with the proper nouns compounded before it ('Peter Raffl')."""
     low = k
@@ -454,13 +444,38 @@ def _compound(parse: Parse, k: int) -> tuple[int, int]:
     return low, k + 1
 
 
+def _object_token(parse: Parse, verb: int, exclude: int | None, inside: set[int]) -> int | None:
+    """The verb's noun or pronoun object, if it has one."""
+    tokens = parse.tokens
+    for k in parse.children[verb]:
+        if tokens[k].dep in _OBJECTS and k != exclude and tokens[k].pos in _NOUNS | {"PRON"} and k not in inside:
+            return k
+    return None
+
+
+def _definite(parse: Parse, k: int) -> bool:
+    """Whether the noun phrase headed by `k` names one particular thing: a name, a personal
+    pronoun ('himself', 'it'), or a noun with a definite article or a possessive ('the
+    accomplice', 'its plant'); by the parse's morphology, not by words."""
+    token, entity = parse.tokens[k], parse.entity_at(k)
+    if token.pos == "PROPN" or (entity is not None and entity.label not in _UNNAMED):
+        return True
+    if token.pos == "PRON":
+        return token.tag in ("PRP", "PRP$")
+    return any(
+        parse.tokens[c].dep == "poss" or (parse.tokens[c].dep == "det" and parse.tokens[c].morph.definite == "def")
+        for c in parse.children[k]
+    )
+
+
 def _object(parse: Parse, verb: int, exclude: int | None, inside: set[int]) -> str | None:
     """The verb's object, or for a verb of saying or taking without one, the verb of the clause
     it governs ('34% said they had received ...': 'receive')."""
     tokens = parse.tokens
     for k in parse.children[verb]:
         if tokens[k].dep in _OBJECTS and k != exclude and tokens[k].pos in _NOUNS | {"PRON"} and k not in inside:
-            return _name(parse, k, verb)[0]
+            key, kind, _ = _name(parse, k, verb)
+            return None if kind == RELATIVE else key
         if tokens[k].dep in ("acomp", "attr") and k != exclude and k not in inside:
             return tokens[k].lemma  # 'are real', 'were fake': a copula says its complement
     for k in parse.children[verb]:

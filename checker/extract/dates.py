@@ -178,7 +178,7 @@ def _absolute_at(tokens: list[Token], i: int, vocab: CompiledVocabulary, parsed:
         if weekday is not None:
             return None  # 'Monday, May' is not a date we can read
         return DateValue(i, end, year, month, None)
-    if weekday is None and _YEAR.fullmatch(token.text) and not _followed_by_plural(tokens, i, parsed):
+    if weekday is None and _YEAR.fullmatch(token.text) and not _counts_plural(tokens, i, parsed, vocab):
         return DateValue(i, i + 1, int(token.text), None, None)
     if (
         weekday is None
@@ -190,13 +190,26 @@ def _absolute_at(tokens: list[Token], i: int, vocab: CompiledVocabulary, parsed:
     return None
 
 
-def _followed_by_plural(tokens: list[Token], i: int, parsed: list[Parsed]) -> bool:
-    """'2000 troops' is a count, not a year: a plural common noun right after it, unless the
-    parse reads the number as a date ('the 2001 rites-of-passage drama')."""
-    if i + 1 >= len(tokens) or parsed[i].ent_type in _TIME_ENTITIES:
+def _counts_plural(tokens: list[Token], i: int, parsed: list[Parsed], vocab: CompiledVocabulary) -> bool:
+    """'deployed 2000 soldiers' is a count, not a year: the number modifies the plural common
+    noun right after it (by the parse, whatever entity label it gives the number). A determiner
+    or possessive before the number makes it the year of the thing ('its 2004 earnings', 'the
+    2010 elections', 'the company's 2004 results'), and so does a preposition of the rules'
+    `year-prepositions` ('in 2003 profits rose')."""
+    if i + 1 >= len(tokens):
         return False
-    word = parsed[i + 1]
-    return word.pos == "NOUN" and word.morph.number == "plur" and word.start == tokens[i + 1].start
+    number, word = parsed[i], parsed[i + 1]
+    if not (word.pos == "NOUN" and word.morph.number == "plur" and word.start == tokens[i + 1].start):
+        return False
+    if number.dep != "nummod" or number.head != word.i:
+        return False
+    if i > 0:
+        before = parsed[i - 1]
+        if before.dep in ("det", "poss") or before.tag == "POS" or before.tag == "PRP$":
+            return False
+        if tokens[i - 1].lower in vocab.word_list("year-prepositions"):
+            return False
+    return True
 
 
 def _valid(year: int, month: int, day: int) -> bool:

@@ -165,7 +165,7 @@ def same_term(a: str, b: str) -> bool:
     return first <= second or second <= first
 
 
-def scope_of(parse: Parse, verb: int) -> Scope:
+def scope_of(parse: Parse, verb: int, vocab: CompiledVocabulary) -> Scope:
     """The clause's time and place (entities among the verb's prepositional dependents)."""
     time = place = None
     qualifiers = []
@@ -179,7 +179,7 @@ def scope_of(parse: Parse, verb: int) -> Scope:
                     qualifiers.append(parse.tokens[target].lemma)
                 continue
             if entity.label in _TIME_ENTITIES and time is None:
-                if child.dep in ("npadvmod", "advmod") and _after_noun(parse, entity.start, verb):
+                if child.dep in ("npadvmod", "advmod") and _after_event_noun(parse, entity.start, verb, vocab):
                     continue  # 'pleaded guilty to manslaughter in the death 35 years ago': the death's time
                 time = entity.text
             elif entity.label in _PLACE_ENTITIES and place is None:
@@ -187,14 +187,19 @@ def scope_of(parse: Parse, verb: int) -> Scope:
     return Scope(time=time, place=place, qualifiers=frozenset(qualifiers))
 
 
-def _after_noun(parse: Parse, start: int, verb: int) -> bool:
-    """Whether a time phrase said without a preposition ('35 years ago') follows straight on the
-    noun of a prepositional phrase of the clause ('in the death 35 years ago'): it dates that
-    noun, though the parse may hang it on the verb."""
+def _after_event_noun(parse: Parse, start: int, verb: int, vocab: CompiledVocabulary) -> bool:
+    """Whether a time phrase said without a preposition ('35 years ago') follows straight on a
+    noun naming an event (the rules' event nouns or a noun of a predicate class: 'death',
+    'arrest', 'vote') in a prepositional phrase of the clause ('in the death 35 years ago'):
+    it dates that event, though the parse may hang it on the verb. After any other noun ('the
+    camp in the north last year') it dates the clause."""
     if start == 0:
         return False
     before = parse.tokens[start - 1]
-    return before.pos == "NOUN" and before.dep == "pobj" and verb in parse.ancestors(before.i)
+    if before.pos != "NOUN" or before.dep != "pobj" or verb not in parse.ancestors(before.i):
+        return False
+    events = vocab.ruleset.vocabulary.event_nouns
+    return before.lower in events or before.lemma in events or vocab.predicate_class(before.lemma) is not None
 
 
 def _date_within(parse: Parse, target: int) -> Entity | None:
@@ -238,7 +243,7 @@ def frame_at(
         subject=head_term(parse, subject),
         object=head_term(parse, obj),
         value=value,
-        scope=scope_of(parse, verb),
+        scope=scope_of(parse, verb, vocab),
         modality=modality_of(parse, verb, tense, speaker, vocab),
         negated=negation is not None,
         tense=tense,
@@ -271,18 +276,63 @@ def modality_of(
 
 
 def antecedent_of(parse: Parse, subject: Token | None, verb: int) -> Token | None:
-    """A relative pronoun subject stands for the noun its clause describes: in 'a clifftop that
-    was known as a meeting place' the clifftop was known as one (by the pronoun's tag; the noun
-    is the one the parse hangs the clause on). Not a plural noun's, whose clause picks out some
-    of them."""
-    if subject is None or subject.tag not in _RELATIVE or parse.tokens[verb].dep != "relcl":
-        return subject
-    head = parse.tokens[parse.tokens[verb].head]
-    if head.pos not in ("NOUN", "PROPN") or head.morph.number == "plur":
-        # 'net cafes that are not operating within the guidelines' picks out some of them: what
-        # the clause says is not said of all cafes
-        return subject
-    return head
+    """A relative pronoun subject stands for its antecedent (relative_antecedent); any other
+    subject stands for itself."""
+    if subject is None:
+        return None
+    found = relative_antecedent(parse, subject.i, verb)
+    return subject if found is None else parse.tokens[found]
+
+
+def relative_antecedent(parse: Parse, pronoun: int, verb: int) -> int | None:
+    """What a relative pronoun (by its tag) of the clause headed by `verb` stands for, or None
+    when it is no relative pronoun or stands for no one noun. The one rule for frames and for
+    the values' anchors (checker.extract.attachment):
+
+    - the noun the parse hangs the clause on: in 'a clifftop that was known as a meeting place'
+      the clifftop was known as one;
+    - a personal pronoun ('who', WP) after 'Reinhard Divis of VEU Feldkirch' stands for the
+      person the prepositional phrase hangs on, not for the phrase's own noun that names no
+      person;
+    - a common noun that is a copula's complement is its subject: in 'Blind Spot is a rock band
+      that was formed in 1993' Blind Spot was formed;
+    - a plural noun with a clause not set off by a comma ('net cafes that are not operating
+      within the guidelines') is none: the clause picks out some of them, and what it says is
+      not said of all of them ('the miners, who were trapped' is said of all)."""
+    tokens = parse.tokens
+    if not relative_pronoun(parse, pronoun, verb):
+        return None
+    antecedent = _person_antecedent(parse, pronoun, tokens[verb].head)
+    head = tokens[antecedent]
+    if head.pos not in ("NOUN", "PROPN", "PRON"):
+        return None
+    if head.dep == "attr" and head.pos != "PROPN":
+        copula = head.head
+        subjects = [c for c in parse.children[copula] if tokens[c].dep in _SUBJECTS and c != antecedent]
+        if subjects:
+            found = relative_antecedent(parse, subjects[0], copula)  # the copula's may be one itself
+            return subjects[0] if found is None else found
+    restrictive = pronoun > 0 and tokens[pronoun - 1].is_word
+    if head.morph.number == "plur" and restrictive:
+        return None
+    return antecedent
+
+
+def relative_pronoun(parse: Parse, k: int, verb: int) -> bool:
+    """Whether token `k` is a relative pronoun (by its tag) of the relative clause `verb` heads."""
+    tokens = parse.tokens
+    return tokens[k].tag in _RELATIVE and tokens[verb].dep == "relcl" and tokens[verb].head != verb
+
+
+def _person_antecedent(parse: Parse, pronoun: int, antecedent: int) -> int:
+    tokens = parse.tokens
+    if tokens[pronoun].tag != "WP" or tokens[antecedent].ent_type == "PERSON" or tokens[antecedent].dep != "pobj":
+        return antecedent
+    preposition = tokens[antecedent].head
+    holder = tokens[preposition].head
+    if tokens[preposition].dep == "prep" and holder != preposition and tokens[holder].ent_type == "PERSON":
+        return holder
+    return antecedent
 
 
 def clause_range(parse: Parse, verb: int) -> tuple[int, int]:

@@ -120,6 +120,16 @@ PAIRS = [
     ("The accomplice surrendered on Friday. The gunman surrendered on Thursday.", None, False),
     ("The talks will end on Friday. The talks will end on Thursday.", None, False),  # which week is not known
     ("The minister said on Monday that talks had failed. He said on Tuesday that they had.", None, False),
+    # one event needs one subject and one object or a verb that happens once: these recur
+    (
+        "Stocks fell on Monday as investors worried about rates. Stocks fell on Thursday after the jobs report.",
+        None,
+        False,
+    ),
+    ("The team won on Saturday against Leeds. The team won on Wednesday in the cup.", None, False),
+    ("The singer died on Friday. The singer died on Tuesday.", None, True),
+    # a restrictive clause on a plural noun picks out some of them: no party to compare
+    ("Smith joined the club in 2001. Players who joined the club in 2003 left.", None, False),
 ]
 PAIRS_TODAY_WRONG: set[int] = set()
 
@@ -157,3 +167,19 @@ def test_and_joins_a_date_range_only_after_an_opener(tmp_path, sentence, expecte
     rules = load_rules() if bundled else load_rules([path], defaults=False, cache=False)
     dates = audit_text(sentence, rules=rules).documents[0].claims.dates
     assert [(d.start.isoformat(), d.end.isoformat()) for d in dates] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence,subject",
+    [
+        ("Blind Spot is a rock band that was formed in 1993.", "blind spot"),  # the copula's subject
+        ("He spoke to Reinhard Divis of VEU Feldkirch, who joined in 2001.", "reinhard divis"),  # a person
+        ("The miners, who were trapped in 2010, were freed.", "miner"),  # set off by a comma: all of them
+        ("Net cafes that opened in 2004 were closed.", None),  # some of them: no one party
+    ],
+)
+def test_a_relative_pronoun_stands_for_one_antecedent_in_frame_and_anchor(claims_of, sentence, subject):
+    _, claims = claims_of(sentence)
+    (date,) = claims.dates
+    assert date.anchor.subject == subject
+    assert date.frame.subject == subject

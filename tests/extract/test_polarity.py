@@ -113,6 +113,17 @@ PAIRS = [
         True,
     ),
     ("White pleaded guilty on Thursday.", "White pleaded not guilty 35 years ago.", False),
+    # ... only when that noun names an event: a place's noun leaves the time to the clause
+    (
+        "The minister visited the refugee camp in the north last year.",
+        "The minister did not visit the refugee camp in the north this year.",
+        False,
+    ),
+    (
+        "The army held elections in the region two years ago.",
+        "The army did not hold elections in the region last month.",
+        False,
+    ),
     ("White pleaded guilty to manslaughter.", "White pleaded not guilty to murder.", False),
     (
         "Her time was good enough to qualify for the final.",
