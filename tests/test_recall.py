@@ -41,7 +41,7 @@ def test_chatprotect_negation_recall():
 
 @pytest.mark.xfail(
     strict=True,
-    reason="known gap: numeric recall is 61 % (33 of 54 on branch numeric); many 'numeric' pairs differ "
+    reason="known gap: numeric recall is 61 % (33 of 54 on main at 6c021ca); many 'numeric' pairs differ "
     "on a place, a film's title or who led a league, which are no values, or on a range whose frame differs "
     "from the duration's",
 )
