@@ -56,7 +56,7 @@ def worth_parsing(
         index = sentence.index
         if _DIGIT.search(text) or not words.isdisjoint(vocab.number_words) or not words.isdisjoint(vocab.date_words):
             valued.add(index)
-        straight = lower.replace("’", "'") if "’" in lower else lower
+        straight = lower.replace("’", "'")
         if any(word in straight for word in bound) or not words.isdisjoint(vocab.negation):
             denials.append(words - skip)
             chosen.add(index)

@@ -446,11 +446,14 @@ def _compound(parse: Parse, k: int) -> tuple[int, int]:
 
 def _object_token(parse: Parse, verb: int, exclude: int | None, inside: set[int]) -> int | None:
     """The verb's noun or pronoun object, if it has one."""
-    tokens = parse.tokens
-    for k in parse.children[verb]:
-        if tokens[k].dep in _OBJECTS and k != exclude and tokens[k].pos in _NOUNS | {"PRON"} and k not in inside:
-            return k
-    return None
+    return next((k for k in parse.children[verb] if _is_object(parse, k, exclude, inside)), None)
+
+
+def _is_object(parse: Parse, k: int, exclude: int | None, inside: set[int]) -> bool:
+    """Whether token `k`, a dependent of a verb, is its noun or pronoun object (not the counted
+    noun `exclude`, nor a word of the value's own phrase)."""
+    token = parse.tokens[k]
+    return token.dep in _OBJECTS and k != exclude and token.pos in _NOUNS | {"PRON"} and k not in inside
 
 
 def _definite(parse: Parse, k: int) -> bool:
@@ -473,7 +476,7 @@ def _object(parse: Parse, verb: int, exclude: int | None, inside: set[int]) -> s
     it governs ('34% said they had received ...': 'receive')."""
     tokens = parse.tokens
     for k in parse.children[verb]:
-        if tokens[k].dep in _OBJECTS and k != exclude and tokens[k].pos in _NOUNS | {"PRON"} and k not in inside:
+        if _is_object(parse, k, exclude, inside):
             key, kind, _ = _name(parse, k, verb)
             return None if kind == RELATIVE else key
         if tokens[k].dep in ("acomp", "attr") and k != exclude and k not in inside:

@@ -205,7 +205,7 @@ def _counts_plural(tokens: list[Token], i: int, parsed: list[Parsed], vocab: Com
         return False
     if i > 0:
         before = parsed[i - 1]
-        if before.dep in ("det", "poss") or before.tag == "POS" or before.tag == "PRP$":
+        if before.dep in ("det", "poss") or before.tag in ("POS", "PRP$"):
             return False
         if tokens[i - 1].lower in vocab.word_list("year-prepositions"):
             return False

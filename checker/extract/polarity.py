@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from checker.extract.frames import clause_range, frame_at, head_term, negation_of, same_term, verbs
+from checker.extract.frames import argument, clause_range, frame_at, head_term, negation_of, same_term, verbs
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import Frame, Modality, Span, Speaker, Statement
 
@@ -30,6 +30,7 @@ _CONTENT = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 _WH = frozenset({"WP", "WDT"})
 _NONE: Mapping[int, str] = MappingProxyType({})
 _WH_TAGS = frozenset({"WP", "WP$", "WRB", "WDT"})  # Penn tags of who, whose, where/when/how, which
+_CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _APART = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc", "appos", "parataxis", "punct"})
 
 
@@ -176,7 +177,7 @@ def _with_conjuncts(parse: Parse, verb: int) -> list[int]:
 
 
 def _subject(parse: Parse, verb: int) -> Token | None:
-    return next((parse.tokens[k] for k in parse.children[verb] if parse.tokens[k].dep in ("nsubj", "nsubjpass")), None)
+    return argument(parse, verb, _CLAUSE_SUBJECTS)
 
 
 def _copular(parse: Parse, verb: int, frame: Frame) -> Frame:

@@ -6,11 +6,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from checker.extract.attachment import LIGHT_PREDICATES, attach, tokens_in
@@ -126,15 +125,15 @@ class _Suffixes:
     ending: re.Pattern[str]
 
 
+_SUFFIXES = ("quantities", "magnitude-suffixes")  # the key of the built suffixes in vocab.derived
+
+
 def _suffixes(vocab: CompiledVocabulary) -> _Suffixes:
     """Built once per vocabulary, kept with the values it derives from its rules."""
     found = vocab.derived.get(_SUFFIXES)
     if found is None:
         found = vocab.derived[_SUFFIXES] = _suffix_patterns(vocab)
     return found
-
-
-_SUFFIXES = ("quantities", "magnitude-suffixes")  # the key of the built suffixes in vocab.derived
 
 
 def _suffix_patterns(vocab: CompiledVocabulary) -> _Suffixes:
@@ -525,4 +524,4 @@ def _measured(anchor: Anchor, value: Value, vocab: CompiledVocabulary, able: boo
         predicates = predicates | {CAPACITIES}
     if (role, predicates) == (anchor.role, anchor.predicates):
         return anchor
-    return dataclasses.replace(anchor, role=role, predicates=predicates)
+    return replace(anchor, role=role, predicates=predicates)
