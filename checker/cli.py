@@ -106,11 +106,16 @@ def _run(arguments: list[str]) -> int:
 
 def _on_signals(on_interrupt, on_terminate) -> tuple:
     """Install the handlers of SIGINT and SIGTERM (None: leave one alone) and return the ones they
-    replace. Only the main thread may; elsewhere (an embedding application) signals are left alone."""
+    replace. Only the main thread may; elsewhere (an embedding application) signals are left alone.
+    So is a handler an embedding application installed from C: Python cannot give it back
+    (`signal.getsignal` says None), and a run must not leave its own handler behind."""
     replaced = []
     for signum, handler in ((signal.SIGINT, on_interrupt), (signal.SIGTERM, on_terminate)):
+        if handler is None or signal.getsignal(signum) is None:
+            replaced.append(None)
+            continue
         try:
-            replaced.append(signal.signal(signum, handler) if handler is not None else None)
+            replaced.append(signal.signal(signum, handler))
         except ValueError:  # not the main thread
             replaced.append(None)
     return tuple(replaced)

@@ -302,3 +302,20 @@ def test_a_check_reports_at_most_max_findings_per_document_then_a_note(monkeypat
     assert codes.count("CC101") == guard.MAX_FINDINGS
     notes = [f for f in report.documents[0].findings if f.code == "CC903"]
     assert len(notes) == 1 and notes[0].message.startswith(f"CC101 found more than {guard.MAX_FINDINGS} findings")
+
+
+def test_a_run_gives_back_the_signal_handlers_it_replaced(tmp_path, capsys):
+    before = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+    assert main(["audit", *_three_articles(tmp_path), "--no-config", "--format", "json"]) == ExitCode.FINDINGS
+    assert (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)) == before
+
+
+def test_a_handler_installed_from_c_is_left_in_place(tmp_path, monkeypatch, capsys):
+    """Python cannot restore a handler it did not install (getsignal says None), so a run
+    leaves such a signal alone rather than leave its own handler behind for the embedder."""
+    installed = []
+    monkeypatch.setattr(signal, "getsignal", lambda signum: None if signum == signal.SIGINT else signal.SIG_DFL)
+    monkeypatch.setattr(signal, "signal", lambda signum, handler: installed.append(signum) or signal.SIG_DFL)
+    assert main(["audit", *_three_articles(tmp_path), "--no-config", "--format", "json"]) == ExitCode.FINDINGS
+    assert signal.SIGINT not in installed
+    assert signal.SIGTERM in installed
