@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from checker.extract.attachment import LIGHT_PREDICATES, attach, tokens_in
 from checker.extract.clauses import Clauses
+from checker.extract.dates import counts_plural
 from checker.extract.frames import auxiliaries
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import Anchor, Frame, QuantityClaim, Span, Speaker
@@ -71,7 +72,9 @@ def find(
         value.number_end = value.end
         _attach_bound(value, tokens, vocab)
         _attach_unit(value, tokens, vocab, parsed)
-    return [v for v in values if not v.year_like and not _not_a_count(v, tokens, vocab)]
+    # 'in 2000' is a year, but 'deployed 2000 soldiers' counts them (dates leave it alone too)
+    counts = [v for v in values if not v.year_like or counts_plural(tokens, v.start, parsed, vocab)]
+    return [v for v in counts if not _not_a_count(v, tokens, vocab)]
 
 
 def _not_a_count(value: Value, tokens: list[Token], vocab: CompiledVocabulary) -> bool:

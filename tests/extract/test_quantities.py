@@ -79,6 +79,10 @@ TABLE = [
         [{"value": 40, "unit": "people", "modality": "hypothetical"}],
     ),
     ("The mine closed 12 years ago.", []),
+    # a four-digit number counting the plural noun after it is a count, not a year ('in 2000' is one)
+    ("The army deployed 2000 soldiers.", [{"value": 2000, "unit": "soldier", "predicate": {"deploy"}}]),
+    ("The army deployed soldiers in 2000.", []),
+    ("Its 2004 earnings rose.", []),
     # a count of things the tagger reads as a date is still a count
     ("Ledley has earned over 70 caps for the Welsh national team.", [{"unit": "cap", "kind": "count"}]),
     # a noun that only frames the figure: the figure stands in its place, as the verb's object
