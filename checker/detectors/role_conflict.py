@@ -20,6 +20,13 @@ def person_key(context: Context, holder: str) -> str:
     return holder.split()[-1].lower()
 
 
+def _one_names_the_other(first, second) -> bool:
+    """'editor of PC Pro' is 'editor of PC Pro Magazine' said shorter, as 'chief executive' is
+    'chief executive of Acme': a role whose words all stand in the other names the same role.
+    'defence minister' and 'foreign minister' each have a word the other lacks."""
+    return first.role_words <= second.role_words or second.role_words <= first.role_words
+
+
 def run(context: Context) -> Iterator[Finding]:
     mentions = [
         m
@@ -30,7 +37,7 @@ def run(context: Context) -> Iterator[Finding]:
         same_person = person_key(context, first.holder) == person_key(context, second.holder)
         if not same_person and first.role_words == second.role_words:
             problem = f"'{first.role}' is given to {first.holder} here and to {second.holder} later"
-        elif same_person and first.role_words != second.role_words and first.head == second.head:
+        elif same_person and first.head == second.head and not _one_names_the_other(first, second):
             problem = f"{first.holder} is '{first.role}' here but '{second.role}' later"
         else:
             continue
@@ -52,7 +59,8 @@ DETECTOR = Detector(
         "Roles come from 'led by X', 'headed by X', 'represented by X' and appositives ('X, the defence "
         "minister,'). A role named with 'the' (or by a 'led by' cue) has one holder: two different "
         "people holding it is a conflict. One person given two roles with the same head word but "
-        "different specifics ('defence minister', 'foreign minister') is a conflict too. Roles marked "
+        "different specifics ('defence minister', 'foreign minister') is a conflict too, unless one role's "
+        "words all stand in the other ('editor of PC Pro' and 'editor of PC Pro Magazine'). Roles marked "
         "'former', 'outgoing' or 'acting', and roles named with 'a' ('a spokesman'), are not compared."
     ),
     fires=(
@@ -65,6 +73,7 @@ DETECTOR = Detector(
         "company, confirmed the figures.",
         "Anna Berg, the former defence minister, spoke first. Later Anna Berg, the foreign minister, left.",
         "Anna Berg, the chief executive of Acme, spoke. Anna Berg, the chair of Acme, agreed.",
+        "Tim Berg, the editor of PC Pro Magazine, spoke. Later Tim Berg, the editor of PC Pro, agreed.",
     ),
     run=run,
 )
