@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from checker.detectors import Context, Detector
 from checker.detectors._alignment import same_parties, same_predicate, same_scope
 from checker.detectors._common import quote, value_conflicts
-from checker.model import DateClaim, Finding, Severity
+from checker.model import DateClaim, Finding, QuantityClaim, Severity
 
 _COMPARABLE = frozenset({"day", "month", "year"})
 
@@ -80,8 +80,33 @@ def _one_of_several(claim: DateClaim, claims: list[DateClaim]) -> bool:
     )
 
 
+def _figures(date: DateClaim, quantities: list[QuantityClaim]) -> frozenset[tuple[float, float, str | None]]:
+    """The figures the date's own verb counts in its clause ('exports totaled $1.3 billion in
+    2019'): a dated count says what the count was in that period."""
+    anchor, clause = date.anchor, date.clause or date.span
+    if anchor is None:
+        return frozenset()
+    return frozenset(
+        (q.low, q.high, q.unit)
+        for q in quantities
+        if q.sentence == date.sentence
+        and q.anchor is not None
+        and q.anchor.predicates & anchor.predicates
+        and clause.start <= q.span.start < clause.end
+    )
+
+
+def _other_counts(a: DateClaim, b: DateClaim, figures: dict[int, frozenset]) -> bool:
+    """Both dated clauses count something and no figure is the same: 'totaled $1.3 billion in
+    2019' and 'totaled $1.5 billion in 2020', 'scored 30 goals in 2001' and '25 goals in 2003'
+    are two periods of a recurring measure, not one event given two dates."""
+    first, second = figures[id(a)], figures[id(b)]
+    return bool(first) and bool(second) and first.isdisjoint(second)
+
+
 def run(context: Context) -> Iterator[Finding]:
     claims = [d for d in context.claims.dates if d.start is not None and d.end is not None]
+    figures = {id(d): _figures(d, context.claims.quantities) for d in claims}
     weekdays = [d for d in context.claims.dates if d.day_of_week is not None]
     for claim in claims:
         if claim.range_end is not None and claim.end < claim.start:
@@ -94,7 +119,7 @@ def run(context: Context) -> Iterator[Finding]:
         context,
         DETECTOR,
         single,
-        lambda a, b: comparable(a, b) and (a.end < b.start or b.end < a.start),
+        lambda a, b: comparable(a, b) and (a.end < b.start or b.end < a.start) and not _other_counts(a, b, figures),
         lambda one, other: f"dated '{one}' here but '{other}' later, for the same event",
     )
     reporting = context.vocab.word_list("reporting")
@@ -120,7 +145,9 @@ DETECTOR = Detector(
         "it dates and to that verb's subject ('Completed in 1931, the tower ...': the tower's "
         "completion; 'the tower, which was completed in 1929': the same). Two dates conflict when they "
         "date the same verb of the same subject and object in the same scope and their intervals do "
-        "not meet, so '1992' and 'March 1992' agree. Dates without a year are compared only with each "
+        "not meet, so '1992' and 'March 1992' agree. When both dated clauses count something with that "
+        "verb and no figure is the same ('totaled $1.3 billion in 2019', '$1.5 billion in 2020'), they are "
+        "two periods of a measure, not one event. Dates without a year are compared only with each "
         "other. Without a reference date, two weekdays of one event in past clauses ('surrendered himself "
         "on Friday' / 'on Thursday') are two days, unless the verb is one of saying; one event needs a "
         "definite or named subject, and a definite object or a verb that happens once (the rules' "
@@ -138,6 +165,8 @@ DETECTOR = Detector(
         "The singer died on Friday. The singer died on Tuesday.",
     ),
     quiet=(
+        "Exports to Angola totaled $1.3 billion in 2019. Exports to Angola totaled $1.5 billion in 2020.",
+        "The striker scored 30 goals in 2001. The striker scored 25 goals in 2003.",
         "The stadium was built in 1992. The stadium was renovated in 2010.",
         "The museum opened in March 1992. The museum opened in 1992 after years of delays.",
         "Profits rose sharply in 2003. Profits fell sharply in 2004.",
