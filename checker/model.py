@@ -194,6 +194,7 @@ class RoleMention:
     former: bool = False  # 'the former minister': not a role held now
     named: bool = False  # the holder is a proper name, not a description ('the Secretary of ...')
     head: str | None = None  # the role's head noun ('minister' of 'defence minister', 'head' of 'head of')
+    tense: str | None = None  # of a copula that gives the role ('is', 'was': pres, past); None otherwise
 
 
 @dataclass(frozen=True, slots=True)

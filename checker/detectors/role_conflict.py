@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.detectors import Context, Detector
-from checker.detectors._common import pairs_across_sentences, quote
+from checker.detectors._common import pair_severity, pairs_across_sentences, quote
 from checker.model import Finding, Severity
 
 _MIN_ROLE_WORDS = 2
@@ -18,6 +18,15 @@ def person_key(context: Context, holder: str) -> str:
         if holder.lower() in names:
             return entity.name.value
     return holder.split()[-1].lower()
+
+
+def _same_holder(context: Context, first: str, second: str) -> bool:
+    """One person (or body) under two names: the same key, or one name's words all in the other
+    ('Dominique Vivant' in 'Dominique Vivant Denon', 'Halifax' in 'Halifax Regional Municipality')."""
+    if person_key(context, first) == person_key(context, second):
+        return True
+    words_first, words_second = set(first.lower().split()), set(second.lower().split())
+    return words_first <= words_second or words_second <= words_first
 
 
 def _one_names_the_other(first, second) -> bool:
@@ -34,19 +43,28 @@ def run(context: Context) -> Iterator[Finding]:
         if m.unique and not m.former and m.named and len(m.role_words) >= _MIN_ROLE_WORDS
     ]
     for first, second in pairs_across_sentences(mentions):
-        same_person = person_key(context, first.holder) == person_key(context, second.holder)
+        if first.tense and second.tense and first.tense != second.tense:
+            continue  # 'the chief executive is X' / 'was Y': a role passes from one holder to the next
+        same_person = _same_holder(context, first.holder, second.holder)
         if not same_person and first.role_words == second.role_words:
             problem = f"'{first.role}' is given to {first.holder} here and to {second.holder} later"
+        elif first.tense or second.tense:
+            continue  # 'X is the author of A' and 'of B': a copula's role need not be one's only
         elif same_person and first.head == second.head and not _one_names_the_other(first, second):
             problem = f"{first.holder} is '{first.role}' here but '{second.role}' later"
         else:
             continue
         # Appositives and 'led by' phrases are the author's own words, even inside a quoted
-        # sentence, so a role conflict is never lowered for coming from two sources.
+        # sentence, so a role conflict is lowered for coming from two sources only when a side
+        # is a source's own statement ('"The chairman is Anna Berg," he said').
+        severity, note = DETECTOR.severity, ""
+        if first.tense or second.tense:
+            severity, note = pair_severity(DETECTOR.severity, first.speaker, second.speaker)
         yield DETECTOR.finding(
-            problem,
+            problem + note,
             quote(context, first.span),
             (quote(context, second.span),),
+            severity=severity,
         )
 
 
@@ -56,10 +74,15 @@ DETECTOR = Detector(
     severity=Severity.WARNING,
     summary="One person is given incompatible roles, or one role is given to two people at once.",
     description=(
-        "Roles come from 'led by X', 'headed by X', 'represented by X' and appositives ('X, the defence "
-        "minister,'). A role named with 'the' (or by a 'led by' cue) has one holder: two different "
-        "people holding it is a conflict. One person given two roles with the same head word but "
-        "different specifics ('defence minister', 'foreign minister') is a conflict too, unless one role's "
+        "Roles come from 'led by X', 'headed by X', 'represented by X', appositives ('X, the defence "
+        "minister,') and copulas ('The producer of The Box is X', 'X was the producer of The Box'; the "
+        "rules' `role-copulas`). A role named with 'the' (or by a 'led by' cue) has one holder: two "
+        "different people holding it is a conflict; names whose words one holds the other's are one "
+        "person ('Halifax', 'Halifax Regional Municipality'). A copula's role is compared only at the "
+        "same tense ('is' / 'was': a role passes on), not in a dated clause, and a source's statement "
+        "against the author's is lowered as in the other checks. One person given two roles with the "
+        "same head word but different specifics ('defence minister', 'foreign minister') is a conflict "
+        "too (of appositives and cues, not copulas: 'X is the author of A', 'of B'), unless one role's "
         "words all stand in the other ('editor of PC Pro' and 'editor of PC Pro Magazine'). Roles marked "
         "'former', 'outgoing' or 'acting', and roles named with 'a' ('a spokesman'), are not compared."
     ),
@@ -67,6 +90,7 @@ DETECTOR = Detector(
         "The Ukrainian delegation, led by Rustem Umerov, arrived on Monday. The Ukrainian delegation, led "
         "by Andriy Yermak, met the mediators.",
         "Anna Berg, the defence minister, spoke first. Later Anna Berg, the foreign minister, left early.",
+        "The producer of The Box is Nick Mira. The producer of The Box is Roddy Ricch.",
     ),
     quiet=(
         "John Smith, a spokesman for the company, declined to comment. Jane Doe, a spokesman for the "
@@ -74,6 +98,9 @@ DETECTOR = Detector(
         "Anna Berg, the former defence minister, spoke first. Later Anna Berg, the foreign minister, left.",
         "Anna Berg, the chief executive of Acme, spoke. Anna Berg, the chair of Acme, agreed.",
         "Tim Berg, the editor of PC Pro Magazine, spoke. Later Tim Berg, the editor of PC Pro, agreed.",
+        "The chief executive of Acme is Anna Berg. The chief executive of Acme was Tim Lind.",
+        "Nicholas Lind is the author of The Dancer. Nicholas Lind is the author of Memorial.",
+        "The author of Voyage is Dominique Vivant Denon. The author of Voyage is Dominique Vivant.",
     ),
     run=run,
 )

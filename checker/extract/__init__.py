@@ -38,8 +38,8 @@ def worth_parsing(
     """The sentences that can take part in a claim, and those of them that hold a value (a digit,
     a number, month or weekday word), whose entities are wanted. Parsing is most of the work, and
     a sentence with none of the words any claim is built on yields no claim: no value, no event
-    noun, no negation, no cue word of a role, no appositive, and no two content words shared with
-    a sentence that denies something."""
+    noun, no negation, no cue word of a role, no appositive, no copula beside a name, and no two
+    content words shared with a sentence that denies something."""
     cue_words = vocab.parse_cue_words
     event_words = vocab.parse_event_words
     chosen: set[int] = set()
@@ -64,6 +64,7 @@ def worth_parsing(
             not words.isdisjoint(event_words)
             or not words.isdisjoint(cue_words)
             or _appositive(lower, vocab)
+            or _copular_name(text, vocab)
             or _signed(text)
         ):
             chosen.add(index)
@@ -86,6 +87,17 @@ def _appositive(lower: str, vocab: CompiledVocabulary) -> bool:
     """A comma followed by a word that opens an appositive ('Anna Berg, the defence minister')."""
     openers = vocab.word_list("appositive-openers")
     return any(part.split(None, 1)[:1] and part.split(None, 1)[0] in openers for part in lower.split(",")[1:])
+
+
+def _copular_name(text: str, vocab: CompiledVocabulary) -> bool:
+    """A copula of the rules' `role-copulas` beside a capitalised word, the shape of a role
+    given by a copula ('The producer of The Box is Nick Mira', 'Nick Mira is the producer')."""
+    copulas = vocab.word_list("role-copulas")
+    words = text.split()
+    return any(
+        word.lower() in copulas and (words[k + 1][:1].isupper() or (k > 0 and words[k - 1][:1].isupper()))
+        for k, word in enumerate(words[:-1])
+    )
 
 
 def extract(

@@ -18,7 +18,11 @@ _LEFT = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "quantmo
 
 
 def role_mentions(parse: Parse, speaker: Speaker | None, vocab: CompiledVocabulary) -> list[RoleMention]:
-    found = [*_cued_roles(parse, speaker, vocab), *_appositive_roles(parse, speaker, vocab)]
+    found = [
+        *_cued_roles(parse, speaker, vocab),
+        *_appositive_roles(parse, speaker, vocab),
+        *_copular_roles(parse, speaker, vocab),
+    ]
     found.sort(key=lambda m: m.span.start)
     return found
 
@@ -92,6 +96,77 @@ def _appositive_roles(parse: Parse, speaker: Speaker | None, vocab: CompiledVoca
         )
 
 
+def _copular_roles(parse: Parse, speaker: Speaker | None, vocab: CompiledVocabulary):
+    """'The producer of The Box is Nick Mira', 'Nick Mira is the producer of The Box': a copula
+    joining a name to a role named with 'the' says who holds it. Not when the copula is
+    denied, or the clause is dated ('The president in 2001 was ...': one holder of many), or
+    the name is one of several ('were A and B')."""
+    tokens = parse.tokens
+    former = vocab.word_list("former")
+    for verb in tokens:
+        if verb.lemma != "be" or verb.pos != "AUX":
+            continue
+        children = parse.children[verb.i]
+        if any(tokens[k].dep == "neg" for k in children):
+            continue
+        subjects = [k for k in children if tokens[k].dep == "nsubj"]
+        complements = [k for k in children if tokens[k].dep == "attr"]
+        if len(subjects) != 1 or len(complements) != 1:
+            continue
+        pair = _role_and_name(parse, subjects[0], complements[0])
+        if pair is None:
+            continue
+        role_head, name = pair
+        r_start, r_end = _phrase(parse, role_head)
+        n_start, n_end = _name_range(parse, tokens[name])
+        if _dated_outside(parse, verb.i, (r_start, r_end), (n_start, n_end)):
+            continue
+        words = tokens[r_start:r_end]
+        yield RoleMention(
+            span=parse.span(min(r_start, n_start), max(r_end, n_end)),
+            sentence=parse.index,
+            holder=parse.text(n_start, n_end),
+            holder_span=parse.span(n_start, n_end),
+            role=parse.text(r_start, r_end),
+            role_words=content_lemmas([t for t in words if t.lower not in former], vocab),
+            speaker=speaker,
+            unique=True,
+            former=any(t.lower in former for t in words),
+            named=True,
+            head=tokens[role_head].lemma,
+            tense=tokens[verb.i].morph.tense,
+        )
+
+
+def _role_and_name(parse: Parse, subject: int, complement: int) -> tuple[int, int] | None:
+    """Of a copula's subject and complement, the role (a singular common noun with 'the') and
+    the name (a proper noun standing alone, not one of several)."""
+    tokens = parse.tokens
+    for role, name in ((subject, complement), (complement, subject)):
+        noun, holder = tokens[role], tokens[name]
+        if noun.pos != "NOUN" or noun.morph.number == "plur" or holder.pos != "PROPN":
+            continue
+        article = next((tokens[k] for k in parse.children[role] if tokens[k].dep == "det"), None)
+        if article is None or article.morph.definite != "def":
+            continue
+        if any(tokens[k].dep == "conj" for k in parse.children[name]):
+            continue
+        n_start, n_end = _name_range(parse, holder)
+        if _is_name(parse, n_start, n_end):
+            return role, name
+    return None
+
+
+def _dated_outside(parse: Parse, verb: int, *inside: tuple[int, int]) -> bool:
+    """Whether the clause says a time or a number outside the role and the name: a role held
+    at a time may have had other holders at others."""
+    start, end = parse.subtree(verb)
+    return any(
+        (token.ent_type in ("DATE", "TIME") or token.like_num) and not any(a <= token.i < b for a, b in inside)
+        for token in parse.tokens[start:end]
+    )
+
+
 def content_lemmas(tokens: list[Token] | tuple[Token, ...], vocab: CompiledVocabulary) -> frozenset[str]:
     """The words that carry a role's meaning, by lemma, each replaced by its declared synonym."""
     synonyms = vocab.ruleset.vocabulary.synonyms
@@ -119,6 +194,12 @@ def _phrase(parse: Parse, head: int, stop: int | None = None) -> tuple[int, int]
         end -= 1
     while start < head and tokens[start].dep in _TRIM:
         start += 1
+    texts = [t.text for t in tokens[start:end]]
+    if end < len(tokens) and (
+        (tokens[end].text == '"' and texts.count('"') % 2)
+        or (tokens[end].text == "”" and texts.count("“") > texts.count("”"))
+    ):
+        end += 1  # the quotation mark closing a title the phrase opens ('composer of "The Gentleman in Black"')
     return start, end
 
 

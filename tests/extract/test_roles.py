@@ -45,6 +45,35 @@ CASES = [
         [("Anna Berg", "former defence minister", {"defence", "minister"}, True, True, True, "minister")],
     ),
     ("The minister spoke first, and the aide left.", []),
+    # a copula gives a role named with 'the' to a name, either way round
+    (
+        "The producer of The Box is Nick Mira.",
+        [("Nick Mira", "producer of The Box", {"producer", "box"}, True, True, False, "producer")],
+    ),
+    (
+        "Nick Mira was the producer of The Box.",
+        [("Nick Mira", "producer of The Box", {"producer", "box"}, True, True, False, "producer")],
+    ),
+    (
+        'The composer of "The Gentleman in Black" was Frederic Clay.',
+        [
+            (
+                "Frederic Clay",
+                'composer of "The Gentleman in Black"',
+                {"composer", "gentleman", "black"},
+                True,
+                True,
+                False,
+                "composer",
+            )
+        ],
+    ),
+    # not one of several holders, nor a denied one, nor one held at a time, nor a plural role
+    ("The producers of The Box were Nick Mira and Roddy Ricch.", []),
+    ("The producer of The Box was Nick Mira and Roddy Ricch.", []),
+    ("The producer of The Box is not Nick Mira.", []),
+    ("In 2001 the president of the club was Anna Berg.", []),
+    ("A producer of The Box is Nick Mira.", []),
 ]
 
 
@@ -53,6 +82,11 @@ def test_role_mentions(claims_of, text, expected):
     _, claims = claims_of(text)
     found = [(m.holder, m.role, set(m.role_words), m.named, m.unique, m.former, m.head) for m in claims.roles]
     assert found == expected
+
+
+def test_a_copula_records_its_tense(claims_of):
+    _, claims = claims_of("The chief executive of Acme is Anna Berg. The chief executive of Acme was Tim Lind.")
+    assert [m.tense for m in claims.roles] == ["pres", "past"]
 
 
 def test_a_role_points_at_its_words(claims_of):
