@@ -68,6 +68,11 @@ CASES = [
             )
         ],
     ),
+    # a description set off by a comma inside the role says what its noun is, not which role
+    (
+        "The director of Ryan, a short film made by the government, was John Valadez.",
+        [("John Valadez", "director of Ryan", {"director", "ryan"}, True, True, False, "director")],
+    ),
     # not one of several holders, nor a denied one, nor one held at a time, nor a plural role
     ("The producers of The Box were Nick Mira and Roddy Ricch.", []),
     ("The producer of The Box was Nick Mira and Roddy Ricch.", []),
