@@ -97,8 +97,9 @@ DETECTOR = Detector(
         "'Vienna, Austria'; 'Graz, Austria' and 'Austria'); names that share their words are one ('Hamm' "
         "and 'Hamm-Uentrop'). Without a gazetteer a bare place may hold the other ('died in Austria' / "
         "'died in Vienna'): such a pair is a note, and a warning only when both sides name their place "
-        "within a broader one ('Graz, Austria' / 'Vienna, Austria'). Verbs of what happens again ('played "
-        "in London', 'played in Paris') are not compared."
+        "within a broader one ('Graz, Austria' / 'Vienna, Austria'). Two sources lower it (a warning to a "
+        "note), unless one side is the author's own. Verbs of what happens again ('played in London', 'played "
+        "in Paris') are not compared."
     ),
     fires=(
         "Gollob died on September 7, 1987, in Graz, Austria, at the age of 75. Gollob died on September 7, "
