@@ -278,6 +278,27 @@ class Analyzer:
         with self._nlp.select_pipes(disable=unneeded):
             return [tuple(t.lemma_.lower() for t in doc if not t.is_space) for doc in self._nlp.pipe(phrases)]
 
+    def forms(self, lemmas: Iterable[str]) -> frozenset[str]:
+        """Written forms the pipeline's lemmatizer may read as one of `lemmas` ('died', 'dying'
+        of 'die'; 'born' of 'bear'), lower-cased: the lemma, the forms its exception tables give
+        it, and the lemma with each suffix rule undone ('die' + 'ed'). Some forms are no words
+        ('dieing'); they only widen a search for sentences that may hold a lemma, before any
+        parse. A pipeline without a rule lemmatizer gives the lemmas alone."""
+        found = {lemma.lower() for lemma in lemmas}
+        lemmatizer = self._nlp.get_pipe("lemmatizer") if "lemmatizer" in self._nlp.pipe_names else None
+        lookups = getattr(lemmatizer, "lookups", None)
+        if lookups is None or not lookups.has_table("lemma_rules") or not lookups.has_table("lemma_exc"):
+            return frozenset(found)
+        rules, exceptions = lookups.get_table("lemma_rules"), lookups.get_table("lemma_exc")
+        wanted = set(found)
+        for pos in ("verb", "noun"):
+            for form, readings in (exceptions.get(pos) or {}).items():
+                if wanted.intersection(readings):
+                    found.add(form)
+            for written, base in rules.get(pos) or ():
+                found.update(lemma[: len(lemma) - len(base)] + written for lemma in wanted if lemma.endswith(base))
+        return frozenset(found)
+
     def words(self, phrase: str) -> list[str]:
         """A phrase's words as the pipeline's tokenizer cuts them, `*` kept as a word."""
         return [t.text for t in self._nlp.tokenizer(phrase) if not t.is_space]

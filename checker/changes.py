@@ -65,6 +65,11 @@ VIEWS: dict[str, ClaimView] = {
         subject=lambda d: " ".join(sorted(d.context)) or None,
         value=date_value,
     ),
+    "places": ClaimView(
+        label="place",
+        subject=lambda p: f"{p.predicate_class} of {p.anchor.subject}" if p.anchor and p.anchor.subject else None,
+        value=lambda p: p.place,
+    ),
     # Clauses and their polarity serve the negation check; they are no claim an editor reads.
     "statements": ClaimView(label="statement", subject=lambda s: None, value=lambda s: None),
 }

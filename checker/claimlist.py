@@ -7,7 +7,16 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from checker.model import DateClaim, DocumentReport, EventMention, QuantityClaim, RoleMention, Span, Statement
+from checker.model import (
+    DateClaim,
+    DocumentReport,
+    EventMention,
+    PlaceClaim,
+    QuantityClaim,
+    RoleMention,
+    Span,
+    Statement,
+)
 from checker.positions import LineIndex
 
 
@@ -34,6 +43,7 @@ def rows(report: DocumentReport) -> list[ClaimRow]:
         ("quantity", claims.quantities, _quantity),
         ("date", claims.dates, _date),
         ("negation", [s for s in claims.statements if s.negated], _negation),
+        ("place", claims.places, _place),
     )
     for kind, items, describe in groups:
         for item in items:
@@ -108,6 +118,16 @@ def _date(d: DateClaim, text: str) -> dict[str, object]:
 def _negation(s: Statement, text: str) -> dict[str, object]:
     negation = text[s.negation.start : s.negation.end] if s.negation else None
     return {"negated by": negation, "about": sorted(s.words), "speaker": _speaker(s)}
+
+
+def _place(p: PlaceClaim, text: str) -> dict[str, object]:
+    return {
+        "place": p.place,
+        "named with": sorted(p.names - {p.place}),
+        "event": p.predicate,
+        "of": p.anchor.subject if p.anchor else None,
+        "speaker": _speaker(p),
+    }
 
 
 def claims_data(listed: list[tuple[DocumentReport, list[ClaimRow]]]) -> dict:

@@ -319,6 +319,31 @@ class Statement:
 
 
 @dataclass(frozen=True, slots=True)
+class PlaceClaim:
+    """Where a one-time event of one participant happened ('died in Graz, Austria', 'his death
+    in Vienna'): the event is a verb or noun of the rules' `once-only-predicates`, the place the
+    places named in a phrase of one of its `place-prepositions`.
+
+    `place` is the place the phrase is about (its first place name, lower-cased), `names` every
+    place the phrase names with it ('graz', 'austria'), so a place named together with another
+    may lie within it; `predicate` is the event's lemma ('die', 'pass away', 'death'),
+    `predicate_class` its class in the rules' `predicates` lines, or the lemma ('die' and
+    'death' are one).
+    """
+
+    span: Span  # the phrase ('in Graz, Austria')
+    sentence: int
+    place: str
+    names: frozenset[str]
+    predicate: str
+    predicate_class: str
+    clause: Span | None = None
+    speaker: Speaker | None = None
+    anchor: Anchor | None = None  # the event's participant: its subject, or the noun's possessor
+    frame: Frame | None = None  # the clause it is said in: modality, polarity, tense
+
+
+@dataclass(frozen=True, slots=True)
 class ClaimSet:
     sentences: tuple[Sentence, ...]
     events: tuple[EventMention, ...] = ()
@@ -326,6 +351,7 @@ class ClaimSet:
     quantities: tuple[QuantityClaim, ...] = ()
     dates: tuple[DateClaim, ...] = ()
     statements: tuple[Statement, ...] = ()
+    places: tuple[PlaceClaim, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,6 +46,13 @@ def test_negation_entities_and_noun_chunks(analyzer):
     assert {"model", "company"} <= heads
 
 
+def test_written_forms_of_lemmas_come_from_the_lemmatizer_tables(analyzer):
+    """A sentence is chosen for parsing by the written forms of a lemma, irregular ones too."""
+    forms = analyzer.forms(["die", "bear", "bury"])
+    assert {"die", "died", "dies", "dying", "born", "borne", "buried"} <= forms
+    assert "bury" in forms and "dead" not in forms
+
+
 def test_the_model_is_loaded_once_per_process(analyzer):
     assert analysis.load() is analyzer
     assert analysis.load(analyzer.name) is analyzer

@@ -1,15 +1,13 @@
 """What the checker finds in texts people annotated (../shared/contradictions), measured by
 bench/recall.py, the code that prints the figures in docs/accuracy.md: on the chatprotect
-pairs, at least 70 % of the date contradictions and 25 % of the negation ones with an error or
-warning on at most 2 % of the consistent pairs (issue 13's targets); the numeric target (65 %)
-is not reached yet (61 %)."""
+pairs, at least 70 % of the date contradictions, 65 % of the numeric ones and 25 % of the
+negation ones with an error or warning on at most 2 % of the consistent pairs (issue 13's
+targets)."""
 
 from __future__ import annotations
 
 import functools
 import importlib.util
-
-import pytest
 
 from conftest import ROOT, shared_dir
 
@@ -39,12 +37,6 @@ def test_chatprotect_negation_recall():
     assert found["negation"] * 100 >= 25 * total["negation"], (found, total)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: numeric recall is 61 % (33 of 54 on main at 6c021ca); many 'numeric' pairs differ "
-    "on a place, a film's title or who led a league, which are no values, or on a range whose frame differs "
-    "from the duration's",
-)
 def test_chatprotect_numeric_recall():
     found, total, _, _, _ = _chatprotect(shared_dir("contradictions"))
     assert total["numeric"] > 20

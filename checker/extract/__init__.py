@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from checker.extract import dates, quantities
+from checker.extract import dates, places, quantities
 from checker.extract.clauses import Clauses, sentence_names
 from checker.extract.events import alias_keys, event_mentions
 from checker.extract.polarity import predicate_key, statements
@@ -33,13 +33,18 @@ _MIN_SHARED = 2  # content words a sentence shares with a denial to be parsed as
 
 
 def worth_parsing(
-    document: Document, sentences: tuple[Sentence, ...], vocab: CompiledVocabulary
+    document: Document,
+    sentences: tuple[Sentence, ...],
+    vocab: CompiledVocabulary,
+    once: tuple[tuple[frozenset[str], ...], ...] = (),
 ) -> tuple[tuple[Sentence, ...], set[int]]:
-    """The sentences that can take part in a claim, and those of them that hold a value (a digit,
-    a number, month or weekday word), whose entities are wanted. Parsing is most of the work, and
-    a sentence with none of the words any claim is built on yields no claim: no value, no event
-    noun, no negation, no cue word of a role, no appositive, no copula beside a name, and no two
-    content words shared with a sentence that denies something."""
+    """The sentences that can take part in a claim, and those of them whose entities are wanted:
+    those that hold a value (a digit, a number, month or weekday word) or a word of a one-time
+    event whose place is read (`once`: for each of the rules' `once-only-predicates`, the
+    written forms of each of its words, see places.written_forms). Parsing is most of the work,
+    and a sentence with none of the words any claim is built on yields no claim: no value, no
+    event noun, no negation, no cue word of a role, no appositive, no copula beside a name, no
+    one-time event, and no two content words shared with a sentence that denies something."""
     cue_words = vocab.parse_cue_words
     event_words = vocab.parse_event_words
     chosen: set[int] = set()
@@ -56,6 +61,8 @@ def worth_parsing(
         index = sentence.index
         if _DIGIT.search(text) or not words.isdisjoint(vocab.number_words) or not words.isdisjoint(vocab.date_words):
             valued.add(index)
+        elif any(all(not words.isdisjoint(forms) for forms in entry) for entry in once):
+            valued.add(index)  # 'was born in Vienna': the place is an entity
         straight = lower.replace("’", "'")
         if any(word in straight for word in bound) or not words.isdisjoint(vocab.negation):
             denials.append(words - skip)
@@ -107,12 +114,12 @@ def extract(
     analyzer: Analyzer,
     as_of: dt.date | None = None,
 ) -> ClaimSet:
-    chosen, valued = worth_parsing(document, sentences, vocab)
+    chosen, valued = worth_parsing(document, sentences, vocab, places.written_forms(vocab, analyzer))
     parses = analyzer.parse(document, chosen, vocab.parse_phrases, barred=vocab.negation, entities=valued)
     keys = _alias_keys(vocab, analyzer)
     voices = paragraph_voices(document, list(parses))
     pronouns = referents(parses)
-    found: dict[str, list] = {"events": [], "roles": [], "quantities": [], "dates": [], "statements": []}
+    found: dict[str, list] = {kind: [] for kind in ("events", "roles", "quantities", "dates", "statements", "places")}
     for parse in parses:
         if not parse.tokens:
             continue
@@ -123,6 +130,8 @@ def extract(
         found["events"].extend(event_mentions(parse, speaker, vocab, keys))
         found["roles"].extend(role_mentions(parse, speaker, vocab))
         found["statements"].extend(statements(parse, speaker, vocab, names, pronouns.get(index, {})))
+        if index in valued:
+            found["places"].extend(places.place_claims(parse, speaker, vocab))
         _values(document, parse, speaker, names, vocab, as_of, found)
     found["statements"] = _comparable(found["statements"])
     return ClaimSet(sentences=sentences, **{kind: tuple(items) for kind, items in found.items()})

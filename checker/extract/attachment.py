@@ -224,8 +224,8 @@ def attach(
         subject_head=tokens[described].lemma if described is not None else None,
         subject_number=tokens[described].morph.number if described is not None else None,
         object=_object(parse, verb, exclude=counted, inside=inside) if verb is not None else None,
-        subject_definite=kind in ("name", "pronoun") or (described is not None and _definite(parse, described)),
-        object_definite=obj is not None and _definite(parse, _name(parse, obj, verb)[2]),
+        subject_definite=kind in ("name", "pronoun") or (described is not None and definite(parse, described)),
+        object_definite=obj is not None and definite(parse, party_name(parse, obj, verb)[2]),
         role=role,
         copula=verb is not None and tokens[verb].pos == "AUX",
         qualifiers=qualifiers,
@@ -382,15 +382,17 @@ def _subject(parse: Parse, verb: int, exclude: int | None) -> tuple[str | None, 
             return None, None, None  # '457 deaths have been reported': the counted things are the subject
         for k in own:
             if k != exclude:
-                found = _name(parse, k, at)
+                found = party_name(parse, k, at)
                 if found[1] == RELATIVE:
                     return None, None, None
                 described = _described_name(parse, at)
                 # 'Peter Andersson: The Swedish defenseman played ...': the description is the name
-                return _name(parse, described, described) if found[1] == "noun" and described is not None else found
+                if found[1] == "noun" and described is not None:
+                    return party_name(parse, described, described)
+                return found
         token = tokens[at]
         if token.dep in _DESCRIBING and tokens[token.head].pos in _NOUNS | {"PRON"}:
-            return _name(parse, token.head, at)
+            return party_name(parse, token.head, at)
         if token.dep in _LEANING and token.head != at:
             at = token.head
             continue
@@ -413,13 +415,13 @@ def _described_name(parse: Parse, verb: int) -> int | None:
     return None
 
 
-def _name(parse: Parse, k: int, verb: int) -> tuple[str, str, int]:
+def party_name(parse: Parse, k: int, verb: int) -> tuple[str, str, int]:
     """A subject's key: its entity's text, else its lemma; a relative pronoun stands for its antecedent."""
     tokens = parse.tokens
     token = tokens[k]
     antecedent = relative_antecedent(parse, k, verb)  # the one rule the frames follow too
     if antecedent is not None:
-        return _name(parse, antecedent, antecedent)
+        return party_name(parse, antecedent, antecedent)
     if relative_pronoun(parse, k, verb):
         return token.lemma, RELATIVE, k  # 'players who joined': some of them, no party to compare
     entity = parse.entity_at(k)
@@ -456,7 +458,7 @@ def _is_object(parse: Parse, k: int, exclude: int | None, inside: set[int]) -> b
     return token.dep in _OBJECTS and k != exclude and token.pos in _NOUNS | {"PRON"} and k not in inside
 
 
-def _definite(parse: Parse, k: int) -> bool:
+def definite(parse: Parse, k: int) -> bool:
     """Whether the noun phrase headed by `k` names one particular thing: a name, a personal
     pronoun ('himself', 'it'), or a noun with a definite article or a possessive ('the
     accomplice', 'its plant'); by the parse's morphology, not by words."""
@@ -477,7 +479,7 @@ def _object(parse: Parse, verb: int, exclude: int | None, inside: set[int]) -> s
     tokens = parse.tokens
     for k in parse.children[verb]:
         if _is_object(parse, k, exclude, inside):
-            key, kind, _ = _name(parse, k, verb)
+            key, kind, _ = party_name(parse, k, verb)
             return None if kind == RELATIVE else key
         if tokens[k].dep in ("acomp", "attr") and k != exclude and k not in inside:
             return tokens[k].lemma  # 'are real', 'were fake': a copula says its complement

@@ -18,8 +18,9 @@ WORD_LISTS: dict[str, str] = {
     " only itself ('did not immediately turn')",
     "past": "auxiliaries that put a cue in the past (was, were, had)",
     "reporting": "verbs that attribute a clause to a speaker (said, announced)",
-    "once-only-predicates": "verbs that happen once to one subject (die, be born, surrender): two weekdays of"
-    " one are two dates",
+    "once-only-predicates": "verbs and nouns, by lemma, of what happens once to one subject (die, be born,"
+    " death): two weekdays of one are two dates, two places of one two places",
+    "place-prepositions": "prepositions whose place is where an event happened (in, at: 'died in Vienna')",
     "attribution": "phrases that attribute a clause to the speaker after them (according to)",
     "stopwords": "function words ignored when comparing roles and qualifiers (the, of)",
     "ordinal-suffixes": "endings that make a number an ordinal (st, nd, rd, th)",
