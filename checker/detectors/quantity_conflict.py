@@ -9,7 +9,7 @@ from checker.detectors._alignment import same_parties, same_predicate, same_scop
 from checker.detectors._common import value_conflicts
 from checker.detectors._spans import span_conflicts
 from checker.extract.clauses import same_subjects
-from checker.extract.quantities import CAPACITIES, PERCENT
+from checker.extract.quantities import AGE, CAPACITIES, PERCENT
 from checker.model import Finding, QuantityClaim, Severity
 
 
@@ -24,6 +24,8 @@ def comparable(a: QuantityClaim, b: QuantityClaim) -> bool:
     fa, fb = a.anchor, b.anchor
     if fa is None or fb is None:
         return False
+    if AGE in (a.kind, b.kind):
+        return _same_age(a, b)
     return (
         bool(_things(a) & _things(b))
         and a.kind == b.kind
@@ -40,6 +42,12 @@ def comparable(a: QuantityClaim, b: QuantityClaim) -> bool:
         and same_parties(fa, fb)
         and same_scope(fa, fb)
     )
+
+
+def _same_age(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """Two ages of one person named in full ('Samuel Kvarzell, 26,', 'Samuel Kvarzell, 25,'): an
+    age said beside a name is the person's age when the text is written, whatever the tense."""
+    return a.kind == b.kind == AGE and a.anchor.subject == b.anchor.subject and a.modality == b.modality
 
 
 def _same_time(a: QuantityClaim, b: QuantityClaim) -> bool:

@@ -20,6 +20,12 @@ def person_key(context: Context, holder: str) -> str:
     return holder.split()[-1].lower()
 
 
+def _narrowing(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Roles of which one says more of the other ('Foreign Minister Sergei Lavrov', 'Russian
+    Foreign Minister Sergei Lavrov') may be one role."""
+    return x <= y or y <= x
+
+
 def run(context: Context) -> Iterator[Finding]:
     mentions = [
         m
@@ -30,7 +36,7 @@ def run(context: Context) -> Iterator[Finding]:
         same_person = person_key(context, first.holder) == person_key(context, second.holder)
         if not same_person and first.role_words == second.role_words:
             problem = f"'{first.role}' is given to {first.holder} here and to {second.holder} later"
-        elif same_person and first.role_words != second.role_words and first.head == second.head:
+        elif same_person and first.head == second.head and not _narrowing(first.role_words, second.role_words):
             problem = f"{first.holder} is '{first.role}' here but '{second.role}' later"
         else:
             continue
@@ -49,22 +55,33 @@ DETECTOR = Detector(
     severity=Severity.WARNING,
     summary="One person is given incompatible roles, or one role is given to two people at once.",
     description=(
-        "Roles come from 'led by X', 'headed by X', 'represented by X' and appositives ('X, the defence "
-        "minister,'). A role named with 'the' (or by a 'led by' cue) has one holder: two different "
-        "people holding it is a conflict. One person given two roles with the same head word but "
-        "different specifics ('defence minister', 'foreign minister') is a conflict too. Roles marked "
-        "'former', 'outgoing' or 'acting', and roles named with 'a' ('a spokesman'), are not compared."
+        "Roles come from 'led by X', 'headed by X', 'represented by X', appositives ('X, the defence "
+        "minister,') and titles before a name that one person holds at a time (the rules' `titles`), "
+        "with what they belong to ('Sunday Times editor Martin Ivens'). A role named with 'the' (or by "
+        "a 'led by' cue, or such a title) has one holder: two different people holding it is a "
+        "conflict. One person given two roles with the same head word but different specifics "
+        "('defence minister', 'foreign minister') is a conflict too, unless one says more of the other "
+        "('foreign minister', 'Russian foreign minister'). Roles marked 'former', 'outgoing' or "
+        "'acting', roles named with 'a' ('a spokesman'), and titles owned by a pronoun ('his manager') "
+        "or by nothing ('Foreign Minister X') are not compared."
     ),
     fires=(
         "The Ukrainian delegation, led by Rustem Umerov, arrived on Monday. The Ukrainian delegation, led "
         "by Andriy Yermak, met the mediators.",
         "Anna Berg, the defence minister, spoke first. Later Anna Berg, the foreign minister, left early.",
+        "Sunday Times editor Martin Ivens paid tribute. The Sunday Times editor John Witherow had hired him.",
+        "Sweden's foreign minister, Margot Wallström, spoke first. Sweden's foreign minister Carl Bildt left.",
     ),
     quiet=(
         "John Smith, a spokesman for the company, declined to comment. Jane Doe, a spokesman for the "
         "company, confirmed the figures.",
         "Anna Berg, the former defence minister, spoke first. Later Anna Berg, the foreign minister, left.",
         "Anna Berg, the chief executive of Acme, spoke. Anna Berg, the chair of Acme, agreed.",
+        "Sunday Times editor Martin Ivens paid tribute. Sunday Times political editor Tim Shipman wept.",
+        "Sweden's foreign minister Margot Wallström spoke. Sweden's former foreign minister Carl Bildt left.",
+        "Foreign Minister Sergei Lavrov spoke. Foreign Minister John Kerry left.",
+        "Her campaign manager Anna Berg spoke. His campaign manager John Smith left.",
+        "Foreign Minister Sergei Lavrov spoke. Russian Foreign Minister Sergei Lavrov left.",
     ),
     run=run,
 )

@@ -45,6 +45,57 @@ CASES = [
         [("Anna Berg", "former defence minister", {"defence", "minister"}, True, True, True, "minister")],
     ),
     ("The minister spoke first, and the aide left.", []),
+    # a title of the rules' `titles` before a name, with what it belongs to
+    (
+        "Sunday Times editor Martin Ivens paid tribute.",
+        [("Martin Ivens", "Sunday Times editor", {"sunday", "times", "editor"}, True, True, False, "editor")],
+    ),
+    (
+        "Sweden's foreign minister Johan Gustafsson was freed.",
+        [
+            (
+                "Johan Gustafsson",
+                "Sweden's foreign minister",
+                {"sweden", "foreign", "minister"},
+                True,
+                True,
+                False,
+                "minister",
+            )
+        ],
+    ),
+    (
+        "Hungary's foreign minister, Peter Szijjarto, said no.",
+        [
+            (
+                "Peter Szijjarto",
+                "Hungary's foreign minister",
+                {"hungary", "foreign", "minister"},
+                True,
+                True,
+                False,
+                "minister",
+            )
+        ],
+    ),
+    (
+        "Sweden's former Foreign Minister Carl Bildt tweeted.",
+        [
+            (
+                "Carl Bildt",
+                "Sweden's former Foreign Minister",
+                {"sweden", "foreign", "minister"},
+                True,
+                True,
+                True,
+                "minister",
+            )
+        ],
+    ),
+    ("Foreign Minister Sergei Lavrov spoke.", []),  # whose foreign minister: not said
+    ("Her campaign manager Anna Berg spoke.", []),  # a pronoun's: one per owner
+    ("Labour MP Iain Wright chairs the committee.", []),  # not a title of one holder
+    ("Foreign ministers Anna Berg and John Smith met.", []),
 ]
 
 
