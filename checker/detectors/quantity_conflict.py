@@ -153,7 +153,10 @@ DETECTOR = Detector(
         "where 'up to' (the rules' `maximum`) states the capacity itself; it is compared only with "
         "a capacity, never with how many a thing held ('held 350 guests'). A stated duration ('served "
         "as director for over 30 years') is compared with a date range of the same frame ('from 1930 "
-        "to 1952', 21 to 23 years long), its unit's length taken from the rules' `duration-*` lists."
+        "to 1952', 21 to 23 years long), its unit's length taken from the rules' `duration-*` lists. "
+        "A person's age, between commas after the full name or after a word of the rules' `ages` "
+        "('Samuel Kvarzell, 26,', 'Anna Berg, aged 40,'), is compared with the age given to the same "
+        "full name, in any tense."
     ),
     fires=(
         "Officials said 250 prisoners were exchanged on Friday. The exchange of 300 prisoners was "
@@ -169,6 +172,7 @@ DETECTOR = Detector(
         "The stadium has a seating capacity of 20,000 spectators. The stadium can hold up to 25,000 spectators.",
         "She served as chief executive of the bank from 1990 to 2002. She served as chief executive of the "
         "bank for over 30 years.",
+        "Samuel Kvarzell, 26, was on holiday. The officers, Samuel Kvarzell, 25, and Eric Jansberger, 28, stepped in.",
     ),
     quiet=(
         "Moscow proposed exchanging at least 1,200 prisoners. Kyiv said 1,500 prisoners were exchanged.",
@@ -184,6 +188,7 @@ DETECTOR = Detector(
         "The hall can hold up to 500 guests. The hall held 350 guests for the gala.",
         "She served as chief executive of the bank from 1990 to 2002. She served as chief executive of the "
         "bank for 12 years.",
+        "Lizzi Crawford, 32, lost weight. Her mother, Mary Crawford, 57, was proud of her.",
     ),
     run=run,
 )
