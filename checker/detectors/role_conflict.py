@@ -70,7 +70,7 @@ DETECTOR = Detector(
         "by Andriy Yermak, met the mediators.",
         "Anna Berg, the defence minister, spoke first. Later Anna Berg, the foreign minister, left early.",
         "Sunday Times editor Martin Ivens paid tribute. The Sunday Times editor John Witherow had hired him.",
-        "Sweden's foreign minister, Margot Wallström, spoke first. Sweden's foreign minister Carl Bildt left.",
+        "Sweden's foreign minister, Margot Wallström, spoke first. Swedish foreign minister Carl Bildt left.",
     ),
     quiet=(
         "John Smith, a spokesman for the company, declined to comment. Jane Doe, a spokesman for the "

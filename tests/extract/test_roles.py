@@ -56,7 +56,7 @@ CASES = [
             (
                 "Johan Gustafsson",
                 "Sweden's foreign minister",
-                {"sweden", "foreign", "minister"},
+                {"swedish", "foreign", "minister"},
                 True,
                 True,
                 False,
@@ -70,7 +70,7 @@ CASES = [
             (
                 "Peter Szijjarto",
                 "Hungary's foreign minister",
-                {"hungary", "foreign", "minister"},
+                {"hungarian", "foreign", "minister"},
                 True,
                 True,
                 False,
@@ -84,10 +84,24 @@ CASES = [
             (
                 "Carl Bildt",
                 "Sweden's former Foreign Minister",
-                {"sweden", "foreign", "minister"},
+                {"swedish", "foreign", "minister"},
                 True,
                 True,
                 True,
+                "minister",
+            )
+        ],
+    ),
+    (  # a country's adjective is its name (the rules' synonyms)
+        "Swedish foreign minister Margot Wallström spoke.",
+        [
+            (
+                "Margot Wallström",
+                "Swedish foreign minister",
+                {"swedish", "foreign", "minister"},
+                True,
+                True,
+                False,
                 "minister",
             )
         ],
