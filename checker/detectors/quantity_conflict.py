@@ -9,7 +9,7 @@ from checker.detectors._alignment import same_parties, same_predicate, same_scop
 from checker.detectors._common import value_conflicts
 from checker.detectors._spans import span_conflicts
 from checker.extract.clauses import same_subjects
-from checker.extract.quantities import CAPACITIES, PERCENT
+from checker.extract.quantities import AGE, CAPACITIES, PERCENT
 from checker.model import Finding, QuantityClaim, Severity
 
 
@@ -24,6 +24,8 @@ def comparable(a: QuantityClaim, b: QuantityClaim) -> bool:
     fa, fb = a.anchor, b.anchor
     if fa is None or fb is None:
         return False
+    if AGE in (a.kind, b.kind):
+        return _same_age(a, b)
     return (
         bool(_things(a) & _things(b))
         and a.kind == b.kind
@@ -40,6 +42,12 @@ def comparable(a: QuantityClaim, b: QuantityClaim) -> bool:
         and same_parties(fa, fb)
         and same_scope(fa, fb)
     )
+
+
+def _same_age(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """Two ages of one person named in full ('Samuel Kvarzell, 26,', 'Samuel Kvarzell, 25,'): an
+    age said beside a name is the person's age when the text is written, whatever the tense."""
+    return a.kind == b.kind == AGE and a.anchor.subject == b.anchor.subject and a.modality == b.modality
 
 
 def _same_time(a: QuantityClaim, b: QuantityClaim) -> bool:
@@ -145,7 +153,10 @@ DETECTOR = Detector(
         "where 'up to' (the rules' `maximum`) states the capacity itself; it is compared only with "
         "a capacity, never with how many a thing held ('held 350 guests'). A stated duration ('served "
         "as director for over 30 years') is compared with a date range of the same frame ('from 1930 "
-        "to 1952', 21 to 23 years long), its unit's length taken from the rules' `duration-*` lists."
+        "to 1952', 21 to 23 years long), its unit's length taken from the rules' `duration-*` lists. "
+        "A person's age, between commas after the full name or after a word of the rules' `ages` "
+        "('Samuel Kvarzell, 26,', 'Anna Berg, aged 40,'), is compared with the age given to the same "
+        "full name, in any tense."
     ),
     fires=(
         "Officials said 250 prisoners were exchanged on Friday. The exchange of 300 prisoners was "
@@ -161,6 +172,7 @@ DETECTOR = Detector(
         "The stadium has a seating capacity of 20,000 spectators. The stadium can hold up to 25,000 spectators.",
         "She served as chief executive of the bank from 1990 to 2002. She served as chief executive of the "
         "bank for over 30 years.",
+        "Samuel Kvarzell, 26, was on holiday. The officers, Samuel Kvarzell, 25, and Eric Jansberger, 28, stepped in.",
     ),
     quiet=(
         "Moscow proposed exchanging at least 1,200 prisoners. Kyiv said 1,500 prisoners were exchanged.",
@@ -176,6 +188,7 @@ DETECTOR = Detector(
         "The hall can hold up to 500 guests. The hall held 350 guests for the gala.",
         "She served as chief executive of the bank from 1990 to 2002. She served as chief executive of the "
         "bank for 12 years.",
+        "Lizzi Crawford, 32, lost weight. Her mother, Mary Crawford, 57, was proud of her.",
     ),
     run=run,
 )

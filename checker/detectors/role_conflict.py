@@ -29,11 +29,11 @@ def _same_holder(context: Context, first: str, second: str) -> bool:
     return words_first <= words_second or words_second <= words_first
 
 
-def _one_names_the_other(first, second) -> bool:
-    """'editor of PC Pro' is 'editor of PC Pro Magazine' said shorter, as 'chief executive' is
-    'chief executive of Acme': a role whose words all stand in the other names the same role.
-    'defence minister' and 'foreign minister' each have a word the other lacks."""
-    return first.role_words <= second.role_words or second.role_words <= first.role_words
+def _narrowing(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Roles of which one says more of the other may be one role: 'Foreign Minister Sergei
+    Lavrov' and 'Russian Foreign Minister Sergei Lavrov', 'editor of PC Pro' and 'editor of PC
+    Pro Magazine'. 'defence minister' and 'foreign minister' each have a word the other lacks."""
+    return x <= y or y <= x
 
 
 def run(context: Context) -> Iterator[Finding]:
@@ -50,7 +50,7 @@ def run(context: Context) -> Iterator[Finding]:
             problem = f"'{first.role}' is given to {first.holder} here and to {second.holder} later"
         elif first.tense or second.tense:
             continue  # 'X is the author of A' and 'of B': a copula's role need not be one's only
-        elif same_person and first.head == second.head and not _one_names_the_other(first, second):
+        elif same_person and first.head == second.head and not _narrowing(first.role_words, second.role_words):
             problem = f"{first.holder} is '{first.role}' here but '{second.role}' later"
         else:
             continue
@@ -75,22 +75,27 @@ DETECTOR = Detector(
     summary="One person is given incompatible roles, or one role is given to two people at once.",
     description=(
         "Roles come from 'led by X', 'headed by X', 'represented by X', appositives ('X, the defence "
-        "minister,') and copulas ('The producer of The Box is X', 'X was the producer of The Box'; the "
-        "rules' `role-copulas`). A role named with 'the' (or by a 'led by' cue) has one holder: two "
-        "different people holding it is a conflict; names whose words one holds the other's are one "
-        "person ('Halifax', 'Halifax Regional Municipality'). A copula's role is compared only at the "
-        "same tense ('is' / 'was': a role passes on), not in a dated clause, and a source's statement "
-        "against the author's is lowered as in the other checks. One person given two roles with the "
-        "same head word but different specifics ('defence minister', 'foreign minister') is a conflict "
-        "too (of appositives and cues, not copulas: 'X is the author of A', 'of B'), unless one role's "
-        "words all stand in the other ('editor of PC Pro' and 'editor of PC Pro Magazine'). Roles marked "
-        "'former', 'outgoing' or 'acting', and roles named with 'a' ('a spokesman'), are not compared."
+        "minister,'), titles before a name that one person holds at a time (the rules' `titles`), "
+        "with what they belong to ('Sunday Times editor Martin Ivens'), and copulas ('The producer of "
+        "The Box is X', 'X was the producer of The Box'; the rules' `role-copulas`). A role named with "
+        "'the' (or by a 'led by' cue, or such a title) has one holder: two different people holding it "
+        "is a conflict; names whose words one holds the other's are one person ('Halifax', 'Halifax "
+        "Regional Municipality'). A copula's role is compared only at the same tense ('is' / 'was': a "
+        "role passes on), not in a dated clause, and a source's statement against the author's is "
+        "lowered as in the other checks. One person given two roles with the same head word but "
+        "different specifics ('defence minister', 'foreign minister') is a conflict too (of "
+        "appositives, cues and titles, not copulas: 'X is the author of A', 'of B'), unless one says "
+        "more of the other ('foreign minister', 'Russian foreign minister'). Roles marked 'former', "
+        "'outgoing' or 'acting', roles named with 'a' ('a spokesman'), and titles owned by a pronoun "
+        "('his manager') or by nothing ('Foreign Minister X') are not compared."
     ),
     fires=(
         "The Ukrainian delegation, led by Rustem Umerov, arrived on Monday. The Ukrainian delegation, led "
         "by Andriy Yermak, met the mediators.",
         "Anna Berg, the defence minister, spoke first. Later Anna Berg, the foreign minister, left early.",
         "The producer of The Box is Nick Mira. The producer of The Box is Roddy Ricch.",
+        "Sunday Times editor Martin Ivens paid tribute. The Sunday Times editor John Witherow had hired him.",
+        "Sweden's foreign minister, Margot Wallström, spoke first. Swedish foreign minister Carl Bildt left.",
     ),
     quiet=(
         "John Smith, a spokesman for the company, declined to comment. Jane Doe, a spokesman for the "
@@ -101,6 +106,11 @@ DETECTOR = Detector(
         "The chief executive of Acme is Anna Berg. The chief executive of Acme was Tim Lind.",
         "Nicholas Lind is the author of The Dancer. Nicholas Lind is the author of Memorial.",
         "The author of Voyage is Dominique Vivant Denon. The author of Voyage is Dominique Vivant.",
+        "Sunday Times editor Martin Ivens paid tribute. Sunday Times political editor Tim Shipman wept.",
+        "Sweden's foreign minister Margot Wallström spoke. Sweden's former foreign minister Carl Bildt left.",
+        "Foreign Minister Sergei Lavrov spoke. Foreign Minister John Kerry left.",
+        "Her campaign manager Anna Berg spoke. His campaign manager John Smith left.",
+        "Foreign Minister Sergei Lavrov spoke. Russian Foreign Minister Sergei Lavrov left.",
     ),
     run=run,
 )

@@ -9,6 +9,7 @@ with, its subject and scope) from the parse.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -73,6 +74,7 @@ def worth_parsing(
             or _appositive(lower, vocab)
             or _copular_name(text, vocab)
             or _signed(text)
+            or _title_before_name(text, vocab)
         ):
             chosen.add(index)
         else:
@@ -88,6 +90,14 @@ def _signed(text: str) -> bool:
     """A line that may sign a comment or a letter ('Jane Doe, Leeds'): short, with a comma, and
     no sentence end (see checker.extract.speakers.signature)."""
     return "," in text and len(text.split()) <= _SIGNATURE_WORDS and text.rstrip()[-1:] not in ".!?"
+
+
+def _title_before_name(text: str, vocab: CompiledVocabulary) -> bool:
+    """A word that ends one of the rules' `titles` before a capitalised word ('editor Martin
+    Ivens', 'minister, Margot Wallström')."""
+    heads = vocab.title_heads
+    words = _WORDS.findall(text)
+    return any(word.lower() in heads and following[:1].isupper() for word, following in itertools.pairwise(words))
 
 
 def _appositive(lower: str, vocab: CompiledVocabulary) -> bool:

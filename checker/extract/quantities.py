@@ -407,6 +407,11 @@ def _attach_per(
             return
 
 
+AGE = "age"  # the kind, the counted thing and the predicate of a person's age ('Anna Berg, 40,')
+_OLDEST = 125
+_FULL_NAME = 2
+
+
 def to_claims(
     values: list[Value],
     tokens: list[Token],
@@ -470,6 +475,9 @@ def _anchor(
     digits = [i for i in indices if parse.tokens[i].like_num or parse.tokens[i].pos == "NUM"]
     if not indices:
         return Anchor(counted=None, predicates=frozenset()), None, "count", False
+    person = _age_of(parse, digits, value, vocab.word_list("ages"))
+    if person is not None:
+        return Anchor(counted=AGE, predicates=frozenset({AGE}), subject=person, subject_kind="name"), None, AGE, False
     attached = attach(
         parse,
         digits or indices,
@@ -495,6 +503,38 @@ def _anchor(
     )
     able = attached.verb is not None and _able(parse, attached.verb, vocab)
     return _measured(anchor, value, vocab, able), attached.frame(parse, vocab, speaker, written), kind, hypothetical
+
+
+def _age_of(parse: Parse, digits: list[int], value: Value, ages: frozenset[str]) -> str | None:
+    """The person whose age a number gives, as news writes it between commas after the full name
+    ('Samuel Kvarzell, 26, said') or after a word of the rules' `ages` ('Anna Berg, aged 40,'):
+    the name in lower case.
+    A surname alone ('Kvarzell, 25,') may be any of a family's, and a number that is no whole
+    year of a life, or that the recogniser reads as no date, is no age ('Chelsea, 2, Arsenal, 1')."""
+    tokens = parse.tokens
+    if len(digits) != 1 or value.low != value.high or not 0 < value.low < _OLDEST or value.low % 1:
+        return None
+    number = tokens[digits[0]]
+    head = tokens[number.head]
+    after = tokens[number.i + 1] if number.i + 1 < len(tokens) else None
+    if after is not None and after.text not in (",", ")", ".", ";"):
+        return None
+    if (head.lower in ages or head.lemma in ages) and head.i == number.i - 1 and head.dep in ("amod", "acl"):
+        head = tokens[head.head]  # 'aged 40': the name 'aged' describes
+        before = number.i - 2
+    else:
+        before = number.i - 1
+    if not (before > 0 and tokens[before].text == "," and tokens[before - 1].i == head.i):
+        return None
+    if number.dep not in ("appos", "npadvmod") or head.pos != "PROPN" or number.ent_type not in ("DATE", ""):
+        return None
+    start = head.i
+    while start > 0 and tokens[start - 1].head == head.i and tokens[start - 1].dep in ("compound", "flat"):
+        start -= 1
+    names = [t for t in tokens[start : head.i + 1] if t.pos == "PROPN"]
+    if len(names) < _FULL_NAME or any(t.ent_type not in ("PERSON", "") for t in names[:-1]):
+        return None
+    return " ".join(t.lower for t in names)
 
 
 def _able(parse: Parse, verb: int, vocab: CompiledVocabulary) -> bool:

@@ -22,6 +22,7 @@ def role_mentions(parse: Parse, speaker: Speaker | None, vocab: CompiledVocabula
         *_cued_roles(parse, speaker, vocab),
         *_appositive_roles(parse, speaker, vocab),
         *_copular_roles(parse, speaker, vocab),
+        *_title_roles(parse, speaker, vocab),
     ]
     found.sort(key=lambda m: m.span.start)
     return found
@@ -165,6 +166,72 @@ def _dated_outside(parse: Parse, verb: int, *inside: tuple[int, int]) -> bool:
         (token.ent_type in ("DATE", "TIME") or token.like_num) and not any(a <= token.i < b for a, b in inside)
         for token in parse.tokens[start:end]
     )
+
+
+def _title_roles(parse: Parse, speaker: Speaker | None, vocab: CompiledVocabulary):
+    """A title of the rules' `titles` written before a name, with what it belongs to: as the
+    name's compound ('Sunday Times editor Martin Ivens') or with the name in apposition to it
+    ("Sweden's foreign minister, Margot Wallström,"). The title names one holder. A plural title
+    ('foreign ministers X and Y') names several, and one owned by a pronoun ('his manager') or
+    by nothing ('Foreign Minister X', said of any country's) is as many roles as there are
+    owners: neither is read."""
+    tokens = parse.tokens
+    former = vocab.word_list("former")
+    for name in tokens:
+        if name.pos != "PROPN" or name.ent_type not in ("", "PERSON"):
+            continue
+        title = _title_before(parse, name, vocab)
+        if title is None:
+            continue
+        n_start = title + 1
+        while n_start < name.i and not tokens[n_start].is_word:
+            n_start += 1
+        r_start, r_end = _phrase(parse, title, stop=n_start)
+        words = [t for t in tokens[r_start:r_end] if t.text[:1].isalnum() and t.lower not in vocab.stopwords]
+        entry = _titled(words, vocab)
+        if (
+            entry is None
+            or len(words) <= len(entry)
+            or not _is_name(parse, n_start, name.i + 1)
+            or tokens[title].tag in ("NNS", "NNPS")
+            or any(t.pos == "PRON" for t in tokens[r_start:r_end])
+        ):
+            continue
+        yield RoleMention(
+            span=parse.span(r_start, name.i + 1),
+            sentence=parse.index,
+            holder=parse.text(n_start, name.i + 1),
+            holder_span=parse.span(n_start, name.i + 1),
+            role=parse.text(r_start, r_end),
+            role_words=content_lemmas([t for t in words if t.lower not in former], vocab),
+            speaker=speaker,
+            former=any(t.lower in former for t in words),
+            named=True,
+            head=tokens[title].lemma,
+        )
+
+
+def _title_before(parse: Parse, name: Token, vocab: CompiledVocabulary) -> int | None:
+    """The noun of a title before a name: the noun the name is in apposition to ('minister' of
+    "foreign minister Johan Gustafsson"), or one of the name's compounds with only the name's
+    own parts after it ('editor' of 'Sunday Times editor Martin Ivens')."""
+    tokens = parse.tokens
+    heads = vocab.title_heads
+    if name.dep == "appos" and name.head < name.i:
+        title = tokens[name.head]
+        return name.head if title.pos in ("NOUN", "PROPN") and title.lemma in heads else None
+    k = name.i - 1
+    while k >= 0 and tokens[k].head == name.i and tokens[k].dep in ("compound", "flat"):
+        if tokens[k].lemma in heads and tokens[k].pos in ("NOUN", "PROPN") and tokens[k].ent_type != "PERSON":
+            return k
+        k -= 1
+    return None
+
+
+def _titled(words: list[Token], vocab: CompiledVocabulary) -> tuple[str, ...] | None:
+    """The entry of the rules' `titles` the words end with ('chief executive'), if any."""
+    lemmas = tuple(t.lemma for t in words)
+    return next((title for title in vocab.titles if lemmas[-len(title) :] == title), None)
 
 
 def content_lemmas(tokens: list[Token] | tuple[Token, ...], vocab: CompiledVocabulary) -> frozenset[str]:

@@ -135,6 +135,17 @@ class CompiledVocabulary:
         return frozenset(words - self.stopwords - {"*"})
 
     @functools.cached_property
+    def titles(self) -> tuple[tuple[str, ...], ...]:
+        """The rules' `titles`, each as its words ('chief', 'executive'), longest first."""
+        found = {phrase_words(title.lower()) for title in self.word_list("titles")}
+        return tuple(sorted(found, key=len, reverse=True))
+
+    @functools.cached_property
+    def title_heads(self) -> frozenset[str]:
+        """The last words of the rules' `titles` ('executive' of 'chief executive')."""
+        return frozenset(title[-1] for title in self.titles)
+
+    @functools.cached_property
     def parse_event_words(self) -> frozenset[str]:
         """The event nouns as the rules write them."""
         return frozenset(self.ruleset.vocabulary.event_nouns)

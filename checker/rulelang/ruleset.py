@@ -70,6 +70,9 @@ WORD_LISTS: dict[str, str] = {
     "duration-decades": "units of time ten years long, by lemma (decade)",
     "measure-links": "words between a noun and the number that measures it (of: 'a capacity of 20,000')",
     "totals": "nouns that only frame the figure after them (total: 'a total of $2.3 billion')",
+    "ages": "words between a name and a number that make it the person's age (aged: 'Anna Berg, aged 40,')",
+    "titles": "roles one person holds at a time, by lemma, as a title before a name (editor, prime minister:"
+    " 'Sunday Times editor Martin Ivens')",
 }
 # Word lists the parse made unneeded (entities tell names and money apart, the morphology a
 # plural noun): a rule file that still extends one loads, and the words are not read.

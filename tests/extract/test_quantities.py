@@ -118,6 +118,9 @@ TABLE = [
         "The stadium has a seating capacity of 20,000 spectators.",
         [{"value": 20000, "predicate": {"have", "light-predicates", "capacities"}}],
     ),
+    # a number between commas after a full name, or after 'aged', is the person's age
+    ("Samuel Kvarzell, 26, said they were tourists.", [{"value": 26, "kind": "age", "subject": "samuel kvarzell"}]),
+    ("Anna Berg, aged 40, left the firm.", [{"value": 40, "kind": "age", "subject": "anna berg"}]),
 ]
 
 # Rows today's bag-of-words extraction gets wrong; each fix shows up as an unexpected pass.
@@ -136,6 +139,18 @@ def test_a_sentence_states_these_quantities(audit, sentence, expected):
     assert len(found) == len(expected), found
     for frame, wanted in zip(found, expected, strict=True):
         assert shown(frame, wanted) == {k: _as_expected(v) for k, v in wanted.items()}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kvarzell, 25, told reporters.",  # a surname alone: which of a family?
+        "Anna Berg, then 25, left the firm.",  # an age of the past
+        "Chelsea, 2, Arsenal, 1.",  # a score
+    ],
+)
+def test_no_age_without_a_full_name_said_now(audit, sentence):
+    assert all(frame["kind"] != "age" for frame in frames(audit, sentence))
 
 
 def _codes(audit, text: str) -> list[str]:
@@ -261,6 +276,10 @@ PAIRS = [
     ("She lived in Paris from 1990 to 2002. She did not live in Paris for 30 years.", False),
     # who says a count is not what it counts: two sources on one exchange disagree (a warning)
     ("Moscow said 250 prisoners were exchanged on Friday. Kyiv said 300 prisoners were exchanged on Friday.", True),
+    # a person's age, said beside the full name, is one figure whatever the tense
+    ("Samuel Kvarzell, 26, was on holiday. The officers, Samuel Kvarzell, 25, and Eric Jansberger, 28, help.", True),
+    ("Lizzi Crawford, 32, lost weight. Her mother, Mary Crawford, 57, was proud of her.", False),
+    ("May Pat Christie, 51, quit her job. Her husband, Governor Christie, 52, may run.", False),
 ]
 PAIRS_TODAY_WRONG: set[int] = set()
 

@@ -79,6 +79,71 @@ CASES = [
     ("The producer of The Box is not Nick Mira.", []),
     ("In 2001 the president of the club was Anna Berg.", []),
     ("A producer of The Box is Nick Mira.", []),
+    # a title of the rules' `titles` before a name, with what it belongs to
+    (
+        "Sunday Times editor Martin Ivens paid tribute.",
+        [("Martin Ivens", "Sunday Times editor", {"sunday", "times", "editor"}, True, True, False, "editor")],
+    ),
+    (
+        "Sweden's foreign minister Johan Gustafsson was freed.",
+        [
+            (
+                "Johan Gustafsson",
+                "Sweden's foreign minister",
+                {"swedish", "foreign", "minister"},
+                True,
+                True,
+                False,
+                "minister",
+            )
+        ],
+    ),
+    (
+        "Hungary's foreign minister, Peter Szijjarto, said no.",
+        [
+            (
+                "Peter Szijjarto",
+                "Hungary's foreign minister",
+                {"hungarian", "foreign", "minister"},
+                True,
+                True,
+                False,
+                "minister",
+            )
+        ],
+    ),
+    (
+        "Sweden's former Foreign Minister Carl Bildt tweeted.",
+        [
+            (
+                "Carl Bildt",
+                "Sweden's former Foreign Minister",
+                {"swedish", "foreign", "minister"},
+                True,
+                True,
+                True,
+                "minister",
+            )
+        ],
+    ),
+    (  # a country's adjective is its name (the rules' synonyms)
+        "Swedish foreign minister Margot Wallström spoke.",
+        [
+            (
+                "Margot Wallström",
+                "Swedish foreign minister",
+                {"swedish", "foreign", "minister"},
+                True,
+                True,
+                False,
+                "minister",
+            )
+        ],
+    ),
+    ("Foreign Minister Sergei Lavrov spoke.", []),  # whose foreign minister: not said
+    ("Her campaign manager Anna Berg spoke.", []),  # a pronoun's: one per owner
+    ("Labour MP Iain Wright chairs the committee.", []),  # not a title of one holder
+    ("Foreign ministers Anna Berg and John Smith met.", []),
 ]
 
 
