@@ -70,8 +70,8 @@ def _appositive_roles(parse: Parse, speaker: Speaker | None, vocab: CompiledVoca
     tokens = parse.tokens
     former = vocab.word_list("former")
     for token in tokens:
-        if token.dep != "appos" or token.pos not in ("NOUN",):
-            continue
+        if token.dep != "appos" or token.pos not in ("NOUN",) or token.morph.number == "plur":
+            continue  # a plural ('decentralized systems') describes no one person's role
         name = tokens[token.head]
         n_start, n_end = _name_range(parse, name)
         known = any(c.start <= n_start and n_end <= c.end for c in parse.found("entity-aliases"))

@@ -154,6 +154,15 @@ def test_role_mentions(claims_of, text, expected):
     assert found == expected
 
 
+def test_a_plural_in_apposition_is_no_role(claims_of):
+    """The parser may hang a plural on the name ('... in the field of blockchain and
+    decentralized systems'): a plural describes no one person's role."""
+    _, claims = claims_of(
+        "* Dr. Anna Kowalska, a leading researcher and developer in the field of blockchain and decentralized systems"
+    )
+    assert "systems" not in {m.role.split()[-1] for m in claims.roles}
+
+
 def test_a_copula_records_its_tense(claims_of):
     _, claims = claims_of("The chief executive of Acme is Anna Berg. The chief executive of Acme was Tim Lind.")
     assert [m.tense for m in claims.roles] == ["pres", "past"]
