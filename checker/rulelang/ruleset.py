@@ -98,6 +98,7 @@ class Vocabulary:
     role_cues: dict[str, str] = field(default_factory=dict)  # cue -> what the holder is
     synonyms: dict[str, str] = field(default_factory=dict)  # word -> canonical word
     predicates: dict[str, str] = field(default_factory=dict)  # lemma -> its predicate class
+    opposites: dict[str, frozenset[str]] = field(default_factory=dict)  # class -> the classes saying its contrary
 
     def status_at(self, time: str) -> str | None:
         """The status that speaks of `time` (the rules' `time` line), if one does."""
