@@ -1,4 +1,5 @@
-"""CC107 negation-conflict: a statement and its negation about the same subject and predicate."""
+"""CC107 negation-conflict: a statement and its negation (or its opposite: 'banning' / 'endorsing')
+about the same subject and predicate."""
 
 from __future__ import annotations
 
@@ -56,7 +57,7 @@ DETECTOR = Detector(
     code="CC107",
     name="negation-conflict",
     severity=Severity.WARNING,
-    summary="A statement and its negation are both made about the same subject and predicate.",
+    summary="A statement and its negation (or its opposite) are both made about the same subject and predicate.",
     description=(
         "Each clause is read as a frame: its predicate (the verb's lemma, or its class in the rules' "
         "`predicates` lines), its subject and object (a passive clause's subject is an active one's object), "
