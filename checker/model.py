@@ -290,6 +290,9 @@ class DateClaim:
     end_granularity: str | None = None  # for a range, its end's granularity when it differs ('March 1990 to 2012')
     # a weekday said without a date that no reference date placed ('on Thursday'), 1 = Monday
     day_of_week: int | None = None
+    # the part of the day said right after it ('Thursday morning'): the rules' list naming it (day-morning)
+    day_part: str | None = None
+    day_part_span: Span | None = None
     clause: Span | None = None
     names: frozenset[str] = frozenset()
     negated: bool = False

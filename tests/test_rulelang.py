@@ -321,3 +321,16 @@ def test_facts_read_each_sentence_once_per_document():
         ("three", "cranes"),
     ]
     assert calls == [["Two ships", "One port"], ["Three cranes"]]
+
+
+def test_a_predicate_class_may_name_its_opposite(tmp_path):
+    """`predicates ... opposite ...`: both sides are classes (a lemma already in one joins the
+    line to it), each the other's opposite; a class without the clause has none."""
+    text = 'predicates "sink", "founder" opposite "float"\npredicates "drown" opposite "swim"\n'
+    text += 'predicates "swim", "paddle"\n'
+    vocab = load_rules([_write(tmp_path, "opposites.rules", text)]).vocabulary
+    assert vocab.predicates["founder"] == vocab.predicates["sink"] == "sink"
+    assert vocab.opposites["sink"] == {"float"} and vocab.opposites["float"] == {"sink"}
+    assert vocab.predicates["paddle"] == "swim" and vocab.opposites["swim"] == {"drown"}
+    assert "kill" not in vocab.opposites  # a bundled class with no opposite
+    assert vocab.opposites["ban"] == {"allow"}  # and one with

@@ -55,11 +55,14 @@ def value_conflicts(
     conflict: Callable[[object, object], bool],
     message: Callable[[str, str], str],
     tension: Callable[[object, object], bool] | None = None,
+    written: Callable[[object], Span] | None = None,
 ) -> Iterator[Finding]:
     """One finding for each later quantity or date that conflicts with an earlier one, quoting
-    both clauses; `message` gets the two values as written. A pair in `tension` (both may
-    hold, but they say different figures) is worth a warning, not an error, and is looked for
-    only after every conflict, so that a tension never hides a conflict of the same claim."""
+    both clauses; `message` gets the two values as written (the claims' spans, or what `written`
+    gives). A pair in `tension` (both may hold, but they say different figures) is worth a
+    warning, not an error, and is looked for only after every conflict, so that a tension never
+    hides a conflict of the same claim."""
+    where = written or (lambda claim: claim.span)
     reported: set[int] = set()
     quote_text = context.document.quote
     lowered = Severity.WARNING if detector.severity is Severity.ERROR else detector.severity
@@ -72,7 +75,7 @@ def value_conflicts(
             reported.add(id(second))
             severity, note = pair_severity(default, first.speaker, second.speaker)
             yield detector.finding(
-                message(quote_text(first.span), quote_text(second.span)) + note,
+                message(quote_text(where(first)), quote_text(where(second))) + note,
                 quote(context, first.clause or first.span),
                 (quote(context, second.clause or second.span),),
                 severity=severity,

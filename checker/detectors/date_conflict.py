@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from checker.detectors import Context, Detector
 from checker.detectors._alignment import same_parties, same_predicate, same_scope
 from checker.detectors._common import quote, value_conflicts
-from checker.model import DateClaim, Finding, QuantityClaim, Severity
+from checker.model import DateClaim, Finding, QuantityClaim, Severity, Span
 
 _COMPARABLE = frozenset({"day", "month", "year"})
 
@@ -23,6 +23,20 @@ def comparable(a: DateClaim, b: DateClaim) -> bool:
     )
 
 
+def other_part_of_day(a: DateClaim, b: DateClaim, reporting: frozenset[str], once: frozenset[str]) -> bool:
+    """One day, two parts of it ('surrendered himself to police on Thursday afternoon' /
+    'surrendered himself on Thursday morning'; the rules' `day-morning`, `day-afternoon`,
+    `day-evening` lists): the same weekday no reference date placed, or the same day, for one
+    event as other_weekday reads it."""
+    if a.day_part is None or b.day_part is None or a.day_part == b.day_part:
+        return False
+    if a.day_of_week is not None or b.day_of_week is not None:
+        same_day = a.day_of_week == b.day_of_week
+    else:
+        same_day = a.granularity == b.granularity == "day" and a.start == a.end == b.start == b.end is not None
+    return same_day and _one_occasion(a, b, reporting, once)
+
+
 def other_weekday(a: DateClaim, b: DateClaim, reporting: frozenset[str], once: frozenset[str]) -> bool:
     """Two weekdays no reference date placed ('surrendered himself to police on Friday' /
     'surrendered himself on Thursday morning'), both in past clauses of one event: different
@@ -33,6 +47,11 @@ def other_weekday(a: DateClaim, b: DateClaim, reporting: frozenset[str], once: f
     Monday' / 'said on Tuesday'), so a verb of the rules' `reporting` list takes no part."""
     if a.day_of_week is None or b.day_of_week is None or a.day_of_week == b.day_of_week:
         return False
+    return _one_occasion(a, b, reporting, once)
+
+
+def _one_occasion(a: DateClaim, b: DateClaim, reporting: frozenset[str], once: frozenset[str]) -> bool:
+    """Two past clauses of one event that happens once (see other_weekday)."""
     fa, fb = a.anchor, b.anchor
     if a.tense != "past" or b.tense != "past" or fa is None or fb is None:
         return False
@@ -131,6 +150,15 @@ def run(context: Context) -> Iterator[Finding]:
         lambda a, b: other_weekday(a, b, reporting, once),
         lambda one, other: f"dated '{one}' here but '{other}' later, for the same event",
     )
+    parts = [d for d in context.claims.dates if d.day_part is not None]
+    yield from value_conflicts(
+        context,
+        DETECTOR,
+        [d for d in parts if not _one_of_several(d, parts)],
+        lambda a, b: other_part_of_day(a, b, reporting, once),
+        lambda one, other: f"dated '{one}' here but '{other}' later, for the same event",
+        written=lambda claim: Span(claim.span.start, claim.day_part_span.end),
+    )
 
 
 DETECTOR = Detector(
@@ -151,8 +179,10 @@ DETECTOR = Detector(
         "other. Without a reference date, two weekdays of one event in past clauses ('surrendered himself "
         "on Friday' / 'on Thursday') are two days, unless the verb is one of saying; one event needs a "
         "definite or named subject, and a definite object or a verb that happens once (the rules' "
-        "`once-only-predicates`: 'died'), so 'stocks fell on Monday' / 'on Thursday' is two falls. A range "
-        "whose end comes before its start is reported on its own."
+        "`once-only-predicates`: 'died'), so 'stocks fell on Monday' / 'on Thursday' is two falls. Two "
+        "parts of one day (the rules' `day-morning`, `day-afternoon` and `day-evening` lists, said right after"
+        " the day) of one such event are two times: 'surrendered on Thursday afternoon' / 'on Thursday "
+        "morning'. A range whose end comes before its start is reported on its own."
     ),
     fires=(
         "The stadium was built in 1992 and renovated in 2010. The stadium was built in 1993 for the games.",
@@ -163,6 +193,8 @@ DETECTOR = Detector(
         "The accomplice surrendered himself to police on Friday. The accomplice surrendered himself on "
         "Thursday morning.",
         "The singer died on Friday. The singer died on Tuesday.",
+        "The accomplice surrendered himself to police on Thursday afternoon. The accomplice surrendered himself "
+        "on Thursday morning.",
     ),
     quiet=(
         "Exports to Angola totaled $1.3 billion in 2019. Exports to Angola totaled $1.5 billion in 2020.",
@@ -177,6 +209,8 @@ DETECTOR = Detector(
         "Stocks fell on Monday as investors worried about rates. Stocks fell on Thursday after the jobs report.",
         "The team won on Saturday against Leeds. The team won on Wednesday in the cup.",
         "A man died on Friday. A man died on Tuesday.",
+        "The accomplice surrendered on Friday evening. The accomplice surrendered on Friday night.",
+        "Stocks fell on Monday morning. Stocks fell again on Monday afternoon.",
     ),
     run=run,
 )

@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from checker.extract import dates, places, quantities
@@ -31,6 +33,7 @@ _DIGIT = re.compile(r"\d")
 _WORDS = re.compile(r"\w+")
 _SIGNATURE_WORDS = 8
 _MIN_SHARED = 2  # content words a sentence shares with a denial to be parsed as its possible partner
+_NO_FORMS: Mapping[str, str] = MappingProxyType({})
 
 
 def worth_parsing(
@@ -38,6 +41,7 @@ def worth_parsing(
     sentences: tuple[Sentence, ...],
     vocab: CompiledVocabulary,
     once: tuple[tuple[frozenset[str], ...], ...] = (),
+    contrary_forms: Mapping[str, str] = _NO_FORMS,
 ) -> tuple[tuple[Sentence, ...], set[int]]:
     """The sentences that can take part in a claim, and those of them whose entities are wanted:
     those that hold a value (a digit, a number, month or weekday word) or a word of a one-time
@@ -45,12 +49,16 @@ def worth_parsing(
     written forms of each of its words, see places.written_forms). Parsing is most of the work,
     and a sentence with none of the words any claim is built on yields no claim: no value, no
     event noun, no negation, no cue word of a role, no appositive, no copula beside a name, no
-    one-time event, and no two content words shared with a sentence that denies something."""
+    one-time event, no two content words shared with a sentence that denies something, and no two
+    shared with a sentence holding a predicate of the opposite class (`contrary_forms`: the
+    written forms of the rules' opposite predicates, form -> predicate class; 'banning' in one,
+    'endorsing' in the other)."""
     cue_words = vocab.parse_cue_words
     event_words = vocab.parse_event_words
     chosen: set[int] = set()
     valued: set[int] = set()
     denials: list[set[str]] = []
+    contraries: list[tuple[int, set[str], set[str]]] = []
     others: list[tuple[int, set[str]]] = []
     skip = vocab.stopwords
     # negation words written inside another word ("n't" in "didn't"), which \w+ would cut apart
@@ -79,10 +87,18 @@ def worth_parsing(
             chosen.add(index)
         else:
             others.append((index, words - skip))
+        classes = {contrary_forms[w] for w in words if w in contrary_forms}
+        if classes:
+            contraries.append((index, words - skip, classes))
     chosen |= valued
     for index, words in others:
         if index not in chosen and any(len(words & denial) >= _MIN_SHARED for denial in denials):
             chosen.add(index)
+    for i, (one, words, classes) in enumerate(contraries):
+        for other, other_words, other_classes in contraries[i + 1 :]:
+            opposite = any(vocab.opposite(a, b) for a in classes for b in other_classes)
+            if opposite and len(words & other_words) >= _MIN_SHARED:
+                chosen.update((one, other))
     return tuple(s for s in sentences if s.index in chosen), valued
 
 
@@ -124,7 +140,9 @@ def extract(
     analyzer: Analyzer,
     as_of: dt.date | None = None,
 ) -> ClaimSet:
-    chosen, valued = worth_parsing(document, sentences, vocab, places.written_forms(vocab, analyzer))
+    chosen, valued = worth_parsing(
+        document, sentences, vocab, places.written_forms(vocab, analyzer), _contrary_forms(vocab, analyzer)
+    )
     parses = analyzer.parse(document, chosen, vocab.parse_phrases, barred=vocab.negation, entities=valued)
     keys = _alias_keys(vocab, analyzer)
     voices = paragraph_voices(document, list(parses))
@@ -143,7 +161,7 @@ def extract(
         if index in valued:
             found["places"].extend(places.place_claims(parse, speaker, vocab))
         _values(document, parse, speaker, names, vocab, as_of, found)
-    found["statements"] = _comparable(found["statements"])
+    found["statements"] = _comparable(found["statements"], vocab)
     return ClaimSet(sentences=sentences, **{kind: tuple(items) for kind, items in found.items()})
 
 
@@ -156,11 +174,28 @@ def _alias_keys(vocab: CompiledVocabulary, analyzer: Analyzer) -> dict[str, str]
     return cache[key]
 
 
-def _comparable(found: list[Statement]) -> list[Statement]:
+def _contrary_forms(vocab: CompiledVocabulary, analyzer: Analyzer) -> Mapping[str, str]:
+    """The written forms of the predicates that have an opposite (the rules' `predicates ...
+    opposite ...`), form -> predicate class, read once per rule set and pipeline from the
+    lemmatizer's tables (Analyzer.forms). A phrase ('shut down') is looked for by its first word."""
+    cache = vocab.derived
+    key = ("contrary-forms", analyzer.name)
+    if key not in cache:
+        vocabulary = vocab.ruleset.vocabulary
+        first = {lemma: lemma.split()[0] for lemma, cls in vocabulary.predicates.items() if cls in vocabulary.opposites}
+        classes = {word: vocabulary.predicates[lemma] for lemma, word in first.items()}
+        cache[key] = MappingProxyType({form: cls for word, cls in classes.items() for form in analyzer.forms([word])})
+    return cache[key]
+
+
+def _comparable(found: list[Statement], vocab: CompiledVocabulary) -> list[Statement]:
     """The statements the negation check may compare: those whose predicate is denied somewhere
-    in the document, and the denials themselves. The rest need not be kept."""
+    in the document, the denials themselves, and those whose predicate's opposite (the rules'
+    `predicates ... opposite ...`) is affirmed somewhere. The rest need not be kept."""
     denied = {predicate_key(s.frame) for s in found if s.negated and s.frame}
-    return [s for s in found if s.frame and predicate_key(s.frame) in denied]
+    affirmed = {predicate_key(s.frame) for s in found if not s.negated and s.frame}
+    contrary = {key for key in affirmed if any(vocab.opposite(key, other) for other in affirmed)}
+    return [s for s in found if s.frame and predicate_key(s.frame) in denied | contrary]
 
 
 def _values(

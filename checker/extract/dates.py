@@ -386,6 +386,7 @@ def to_claims(
             # 'on Thursday': the tense says which Thursday, counted from the reference date
             first = last = _weekday_near(weekday, as_of, tense) if as_of else None
             granularity, year_known = ("day", True) if first else ("relative", False)
+        part = _day_part(tokens, value.end, vocab)
         weekday_span = None
         if value.weekday_token is not None:
             token = tokens[value.weekday_token]
@@ -407,6 +408,8 @@ def to_claims(
                 range_end=range_end,
                 end_granularity=end_granularity if end_granularity != granularity else None,
                 day_of_week=weekday if weekday is not None and first is None else None,
+                day_part=part,
+                day_part_span=Span(tokens[value.end].start, tokens[value.end].end) if part else None,
                 negated=any(tokens[k].lower in vocab.negation for k in range(start, value.start)),
                 clause=clauses.span(start, end),
                 names=names,
@@ -416,6 +419,18 @@ def to_claims(
             )
         )
     return claims
+
+
+_DAY_PARTS = ("day-morning", "day-afternoon", "day-evening")
+
+
+def _day_part(tokens: list[Token], after: int, vocab: CompiledVocabulary) -> str | None:
+    """The part of the day a word right after a date names ('Thursday morning'): the name of the
+    rules' list it is in, so that two parts of different lists do not meet."""
+    if after >= len(tokens):
+        return None
+    word = tokens[after].lower
+    return next((name for name in _DAY_PARTS if word in vocab.word_list(name)), None)
 
 
 def _anchor(

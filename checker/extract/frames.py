@@ -166,7 +166,9 @@ def same_term(a: str, b: str) -> bool:
 
 
 def scope_of(parse: Parse, verb: int, vocab: CompiledVocabulary) -> Scope:
-    """The clause's time and place (entities among the verb's prepositional dependents)."""
+    """The clause's time and place (entities among the verb's prepositional dependents), and its
+    other prepositional phrases as qualifiers, each its preposition and its object's lemma ('at
+    nine', 'of fraud')."""
     time = place = None
     qualifiers = []
     for k in parse.children[verb]:
@@ -174,16 +176,14 @@ def scope_of(parse: Parse, verb: int, vocab: CompiledVocabulary) -> Scope:
         targets = [child.i] if child.dep in ("npadvmod", "advmod") else list(parse.children[k])
         for target in targets:
             entity = parse.entity_at(target) or _date_within(parse, target)
-            if entity is None:
-                if child.dep == "prep":
-                    qualifiers.append(parse.tokens[target].lemma)
-                continue
-            if entity.label in _TIME_ENTITIES and time is None:
+            if entity is not None and entity.label in _TIME_ENTITIES and time is None:
                 if child.dep in ("npadvmod", "advmod") and _after_event_noun(parse, entity.start, verb, vocab):
                     continue  # 'pleaded guilty to manslaughter in the death 35 years ago': the death's time
                 time = entity.text
-            elif entity.label in _PLACE_ENTITIES and place is None:
+            elif entity is not None and entity.label in _PLACE_ENTITIES and place is None:
                 place = entity.text
+            elif child.dep == "prep" and (entity is None or entity.label not in _TIME_ENTITIES | _PLACE_ENTITIES):
+                qualifiers.append(f"{child.lemma} {parse.tokens[target].lemma}")
     return Scope(time=time, place=place, qualifiers=frozenset(qualifiers))
 
 

@@ -251,6 +251,39 @@ def same_claim(a: Statement, b: Statement) -> bool:
     return _scopes_agree(fa, fb)
 
 
+def contrary(a: Statement, b: Statement, vocab: CompiledVocabulary) -> bool:
+    """Two affirmed statements of opposite predicate classes (the rules' `predicates ...
+    opposite ...` lines) that otherwise say the same thing of the same things: 'the government is
+    banning the app' / 'the government is endorsing the app'. Both must speak of one time: the
+    present or the future, or the past at the same time both name ('the museum opened in 1950' and
+    'the museum has closed' tell of two moments, not of a contradiction), with the same phrases
+    said with the verbs where both have one of a preposition ('opens at nine' / 'closes at five' is
+    a timetable)."""
+    fa, fb = a.frame, b.frame
+    if fa is None or fb is None or a.negated or b.negated:
+        return False
+    if not vocab.opposite(predicate_key(fa), predicate_key(fb)):
+        return False
+    if _time(fa) == "past" and not (fa.scope.time and fa.scope.time.lower() == (fb.scope.time or "").lower()):
+        return False
+    if not _same_qualifiers(fa.scope.qualifiers, fb.scope.qualifiers):
+        return False  # 'opens at nine' / 'closes at five': what the verbs are said with sets them apart
+    return same_claim(a, replace(b, frame=replace(fb, predicate=fa.predicate, predicate_class=fa.predicate_class)))
+
+
+def _same_qualifiers(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Prepositional phrases ('at nine') that agree: where both clauses have one of a preposition,
+    they share its object; one said on one side only narrows nothing (the parse may hang 'on its
+    phones' on the verb in one sentence and on its object in the other)."""
+    by_a: dict[str, set[str]] = {}
+    by_b: dict[str, set[str]] = {}
+    for qualifiers, by in ((a, by_a), (b, by_b)):
+        for phrase in qualifiers:
+            preposition, _, noun = phrase.partition(" ")
+            by.setdefault(preposition, set()).add(noun)
+    return all(by_a[p] & by_b[p] for p in by_a.keys() & by_b.keys())
+
+
 def _referred_same(a: Statement, b: Statement) -> bool:
     """A clause of a pronoun and one of what it stands for ('It did not open its airspace' after
     'Oman ...' / 'Oman opened its airspace'): the same claim when, read with the pronoun's

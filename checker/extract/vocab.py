@@ -161,6 +161,11 @@ class CompiledVocabulary:
             return None
         return self.ruleset.vocabulary.predicates.get(lemma)
 
+    def opposite(self, one: str | None, other: str | None) -> bool:
+        """Whether two predicate classes say the contrary of each other (the rules' `predicates
+        ... opposite ...` lines: 'ban' and 'allow')."""
+        return one is not None and other in self.ruleset.vocabulary.opposites.get(one, ())
+
     @functools.cached_property
     def date_words(self) -> frozenset[str]:
         """Words without which (and without a digit) a sentence holds no date."""

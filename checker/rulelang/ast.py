@@ -92,6 +92,7 @@ class Synonyms:
 class Predicates:
     words: tuple[Text, ...]
     origin: Origin
+    opposite: tuple[Text, ...] = ()  # the lemmas of the class that says the contrary
 
 
 @dataclass(frozen=True, slots=True)

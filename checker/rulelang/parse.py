@@ -360,7 +360,8 @@ class Build(Transformer):
         return ast.Synonyms(children[0], _origin(self.path, meta))
 
     def predicates(self, meta, children):
-        return ast.Predicates(children[0], _origin(self.path, meta))
+        opposite = children[1] if len(children) > 1 and children[1] is not None else ()
+        return ast.Predicates(children[0], _origin(self.path, meta), opposite)
 
     # Facts: items are tagged pairs so the entity/event builders stay flat.
     def alias(self, meta, children):

@@ -50,6 +50,7 @@ class _Builder:
         self.role_cues: dict[str, str] = {}
         self.synonyms: dict[str, str] = {}
         self.predicates: dict[str, str] = {}
+        self.opposites: dict[str, set[str]] = {}  # predicate class -> the classes that say its contrary
         self.status_time: dict[str, str] = {}  # time -> status
         self.status_times: dict[str, str] = {}  # status -> time
         self.entities: list[ast.EntityFact] = []
@@ -173,11 +174,19 @@ class _Builder:
             self.synonyms[text.value.lower()] = canonical
 
     def _Predicates(self, statement: ast.Predicates) -> None:
-        # A lemma already in a class joins this line to that class.
-        words = [t.value.lower() for t in statement.words]
+        one = self._predicate_class(statement.words)
+        if statement.opposite:
+            other = self._predicate_class(statement.opposite)
+            self.opposites.setdefault(one, set()).add(other)
+            self.opposites.setdefault(other, set()).add(one)
+
+    def _predicate_class(self, texts: tuple[ast.Text, ...]) -> str:
+        """The class of these lemmas: a lemma already in a class joins them all to that class."""
+        words = [t.value.lower() for t in texts]
         canonical = next((self.predicates[w] for w in words if w in self.predicates), words[0])
         for word in words:
             self.predicates.setdefault(word, canonical)
+        return canonical
 
     def _EntityFact(self, statement: ast.EntityFact) -> None:
         self._claim_names(self.entity_aliases, "entity", statement.name.value, (statement.name, *statement.aliases))
@@ -231,6 +240,7 @@ class _Builder:
             role_cues=dict(self.role_cues),
             synonyms=dict(self.synonyms),
             predicates=dict(self.predicates),
+            opposites={name: frozenset(others) for name, others in self.opposites.items()},
         )
         return RuleSet(
             vocabulary=vocabulary,

@@ -42,6 +42,9 @@ WORD_LISTS: dict[str, str] = {
     "period-start": "phrases for the start of a month or year (early, the start of, the beginning of)",
     "period-middle": "phrases for the middle of a month or year (mid, the middle of)",
     "period-end": "phrases for the end of a month or year (late, the end of)",
+    "day-morning": "words for the morning of the day before them ('on Thursday morning')",
+    "day-afternoon": "words for the afternoon of the day before them ('on Thursday afternoon')",
+    "day-evening": "words for the evening or night of the day before them ('on Thursday evening')",
     "time-offsets": "words after a number of time units that make it a point in time (ago, later)",
     "denominators": "phrases after which a number is a whole, not a count (out of, of a possible)",
     "year-prepositions": "words before an old year that make it a year ('in 1279')",
@@ -101,6 +104,7 @@ class Vocabulary:
     role_cues: dict[str, str] = field(default_factory=dict)  # cue -> what the holder is
     synonyms: dict[str, str] = field(default_factory=dict)  # word -> canonical word
     predicates: dict[str, str] = field(default_factory=dict)  # lemma -> its predicate class
+    opposites: dict[str, frozenset[str]] = field(default_factory=dict)  # class -> the classes saying its contrary
 
     def status_at(self, time: str) -> str | None:
         """The status that speaks of `time` (the rules' `time` line), if one does."""

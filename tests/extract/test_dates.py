@@ -30,6 +30,7 @@ def observed(claim) -> dict:
         "tense": claim.tense,
         "predicate": anchor.predicates if anchor else MISSING,
         "subject": anchor.subject if anchor else MISSING,
+        "day_part": claim.day_part,
     }
 
 
@@ -68,6 +69,10 @@ TABLE = [
     ("The talks ended on Monday.", None, [{"start": None, "granularity": "relative"}]),
     # on the reference day's own weekday a future clause may mean today or a week on: unresolved
     ("The talks will resume on Wednesday.", AS_OF, [{"start": None, "granularity": "relative"}]),
+    # the part of the day said right after a day: the rules' list that names it
+    ("The accomplice surrendered on Thursday morning.", None, [{"granularity": "relative", "day_part": "day-morning"}]),
+    ("The talks ended on Friday night.", AS_OF, [{"start": "2025-07-18", "day_part": "day-evening"}]),
+    ("The talks ended on Friday, officials said.", AS_OF, [{"start": "2025-07-18", "day_part": None}]),
 ]
 TODAY_WRONG: set[int] = set()
 
@@ -117,6 +122,12 @@ PAIRS = [
     # without a reference date, two weekdays of one past event are two days ('Thursday morning' too)
     ("The accomplice surrendered to police on Friday. The accomplice surrendered on Thursday morning.", None, True),
     ("The accomplice surrendered on Friday. The accomplice surrendered on Friday evening.", None, False),
+    # two parts of one day (the rules' day-morning, day-afternoon, day-evening lists) of one event
+    ("The accomplice surrendered on Thursday afternoon. The accomplice surrendered on Thursday morning.", None, True),
+    ("The accomplice surrendered on Monday morning. The accomplice surrendered on Monday evening.", AS_OF, True),
+    ("The accomplice surrendered on Friday evening. The accomplice surrendered on Friday night.", None, False),
+    ("The accomplice surrendered on Friday morning. The gunman surrendered on Friday evening.", None, False),
+    ("Stocks fell on Monday morning. Stocks fell again on Monday afternoon.", None, False),  # they recur
     ("The accomplice surrendered on Friday. The gunman surrendered on Thursday.", None, False),
     ("The talks will end on Friday. The talks will end on Thursday.", None, False),  # which week is not known
     ("The minister said on Monday that talks had failed. He said on Tuesday that they had.", None, False),

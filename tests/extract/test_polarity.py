@@ -142,6 +142,77 @@ def test_which_statements_say_the_same_thing(claims_of, first, second, same):
     assert same_claim(by_sentence[0], by_sentence[1]) is same
 
 
+# two affirmed sentences of opposite predicates (the rules' `predicates ... opposite ...`), and
+# whether they say the contrary of each other
+CONTRARY = [
+    ("The government is banning the app on its phones.", "The government is endorsing the app on its phones.", True),
+    ("The mayor supports the bypass.", "The mayor opposes the bypass.", True),
+    ("The mayor supports the bypass.", "The governor opposes the bypass.", False),  # other parties
+    ("The mayor supports the bypass.", "The mayor opposes the new road.", False),
+    ("The mayor will approve the budget.", "The mayor will reject the budget.", True),
+    ("The mayor approved the budget.", "The mayor will reject the budget.", False),  # two times
+    # the past: the contrary only at one time both name; otherwise one may follow the other
+    ("The court convicted Smith on Monday.", "The court acquitted Smith on Monday.", True),
+    ("The court convicted Smith on Monday.", "The court acquitted Smith on Friday.", False),
+    ("The museum opened in 1950.", "The museum has closed.", False),
+    ("The council approved the plan.", "The council rejected the plan.", False),
+    ("The shop opens at nine.", "The shop closes at five.", False),  # said with other phrases
+    ("The council did not approve the plan on Monday.", "The council rejected the plan on Monday.", False),
+    ("The government is banning the app.", "The government is banning the game.", False),  # one predicate
+]
+
+
+@pytest.mark.parametrize("first,second,expected", CONTRARY, ids=[c[1][:40] for c in CONTRARY])
+def test_which_statements_of_opposite_predicates_say_the_contrary(claims_of, vocab, first, second, expected):
+    from checker.extract.polarity import contrary
+
+    _, claims = claims_of(f"{first} {second}")
+    by_sentence = {s.sentence: s for s in claims.statements if s.frame.predicate != "do"}
+    found = len(by_sentence) == 2 and contrary(by_sentence[0], by_sentence[1], vocab)
+    assert found is expected
+
+
+def test_the_written_forms_of_opposite_predicates_name_their_class(analyzer, vocab):
+    """Read off the lemmatizer's tables (Analyzer.forms): regular and irregular forms, a phrase by
+    its first word; a predicate class without an opposite is not looked for."""
+    from checker.extract import _contrary_forms
+
+    forms = _contrary_forms(vocab, analyzer)
+    lemmas = {
+        "banning": "ban",
+        "banned": "ban",
+        "endorsed": "endorse",
+        "won": "win",
+        "lost": "lose",
+        "shut": "shut down",
+    }
+    assert {form: forms.get(form) for form in lemmas} == {
+        f: vocab.predicate_class(lemma) for f, lemma in lemmas.items()
+    }
+    assert "banana" not in forms and "killed" not in forms
+
+
+@pytest.mark.parametrize(
+    "text,chosen",
+    [
+        # no value, no negation: parsed as two sides of opposite predicates sharing two words
+        ("The government is banning the app. The weather was mild. The government is endorsing the app.", [0, 2]),
+        ("The government is banning the app. The weather was mild. The council is endorsing a candidate.", []),
+        ("The government is banning the app. The weather was mild. The government is buying the app.", []),
+    ],
+)
+def test_sentences_of_opposite_predicates_sharing_words_are_parsed(analyzer, vocab, text, chosen):
+    from checker import readers
+    from checker.extract import _contrary_forms, worth_parsing
+    from checker.segment import sentences
+
+    document = readers.from_text(text)
+    found, _ = worth_parsing(
+        document, sentences(document.prose, vocab.abbreviations), vocab, contrary_forms=_contrary_forms(vocab, analyzer)
+    )
+    assert [s.index for s in found] == chosen
+
+
 def test_what_says_a_clause_is_unknown_is_located(claims_of):
     document, claims = claims_of("It is still not entirely clear whether the mayor resigned. The mayor resigned.")
     unknown = next(s for s in claims.statements if s.unknown)
