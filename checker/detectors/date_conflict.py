@@ -27,14 +27,19 @@ def other_part_of_day(a: DateClaim, b: DateClaim, reporting: frozenset[str], onc
     """One day, two parts of it ('surrendered himself to police on Thursday afternoon' /
     'surrendered himself on Thursday morning'; the rules' `day-morning`, `day-afternoon`,
     `day-evening` lists): the same weekday no reference date placed, or the same day, for one
-    event as other_weekday reads it."""
+    event as other_weekday reads it, of a verb that happens once (the rules'
+    `once-only-predicates`): one day leaves time to meet or hear a case twice ('met the prime
+    minister on Monday morning' / 'again on Monday evening')."""
     if a.day_part is None or b.day_part is None or a.day_part == b.day_part:
         return False
     if a.day_of_week is not None or b.day_of_week is not None:
         same_day = a.day_of_week == b.day_of_week
     else:
         same_day = a.granularity == b.granularity == "day" and a.start == a.end == b.start == b.end is not None
-    return same_day and _one_occasion(a, b, reporting, once)
+    happens_once = (
+        a.anchor is not None and b.anchor is not None and bool(a.anchor.predicates & b.anchor.predicates & once)
+    )
+    return same_day and happens_once and _one_occasion(a, b, reporting, once)
 
 
 def other_weekday(a: DateClaim, b: DateClaim, reporting: frozenset[str], once: frozenset[str]) -> bool:
@@ -99,17 +104,26 @@ def _one_of_several(claim: DateClaim, claims: list[DateClaim]) -> bool:
     )
 
 
-def _figures(date: DateClaim, quantities: list[QuantityClaim]) -> frozenset[tuple[float, float, str | None]]:
-    """The figures the date's own verb counts in its clause ('exports totaled $1.3 billion in
-    2019'): a dated count says what the count was in that period."""
+# how a figure stands to its verb when it is what the verb measures ('totaled $1.3 billion',
+# 'fell 1.7%', '30 goals were scored'), not a circumstance ('built at a cost of', 'died at the age of')
+_MEASURED = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "npadvmod", ""})
+
+
+def _figures(
+    date: DateClaim, quantities: list[QuantityClaim], once: frozenset[str]
+) -> frozenset[tuple[float, float, str | None]]:
+    """The figures the date's own verb measures in its clause ('exports totaled $1.3 billion in
+    2019'): a dated measure says what it was in that period. A verb of the rules'
+    `once-only-predicates` ('died ... at the age of 75') measures nothing that recurs."""
     anchor, clause = date.anchor, date.clause or date.span
-    if anchor is None:
+    if anchor is None or anchor.predicates & once:
         return frozenset()
     return frozenset(
         (q.low, q.high, q.unit)
         for q in quantities
         if q.sentence == date.sentence
         and q.anchor is not None
+        and q.anchor.role in _MEASURED
         and q.anchor.predicates & anchor.predicates
         and clause.start <= q.span.start < clause.end
     )
@@ -125,7 +139,8 @@ def _other_counts(a: DateClaim, b: DateClaim, figures: dict[int, frozenset]) -> 
 
 def run(context: Context) -> Iterator[Finding]:
     claims = [d for d in context.claims.dates if d.start is not None and d.end is not None]
-    figures = {id(d): _figures(d, context.claims.quantities) for d in claims}
+    once = context.vocab.word_list("once-only-predicates")
+    figures = {id(d): _figures(d, context.claims.quantities, once) for d in claims}
     weekdays = [d for d in context.claims.dates if d.day_of_week is not None]
     for claim in claims:
         if claim.range_end is not None and claim.end < claim.start:
@@ -142,7 +157,6 @@ def run(context: Context) -> Iterator[Finding]:
         lambda one, other: f"dated '{one}' here but '{other}' later, for the same event",
     )
     reporting = context.vocab.word_list("reporting")
-    once = context.vocab.word_list("once-only-predicates")
     yield from value_conflicts(
         context,
         DETECTOR,
@@ -167,22 +181,24 @@ DETECTOR = Detector(
     severity=Severity.ERROR,
     summary="One event is given two different dates, or a date range runs backwards.",
     description=(
-        "Dates are read as intervals of days: '14 August 1819' is one day, 'August 1819' a month, "
-        "'1819' a year, 'the end of August' its last third; a weekday without a date ('on Monday') is "
-        "the day the tense and the reference date give it. Each date is tied by the parse to the verb "
-        "it dates and to that verb's subject ('Completed in 1931, the tower ...': the tower's "
-        "completion; 'the tower, which was completed in 1929': the same). Two dates conflict when they "
-        "date the same verb of the same subject and object in the same scope and their intervals do "
-        "not meet, so '1992' and 'March 1992' agree. When both dated clauses count something with that "
-        "verb and no figure is the same ('totaled $1.3 billion in 2019', '$1.5 billion in 2020'), they are "
-        "two periods of a measure, not one event. Dates without a year are compared only with each "
-        "other. Without a reference date, two weekdays of one event in past clauses ('surrendered himself "
-        "on Friday' / 'on Thursday') are two days, unless the verb is one of saying; one event needs a "
-        "definite or named subject, and a definite object or a verb that happens once (the rules' "
-        "`once-only-predicates`: 'died'), so 'stocks fell on Monday' / 'on Thursday' is two falls. Two "
-        "parts of one day (the rules' `day-morning`, `day-afternoon` and `day-evening` lists, said right after"
-        " the day) of one such event are two times: 'surrendered on Thursday afternoon' / 'on Thursday "
-        "morning'. A range whose end comes before its start is reported on its own."
+        "Dates are read as intervals of days: '14 August 1819' is one day, 'August 1819' a month, '1819' "
+        "a year, 'the end of August' its last third; a weekday without a date ('on Monday') is the day "
+        "the tense and the reference date give it. Each date is tied by the parse to the verb it dates "
+        "and to that verb's subject ('Completed in 1931, the tower ...': the tower's completion; 'the "
+        "tower, which was completed in 1929': the same). Two dates conflict when they date the same verb "
+        "of the same subject and object in the same scope and their intervals do not meet, so '1992' and "
+        "'March 1992' agree. When both dated clauses measure something with that verb (its object or "
+        "subject, not a circumstance such as 'at a cost of'), the verb is not one that happens once, and "
+        "no figure is the same ('totaled $1.3 billion in 2019', '$1.5 billion in 2020'), they are two "
+        "periods of a measure, not one event. Dates without a year are compared only with each other. "
+        "Without a reference date, two weekdays of one event in past clauses ('surrendered himself on "
+        "Friday' / 'on Thursday') are two days, unless the verb is one of saying; one event needs a "
+        "definite or named subject, and a definite object or a verb that happens once (the rules' `once-"
+        "only-predicates`: 'died'), so 'stocks fell on Monday' / 'on Thursday' is two falls. Two parts of"
+        " one day (the rules' `day-morning`, `day-afternoon` and `day-evening` lists, said right after "
+        "the day) of one such event of a verb that happens once are two times: 'surrendered on Thursday "
+        "afternoon' / 'on Thursday morning' (a meeting or a hearing may be held twice in a day). A range "
+        "whose end comes before its start is reported on its own."
     ),
     fires=(
         "The stadium was built in 1992 and renovated in 2010. The stadium was built in 1993 for the games.",
@@ -193,12 +209,15 @@ DETECTOR = Detector(
         "The accomplice surrendered himself to police on Friday. The accomplice surrendered himself on "
         "Thursday morning.",
         "The singer died on Friday. The singer died on Tuesday.",
+        "The bridge was built in 1932 at a cost of $5 million. The bridge was built in 1935 at a cost of $6 million.",
         "The accomplice surrendered himself to police on Thursday afternoon. The accomplice surrendered himself "
         "on Thursday morning.",
     ),
     quiet=(
         "Exports to Angola totaled $1.3 billion in 2019. Exports to Angola totaled $1.5 billion in 2020.",
         "The striker scored 30 goals in 2001. The striker scored 25 goals in 2003.",
+        "The president met the prime minister on Monday morning. The president met the prime minister again "
+        "on Monday evening.",
         "The stadium was built in 1992. The stadium was renovated in 2010.",
         "The museum opened in March 1992. The museum opened in 1992 after years of delays.",
         "Profits rose sharply in 2003. Profits fell sharply in 2004.",

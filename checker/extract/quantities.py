@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from checker.extract.attachment import LIGHT_PREDICATES, attach, tokens_in
 from checker.extract.clauses import Clauses
-from checker.extract.dates import counts_plural
 from checker.extract.frames import auxiliaries
 from checker.extract.vocab import CompiledVocabulary
 from checker.model import Anchor, Frame, QuantityClaim, Span, Speaker
@@ -72,9 +71,9 @@ def find(
         value.number_end = value.end
         _attach_bound(value, tokens, vocab)
         _attach_unit(value, tokens, vocab, parsed)
-    # 'in 2000' is a year, but 'deployed 2000 soldiers' counts them (dates leave it alone too)
-    counts = [v for v in values if not v.year_like or counts_plural(tokens, v.start, parsed, vocab)]
-    return [v for v in counts if not _not_a_count(v, tokens, vocab)]
+    # a year-like number before a plural ('reported 2021 profits', 'deployed 2000 soldiers') is
+    # read as neither a year nor a count: business copy writes the first far more than the second
+    return [v for v in values if not v.year_like and not _not_a_count(v, tokens, vocab)]
 
 
 def _not_a_count(value: Value, tokens: list[Token], vocab: CompiledVocabulary) -> bool:

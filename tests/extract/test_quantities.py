@@ -79,9 +79,9 @@ TABLE = [
         [{"value": 40, "unit": "people", "modality": "hypothetical"}],
     ),
     ("The mine closed 12 years ago.", []),
-    # a four-digit number counting the plural noun after it is a count, not a year ('in 2000' is one)
-    ("The army deployed 2000 soldiers.", [{"value": 2000, "unit": "soldier", "predicate": {"deploy"}}]),
-    ("The army deployed soldiers in 2000.", []),
+    # a year-like number before a plural is no count: 'reported 2021 profits' is far more common
+    # than 'deployed 2000 soldiers'
+    ("Acme reported 2021 profits of 5 million.", [{"value": 5e6}]),
     ("Its 2004 earnings rose.", []),
     # a count of things the tagger reads as a date is still a count
     ("Ledley has earned over 70 caps for the Welsh national team.", [{"unit": "cap", "kind": "count"}]),
