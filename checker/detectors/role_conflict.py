@@ -29,6 +29,19 @@ def _same_holder(context: Context, first: str, second: str) -> bool:
     return words_first <= words_second or words_second <= words_first
 
 
+def _abbreviated(first: str, second: str) -> bool:
+    """One role names its owner by the initials of the other's words ('TUC general secretary',
+    'Trades Union Congress general secretary'): the same role."""
+    for short, long in ((first, second), (second, first)):
+        capitals = [w for w in long.replace("-", " ").split() if w[:1].isupper()]
+        initials = {
+            "".join(w[0] for w in capitals[i:j]) for i in range(len(capitals)) for j in range(i + 2, len(capitals) + 1)
+        }
+        if any(w.isupper() and len(w) > 1 and w in initials for w in short.split()):
+            return True
+    return False
+
+
 def _narrowing(x: frozenset[str], y: frozenset[str]) -> bool:
     """Roles of which one says more of the other may be one role: 'Foreign Minister Sergei
     Lavrov' and 'Russian Foreign Minister Sergei Lavrov', 'editor of PC Pro' and 'editor of PC
@@ -50,7 +63,12 @@ def run(context: Context) -> Iterator[Finding]:
             problem = f"'{first.role}' is given to {first.holder} here and to {second.holder} later"
         elif first.tense or second.tense:
             continue  # 'X is the author of A' and 'of B': a copula's role need not be one's only
-        elif same_person and first.head == second.head and not _narrowing(first.role_words, second.role_words):
+        elif (
+            same_person
+            and first.head == second.head
+            and not _narrowing(first.role_words, second.role_words)
+            and not _abbreviated(first.role, second.role)
+        ):
             problem = f"{first.holder} is '{first.role}' here but '{second.role}' later"
         else:
             continue
@@ -111,6 +129,10 @@ DETECTOR = Detector(
         "Foreign Minister Sergei Lavrov spoke. Foreign Minister John Kerry left.",
         "Her campaign manager Anna Berg spoke. His campaign manager John Smith left.",
         "Foreign Minister Sergei Lavrov spoke. Russian Foreign Minister Sergei Lavrov left.",
+        "TUC general secretary Frances Lind spoke. Trades Union Congress general secretary Frances Lind left.",
+        "Prince William, the son of King Charles, spoke. Prince Harry is the son of King Charles.",
+        "Google vice president John Smith spoke. Google vice president Jane Doe left.",
+        "Tim Lind is the chief executive of Acme. Next year the chief executive of Acme will be Anna Berg.",
     ),
     run=run,
 )

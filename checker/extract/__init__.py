@@ -127,8 +127,9 @@ def _copular_name(text: str, vocab: CompiledVocabulary) -> bool:
     given by a copula ('The producer of The Box is Nick Mira', 'Nick Mira is the producer')."""
     copulas = vocab.word_list("role-copulas")
     words = text.split()
+    # a sentence's first word is capitalised whatever it is ('He was ...'): no sign of a name
     return any(
-        word.lower() in copulas and (words[k + 1][:1].isupper() or (k > 0 and words[k - 1][:1].isupper()))
+        word.lower() in copulas and (words[k + 1][:1].isupper() or (k > 1 and words[k - 1][:1].isupper()))
         for k, word in enumerate(words[:-1])
     )
 

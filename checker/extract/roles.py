@@ -90,7 +90,7 @@ def _appositive_roles(parse: Parse, speaker: Speaker | None, vocab: CompiledVoca
             role=parse.text(r_start, r_end),
             role_words=content_lemmas([t for t in words if t.lower not in former], vocab),
             speaker=speaker,
-            unique=article is None or article.morph.definite != "ind",
+            unique=(article is None or article.morph.definite != "ind") and _one_holder(token.lemma, vocab),
             former=any(t.lower in former for t in words),
             named=True,
             head=token.lemma,
@@ -99,16 +99,19 @@ def _appositive_roles(parse: Parse, speaker: Speaker | None, vocab: CompiledVoca
 
 def _copular_roles(parse: Parse, speaker: Speaker | None, vocab: CompiledVocabulary):
     """'The producer of The Box is Nick Mira', 'Nick Mira is the producer of The Box': a copula
-    joining a name to a role named with 'the' says who holds it. Not when the copula is
-    denied, or the clause is dated ('The president in 2001 was ...': one holder of many), or
+    of the rules' `role-copulas` ('is', 'was') joining a name to a role named with 'the' says
+    who holds it. Not when the copula is denied or has an auxiliary ('will be', 'has been'),
+    or the clause is dated ('The president in 2001 was ...': one holder of many), or
     the name is one of several ('were A and B')."""
     tokens = parse.tokens
     former = vocab.word_list("former")
+    copulas = vocab.word_list("role-copulas")
     for verb in tokens:
-        if verb.lemma != "be" or verb.pos != "AUX":
+        if verb.lower not in copulas or verb.pos != "AUX":
             continue
         children = parse.children[verb.i]
-        if any(tokens[k].dep == "neg" for k in children):
+        # 'will be', 'has been': a role to come, or one held over a time, may have others
+        if any(tokens[k].dep in ("neg", "aux", "auxpass") for k in children):
             continue
         subjects = [k for k in children if tokens[k].dep == "nsubj"]
         complements = [k for k in children if tokens[k].dep == "attr"]
@@ -131,12 +134,18 @@ def _copular_roles(parse: Parse, speaker: Speaker | None, vocab: CompiledVocabul
             role=parse.text(r_start, r_end),
             role_words=content_lemmas([t for t in words if t.lower not in former], vocab),
             speaker=speaker,
-            unique=True,
+            unique=_one_holder(tokens[role_head].lemma, vocab),
             former=any(t.lower in former for t in words),
             named=True,
             head=tokens[role_head].lemma,
             tense=tokens[verb.i].morph.tense,
         )
+
+
+def _one_holder(head: str, vocab: CompiledVocabulary) -> bool:
+    """Whether a role named with 'the' has one holder: not one of the rules' `shared-roles`,
+    which many hold at once ('the son of King Charles', 'the member for Leeds')."""
+    return head not in vocab.word_list("shared-roles")
 
 
 def _role_and_name(parse: Parse, subject: int, complement: int) -> tuple[int, int] | None:
@@ -192,6 +201,7 @@ def _title_roles(parse: Parse, speaker: Speaker | None, vocab: CompiledVocabular
         if (
             entry is None
             or len(words) <= len(entry)
+            or words[-len(entry) - 1].lower in vocab.word_list("title-deputies")
             or not _is_name(parse, n_start, name.i + 1)
             or tokens[title].tag in ("NNS", "NNPS")
             or any(t.pos == "PRON" for t in tokens[r_start:r_end])

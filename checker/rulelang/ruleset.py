@@ -56,6 +56,8 @@ WORD_LISTS: dict[str, str] = {
     "perfect-auxiliaries": "auxiliaries, by lemma, that make a verb perfect (have: 'has concluded')",
     "appositive-openers": "words after a comma that open an appositive role (the, a: 'Anna Berg, the minister')",
     "role-copulas": "copulas that give a role to a name beside them (is, was: 'The producer of X is Nick Mira')",
+    "shared-roles": "roles many hold at once even when named with 'the' (son, member: 'the son of King Charles')",
+    "title-deputies": "words before a title that make it one of several (vice: 'vice president')",
     "conditional": "words that make a clause hypothetical (if, even if, unless)",
     "question-words": "words that open an embedded yes-no question (whether, if: 'not known whether he resigned')",
     "unknown": "lemmas that, negated, say a clause or a value is not known or not given (know, clear, specify)",

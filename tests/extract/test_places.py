@@ -71,7 +71,13 @@ PAIRS = [
     ),
     ("He died in Vienna, Austria, at the age of 75. He died in Langen, Germany.", "warning"),
     ("Gollob passed away in Salzburg, Austria. Gollob died in Langenargen, West Germany.", "warning"),
-    ("The painter died in Paris, France, in 1901. Her death in Montreal, Quebec, shocked the city.", "warning"),
+    (
+        "The painter died in Paris, France, in 1901. The painter's death in Montreal, Quebec, shocked the city.",
+        "warning",
+    ),
+    # a pronoun is not let stand for another participant: an article names several people
+    ("The painter died in Paris, France, in 1901. Her death in Montreal, Quebec, shocked the city.", None),
+    ("She was born in Leeds, England. She said her mother was born in Dublin, Ireland.", None),
     # a bare place may hold the other: a note
     ("She was born in Nebraska, USA. She was born in California.", "note"),
     ("He died in Vienna. He died in Graz.", "note"),
