@@ -74,8 +74,9 @@ DETECTOR = Detector(
         "a clause of it is compared when it names the very same arguments. Hypothetical clauses ('if') are "
         "not compared. Two affirmed clauses of opposite predicates (the rules' `predicates ... opposite ...`"
         " lines: 'ban' and 'allow', 'support' and 'oppose') say the contrary when they name the same "
-        "parties, in the present or the future or at a past time both name, with the same phrases said "
-        "with the verb: 'the government is banning the app' against 'the government is endorsing the app'."
+        "parties, in the present or the future or at a past time both name, with the same content words "
+        "besides the predicates: 'the government is banning the app' against 'the government is endorsing "
+        "the app', not 'banned on government phones' against 'allowed on personal phones'."
     ),
     fires=(
         "All agreements on humanitarian issues have been fulfilled. Yet the agreement on humanitarian "

@@ -258,7 +258,9 @@ def contrary(a: Statement, b: Statement, vocab: CompiledVocabulary) -> bool:
     present or the future, or the past at the same time both name ('the museum opened in 1950' and
     'the museum has closed' tell of two moments, not of a contradiction), with the same phrases
     said with the verbs where both have one of a preposition ('opens at nine' / 'closes at five' is
-    a timetable)."""
+    a timetable), and no other content word on one side only: an opposite said of another thing
+    ('bans smoking in pubs' / 'allows smoking in private homes', 'the plan for the north' / 'for
+    the south') is no contrary."""
     fa, fb = a.frame, b.frame
     if fa is None or fb is None or a.negated or b.negated:
         return False
@@ -268,6 +270,8 @@ def contrary(a: Statement, b: Statement, vocab: CompiledVocabulary) -> bool:
         return False
     if not _same_qualifiers(fa.scope.qualifiers, fb.scope.qualifiers):
         return False  # 'opens at nine' / 'closes at five': what the verbs are said with sets them apart
+    if a.words - set((fa.predicate or "").split()) != b.words - set((fb.predicate or "").split()):
+        return False  # 'banned on government phones' / 'allowed on personal phones': other things
     return same_claim(a, replace(b, frame=replace(fb, predicate=fa.predicate, predicate_class=fa.predicate_class)))
 
 

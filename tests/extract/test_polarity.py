@@ -157,6 +157,10 @@ CONTRARY = [
     ("The museum opened in 1950.", "The museum has closed.", False),
     ("The council approved the plan.", "The council rejected the plan.", False),
     ("The shop opens at nine.", "The shop closes at five.", False),  # said with other phrases
+    # an opposite said of other things: a word on one side only, wherever the parse hangs it
+    ("TikTok is banned on government phones.", "TikTok is allowed on personal phones.", False),
+    ("The new law bans smoking in pubs.", "The new law allows smoking in private homes.", False),
+    ("The council supports the plan for the north.", "The council opposes the plan for the south.", False),
     ("The council did not approve the plan on Monday.", "The council rejected the plan on Monday.", False),
     ("The government is banning the app.", "The government is banning the game.", False),  # one predicate
 ]
