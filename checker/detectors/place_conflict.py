@@ -43,7 +43,7 @@ def _modality(claim: PlaceClaim) -> str | None:
 
 def compatible(a: PlaceClaim, b: PlaceClaim) -> bool:
     """Places that may be one: a place named (or named together with another) on the other
-    side, by its words ('Vienna' and 'Vienna, Austria'; 'Hamm' and 'Hamm-Uentrop'; 'Germany'
+    side, by its words ('Vienna' and 'Vienna, Austria'; 'Essen' and 'Essen-Werden'; 'Germany'
     and 'West Germany'): without a gazetteer, a place named with another may lie within it."""
     return _among(a.place, b.names) or _among(b.place, a.names)
 
@@ -97,31 +97,31 @@ DETECTOR = Detector(
         "participant, as articles name several; never 'a man' or a plural), neither denied, supposed ('if') nor "
         "a plan set against what happened. A place named on the other side, or named together with "
         "another place there, may be the same place or lie within it and is no conflict ('Vienna' and "
-        "'Vienna, Austria'; 'Graz, Austria' and 'Austria'); names that share their words are one ('Hamm' "
-        "and 'Hamm-Uentrop'). Without a gazetteer a bare place may hold the other ('died in Austria' / "
+        "'Vienna, Austria'; 'Graz, Austria' and 'Austria'); names that share their words are one ('Essen' "
+        "and 'Essen-Werden'). Without a gazetteer a bare place may hold the other ('died in Austria' / "
         "'died in Vienna'): such a pair is a note, and a warning only when both sides name their place "
         "within a broader one ('Graz, Austria' / 'Vienna, Austria'). Two sources lower it (a warning to a "
         "note), unless one side is the author's own. Verbs of what happens again ('played in London', 'played "
         "in Paris') are not compared."
     ),
     fires=(
-        "Gollob died on September 7, 1987, in Graz, Austria, at the age of 75. Gollob died on September 7, "
+        "Hallberg died on September 7, 1987, in Graz, Austria, at the age of 75. Hallberg died on September 7, "
         "1987, in Vienna, Austria.",
-        "Israel Horowitz was born in Vienna, Austria. Israel Horowitz was born in Winnipeg, Canada.",
+        "Israel Hollander was born in Vienna, Austria. Israel Hollander was born in Winnipeg, Canada.",
         "The painter died in Paris, France, in 1901. The painter's death in Montreal, Quebec, shocked the city.",
-        "Gollob passed away in Salzburg, Austria. Gollob died in Langenargen, West Germany.",
+        "Hallberg passed away in Salzburg, Austria. Hallberg died in Meersburg, West Germany.",
     ),
     quiet=(
-        "Gollob died in Vienna, Austria. Gollob died in Vienna.",
+        "Hallberg died in Vienna, Austria. Hallberg died in Vienna.",
         "She was born in Graz, Austria. She was born in Austria.",
         "He died at his home in London. He died in London, aged 80.",
         "The band played in London, England. The band played in Paris, France.",
         "Anna Berg was born in Graz, Austria. Her brother was born in Vienna, Austria.",
         "Mary Smith was born in Leeds, England. She met John Brown at university. He was born in Cork, Ireland.",
         "A man died in Leeds, England. A man died in York, England.",
-        "If Gollob died in Graz, Austria, the records are wrong. Gollob died in Vienna, Austria.",
-        "Gollob was not born in Graz, Austria. Gollob was born in Vienna, Austria.",
-        "Jakob Kaiser was born in Hamm-Uentrop, Germany. Jakob Kaiser was born in Hamm, Germany.",
+        "If Hallberg died in Graz, Austria, the records are wrong. Hallberg died in Vienna, Austria.",
+        "Hallberg was not born in Graz, Austria. Hallberg was born in Vienna, Austria.",
+        "Jakob Kaiser was born in Essen-Werden, Germany. Jakob Kaiser was born in Essen, Germany.",
     ),
     run=run,
 )

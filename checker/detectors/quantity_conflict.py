@@ -45,9 +45,16 @@ def comparable(a: QuantityClaim, b: QuantityClaim) -> bool:
 
 
 def _same_age(a: QuantityClaim, b: QuantityClaim) -> bool:
-    """Two ages of one person named in full ('Samuel Kvarzell, 26,', 'Samuel Kvarzell, 25,'): an
-    age said beside a name is the person's age when the text is written, whatever the tense."""
-    return a.kind == b.kind == AGE and a.anchor.subject == b.anchor.subject and a.modality == b.modality
+    """Two ages of one person named in full ('Samuel Lindqvist, 26,', 'Samuel Lindqvist, 25,'): an
+    age said beside a name is the person's age when the text is written, whatever the tense,
+    unless the clauses are dated otherwise ('Anna Berg, 34, was jailed in 2019' / 'Anna Berg, 38,
+    was released on Tuesday': years apart)."""
+    return (
+        a.kind == b.kind == AGE
+        and a.anchor.subject == b.anchor.subject
+        and a.modality == b.modality
+        and a.anchors == b.anchors
+    )
 
 
 def _same_time(a: QuantityClaim, b: QuantityClaim) -> bool:
@@ -155,7 +162,7 @@ DETECTOR = Detector(
         "as director for over 30 years') is compared with a date range of the same frame ('from 1930 "
         "to 1952', 21 to 23 years long), its unit's length taken from the rules' `duration-*` lists. "
         "A person's age, between commas after the full name or after a word of the rules' `ages` "
-        "('Samuel Kvarzell, 26,', 'Anna Berg, aged 40,'), is compared with the age given to the same "
+        "('Samuel Lindqvist, 26,', 'Anna Berg, aged 40,'), is compared with the age given to the same "
         "full name, in any tense."
     ),
     fires=(
@@ -172,7 +179,7 @@ DETECTOR = Detector(
         "The stadium has a seating capacity of 20,000 spectators. The stadium can hold up to 25,000 spectators.",
         "She served as chief executive of the bank from 1990 to 2002. She served as chief executive of the "
         "bank for over 30 years.",
-        "Samuel Kvarzell, 26, was on holiday. The officers, Samuel Kvarzell, 25, and Eric Jansberger, 28, stepped in.",
+        "Samuel Lindqvist, 26, was on holiday. The officers, Samuel Lindqvist, 25, and Eric Holmgren, 28, stepped in.",
     ),
     quiet=(
         "Moscow proposed exchanging at least 1,200 prisoners. Kyiv said 1,500 prisoners were exchanged.",

@@ -22,7 +22,7 @@ def person_key(context: Context, holder: str) -> str:
 
 def _same_holder(context: Context, first: str, second: str) -> bool:
     """One person (or body) under two names: the same key, or one name's words all in the other
-    ('Dominique Vivant' in 'Dominique Vivant Denon', 'Halifax' in 'Halifax Regional Municipality')."""
+    ('Louis Marie' in 'Louis Marie Tessier', 'Halifax' in 'Halifax Regional Municipality')."""
     if person_key(context, first) == person_key(context, second):
         return True
     words_first, words_second = set(first.lower().split()), set(second.lower().split())
@@ -44,7 +44,7 @@ def _abbreviated(first: str, second: str) -> bool:
 
 def _narrowing(x: frozenset[str], y: frozenset[str]) -> bool:
     """Roles of which one says more of the other may be one role: 'Foreign Minister Sergei
-    Lavrov' and 'Russian Foreign Minister Sergei Lavrov', 'editor of PC Pro' and 'editor of PC
+    Lavrov' and 'Russian Foreign Minister Sergei Lavrov', 'editor of Gadget Monthly' and 'editor of PC
     Pro Magazine'. 'defence minister' and 'foreign minister' each have a word the other lacks."""
     return x <= y or y <= x
 
@@ -94,8 +94,8 @@ DETECTOR = Detector(
     description=(
         "Roles come from 'led by X', 'headed by X', 'represented by X', appositives ('X, the defence "
         "minister,'), titles before a name that one person holds at a time (the rules' `titles`), "
-        "with what they belong to ('Sunday Times editor Martin Ivens'), and copulas ('The producer of "
-        "The Box is X', 'X was the producer of The Box'; the rules' `role-copulas`). A role named with "
+        "with what they belong to ('Daily Courier editor Martin Hale'), and copulas ('The producer of "
+        "The Lantern is X', 'X was the producer of The Lantern'; the rules' `role-copulas`). A role named with "
         "'the' (or by a 'led by' cue, or such a title) has one holder: two different people holding it "
         "is a conflict; names whose words one holds the other's are one person ('Halifax', 'Halifax "
         "Regional Municipality'). A copula's role is compared only at the same tense ('is' / 'was': a "
@@ -111,21 +111,21 @@ DETECTOR = Detector(
         "The Ukrainian delegation, led by Rustem Umerov, arrived on Monday. The Ukrainian delegation, led "
         "by Andriy Yermak, met the mediators.",
         "Anna Berg, the defence minister, spoke first. Later Anna Berg, the foreign minister, left early.",
-        "The producer of The Box is Nick Mira. The producer of The Box is Roddy Ricch.",
-        "Sunday Times editor Martin Ivens paid tribute. The Sunday Times editor John Witherow had hired him.",
-        "Sweden's foreign minister, Margot Wallström, spoke first. Swedish foreign minister Carl Bildt left.",
+        "The producer of The Lantern is Nina Maro. The producer of The Lantern is Rudy Rice.",
+        "Daily Courier editor Martin Hale paid tribute. The Daily Courier editor John Wade had hired him.",
+        "Sweden's foreign minister, Margit Wallin, spoke first. Swedish foreign minister Carl Brandt left.",
     ),
     quiet=(
         "John Smith, a spokesman for the company, declined to comment. Jane Doe, a spokesman for the "
         "company, confirmed the figures.",
         "Anna Berg, the former defence minister, spoke first. Later Anna Berg, the foreign minister, left.",
         "Anna Berg, the chief executive of Acme, spoke. Anna Berg, the chair of Acme, agreed.",
-        "Tim Berg, the editor of PC Pro Magazine, spoke. Later Tim Berg, the editor of PC Pro, agreed.",
+        "Tim Berg, the editor of Gadget Monthly Magazine, spoke. Later Tim Berg, the editor of Gadget Monthly, agreed.",
         "The chief executive of Acme is Anna Berg. The chief executive of Acme was Tim Lind.",
         "Nicholas Lind is the author of The Dancer. Nicholas Lind is the author of Memorial.",
-        "The author of Voyage is Dominique Vivant Denon. The author of Voyage is Dominique Vivant.",
-        "Sunday Times editor Martin Ivens paid tribute. Sunday Times political editor Tim Shipman wept.",
-        "Sweden's foreign minister Margot Wallström spoke. Sweden's former foreign minister Carl Bildt left.",
+        "The author of Voyage is Louis Marie Tessier. The author of Voyage is Louis Marie.",
+        "Daily Courier editor Martin Hale paid tribute. Daily Courier political editor Tim Shaw wept.",
+        "Sweden's foreign minister Margit Wallin spoke. Sweden's former foreign minister Carl Brandt left.",
         "Foreign Minister Sergei Lavrov spoke. Foreign Minister John Kerry left.",
         "Her campaign manager Anna Berg spoke. His campaign manager John Smith left.",
         "Foreign Minister Sergei Lavrov spoke. Russian Foreign Minister Sergei Lavrov left.",

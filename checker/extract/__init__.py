@@ -110,7 +110,7 @@ def _signed(text: str) -> bool:
 
 def _title_before_name(text: str, vocab: CompiledVocabulary) -> bool:
     """A word that ends one of the rules' `titles` before a capitalised word ('editor Martin
-    Ivens', 'minister, Margot Wallström')."""
+    Ivens', 'minister, Margit Wallin')."""
     heads = vocab.title_heads
     words = _WORDS.findall(text)
     return any(word.lower() in heads and following[:1].isupper() for word, following in itertools.pairwise(words))
@@ -124,7 +124,7 @@ def _appositive(lower: str, vocab: CompiledVocabulary) -> bool:
 
 def _copular_name(text: str, vocab: CompiledVocabulary) -> bool:
     """A copula of the rules' `role-copulas` beside a capitalised word, the shape of a role
-    given by a copula ('The producer of The Box is Nick Mira', 'Nick Mira is the producer')."""
+    given by a copula ('The producer of The Lantern is Nina Maro', 'Nina Maro is the producer')."""
     copulas = vocab.word_list("role-copulas")
     words = text.split()
     # a sentence's first word is capitalised whatever it is ('He was ...'): no sign of a name

@@ -1,4 +1,4 @@
-"""Where a one-time event happened: 'Gollob died on September 7, 1987, in Graz, Austria'.
+"""Where a one-time event happened: 'Hallberg died on September 7, 1987, in Graz, Austria'.
 
 An event that happens once to its participant (the rules' `once-only-predicates`: 'die', 'bear'
 for 'was born', 'bury', 'death') has one place. The place is read from the parse: a phrase
@@ -8,7 +8,7 @@ it names. The phrase's first place is what it is about; the others are named tog
 ('Graz, Austria'; 'at his home in London') and may hold it, so the check counts them as
 compatible with it. The participant is the verb's subject as the values' anchors read it
 (checker.extract.attachment: a relative pronoun stands for its noun, a clause leaning on another
-borrows its subject), or the noun's possessor ('his death', "Gollob's death").
+borrows its subject), or the noun's possessor ('his death', "Hallberg's death").
 """
 
 from __future__ import annotations
@@ -119,7 +119,7 @@ def _place_names(parse: Parse, preposition: int) -> list[str]:
 
 
 def _noun_anchor(parse: Parse, noun: int, vocab: CompiledVocabulary) -> Anchor:
-    """Whose event a noun names: its possessor ('his death', "Gollob's death"), read as the
+    """Whose event a noun names: its possessor ('his death', "Hallberg's death"), read as the
     anchors read a subject; a noun without one ('a death in Vienna') names no one's."""
     tokens = parse.tokens
     owner = next((c for c in parse.children[noun] if tokens[c].dep == "poss"), None)

@@ -506,9 +506,9 @@ def _anchor(
 
 def _age_of(parse: Parse, digits: list[int], value: Value, ages: frozenset[str]) -> str | None:
     """The person whose age a number gives, as news writes it between commas after the full name
-    ('Samuel Kvarzell, 26, said') or after a word of the rules' `ages` ('Anna Berg, aged 40,'):
+    ('Samuel Lindqvist, 26, said') or after a word of the rules' `ages` ('Anna Berg, aged 40,'):
     the name in lower case.
-    A surname alone ('Kvarzell, 25,') may be any of a family's, and a number that is no whole
+    A surname alone ('Lindqvist, 25,') may be any of a family's, and a number that is no whole
     year of a life, or that the recogniser reads as no date, is no age ('Chelsea, 2, Arsenal, 1')."""
     tokens = parse.tokens
     if len(digits) != 1 or value.low != value.high or not 0 < value.low < _OLDEST or value.low % 1:

@@ -98,7 +98,7 @@ def _appositive_roles(parse: Parse, speaker: Speaker | None, vocab: CompiledVoca
 
 
 def _copular_roles(parse: Parse, speaker: Speaker | None, vocab: CompiledVocabulary):
-    """'The producer of The Box is Nick Mira', 'Nick Mira is the producer of The Box': a copula
+    """'The producer of The Lantern is Nina Maro', 'Nina Maro is the producer of The Lantern': a copula
     of the rules' `role-copulas` ('is', 'was') joining a name to a role named with 'the' says
     who holds it. Not when the copula is denied or has an auxiliary ('will be', 'has been'),
     or the clause is dated ('The president in 2001 was ...': one holder of many), or
@@ -179,8 +179,8 @@ def _dated_outside(parse: Parse, verb: int, *inside: tuple[int, int]) -> bool:
 
 def _title_roles(parse: Parse, speaker: Speaker | None, vocab: CompiledVocabulary):
     """A title of the rules' `titles` written before a name, with what it belongs to: as the
-    name's compound ('Sunday Times editor Martin Ivens') or with the name in apposition to it
-    ("Sweden's foreign minister, Margot Wallström,"). The title names one holder. A plural title
+    name's compound ('Daily Courier editor Martin Hale') or with the name in apposition to it
+    ("Sweden's foreign minister, Margit Wallin,"). The title names one holder. A plural title
     ('foreign ministers X and Y') names several, and one owned by a pronoun ('his manager') or
     by nothing ('Foreign Minister X', said of any country's) is as many roles as there are
     owners: neither is read."""
@@ -223,8 +223,8 @@ def _title_roles(parse: Parse, speaker: Speaker | None, vocab: CompiledVocabular
 
 def _title_before(parse: Parse, name: Token, vocab: CompiledVocabulary) -> int | None:
     """The noun of a title before a name: the noun the name is in apposition to ('minister' of
-    "foreign minister Johan Gustafsson"), or one of the name's compounds with only the name's
-    own parts after it ('editor' of 'Sunday Times editor Martin Ivens')."""
+    "foreign minister Johan Gustavsen"), or one of the name's compounds with only the name's
+    own parts after it ('editor' of 'Daily Courier editor Martin Hale')."""
     tokens = parse.tokens
     heads = vocab.title_heads
     if name.dep == "appos" and name.head < name.i:

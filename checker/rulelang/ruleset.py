@@ -55,7 +55,7 @@ WORD_LISTS: dict[str, str] = {
     "event-qualifiers": "prepositions whose object tells one event from another (of: 'third round of the cup')",
     "perfect-auxiliaries": "auxiliaries, by lemma, that make a verb perfect (have: 'has concluded')",
     "appositive-openers": "words after a comma that open an appositive role (the, a: 'Anna Berg, the minister')",
-    "role-copulas": "copulas that give a role to a name beside them (is, was: 'The producer of X is Nick Mira')",
+    "role-copulas": "copulas that give a role to a name beside them (is, was: 'The producer of X is Nina Maro')",
     "shared-roles": "roles many hold at once even when named with 'the' (son, member: 'the son of King Charles')",
     "title-deputies": "words before a title that make it one of several (vice: 'vice president')",
     "conditional": "words that make a clause hypothetical (if, even if, unless)",
@@ -77,7 +77,7 @@ WORD_LISTS: dict[str, str] = {
     "totals": "nouns that only frame the figure after them (total: 'a total of $2.3 billion')",
     "ages": "words between a name and a number that make it the person's age (aged: 'Anna Berg, aged 40,')",
     "titles": "roles one person holds at a time, by lemma, as a title before a name (editor, prime minister:"
-    " 'Sunday Times editor Martin Ivens')",
+    " 'Daily Courier editor Martin Hale')",
 }
 # Word lists the parse made unneeded (entities tell names and money apart, the morphology a
 # plural noun): a rule file that still extends one loads, and the words are not read.

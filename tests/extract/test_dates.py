@@ -112,7 +112,7 @@ PAIRS = [
     ("She served as mayor from 2014 to 2009.", None, True),
     ("The tower was completed in 1931. The bridge was completed in 1929.", None, False),
     # a pronoun may stand for a name of its number, never for another number's
-    ("Gollob joined the Luftwaffe in 1936. He joined the Luftwaffe in 1933.", None, True),
+    ("Hallberg joined the Luftwaffe in 1936. He joined the Luftwaffe in 1933.", None, True),
     ("Henman made his debut in 1994. They made their debut in 2002.", None, False),
     # a copula of a person dates a state, which holds at many dates
     ("By 1979 he was the biggest attraction in the world. In 1980 he was the biggest attraction there.", None, False),

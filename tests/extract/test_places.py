@@ -26,22 +26,22 @@ def observed(claim) -> dict:
 
 TABLE = [
     (
-        "Gollob died on September 7, 1987, in Graz, Austria, at the age of 75.",
-        [{"place": "graz", "names": {"graz", "austria"}, "predicate": "die", "subject": "gollob"}],
+        "Hallberg died on September 7, 1987, in Graz, Austria, at the age of 75.",
+        [{"place": "graz", "names": {"graz", "austria"}, "predicate": "die", "subject": "hallberg"}],
     ),
     # a passive verb's subject; the lemma of 'born'
-    ("Israel Horowitz was born in Winnipeg, Canada.", [{"place": "winnipeg", "predicate": "bear"}]),
+    ("Israel Hollander was born in Winnipeg, Canada.", [{"place": "winnipeg", "predicate": "bear"}]),
     # the particle is part of the predicate, and 'pass away' is of the class of 'die'
     (
-        "Gollob passed away in Salzburg, Austria.",
-        [{"place": "salzburg", "predicate": "pass away", "class": "kill", "subject": "gollob"}],
+        "Hallberg passed away in Salzburg, Austria.",
+        [{"place": "salzburg", "predicate": "pass away", "class": "kill", "subject": "hallberg"}],
     ),
     # a noun of a one-time event, whose possessor is its participant
     ("His death in Vienna shocked the city.", [{"place": "vienna", "predicate": "death", "class": "kill"}]),
     # a place inside the phrase's noun: 'at his home in London' is in London
     ("The poet died at his home in London.", [{"place": "london", "names": {"london"}, "subject": "poet"}]),
     # a relative pronoun stands for its noun
-    ("Gollob, who was buried in Graz, was a pilot.", [{"place": "graz", "predicate": "bury", "subject": "gollob"}]),
+    ("Hallberg, who was buried in Graz, was a pilot.", [{"place": "graz", "predicate": "bury", "subject": "hallberg"}]),
     # two phrases placing one event: one claim, every place named together
     (
         "He was born in 1236 in Haining, in Zhejiang.",
@@ -65,12 +65,12 @@ def test_a_sentence_places_these_events(audit, sentence, expected):
 PAIRS = [
     # both places named within a broader one: a warning
     (
-        "Gollob died on September 7, 1987, in Graz, Austria, at the age of 75. "
-        "Gollob died on September 7, 1987, in Vienna, Austria.",
+        "Hallberg died on September 7, 1987, in Graz, Austria, at the age of 75. "
+        "Hallberg died on September 7, 1987, in Vienna, Austria.",
         "warning",
     ),
     ("He died in Vienna, Austria, at the age of 75. He died in Langen, Germany.", "warning"),
-    ("Gollob passed away in Salzburg, Austria. Gollob died in Langenargen, West Germany.", "warning"),
+    ("Hallberg passed away in Salzburg, Austria. Hallberg died in Meersburg, West Germany.", "warning"),
     (
         "The painter died in Paris, France, in 1901. The painter's death in Montreal, Quebec, shocked the city.",
         "warning",
@@ -85,7 +85,7 @@ PAIRS = [
     # containment: a place named, or named together with another, on the other side
     ("She was born in Graz, Austria. She was born in Austria.", None),
     ("He died at his home in London. He died in London, aged 80.", None),
-    ("Jakob Kaiser was born in Hamm-Uentrop, Germany. Jakob Kaiser was born in Hamm, Germany.", None),
+    ("Jakob Kaiser was born in Essen-Werden, Germany. Jakob Kaiser was born in Essen, Germany.", None),
     ("He died in West Germany. He died in Germany.", None),
     # different people, no particular person, several people
     ("Anna Berg was born in Graz, Austria. Her brother was born in Vienna, Austria.", None),
@@ -96,15 +96,15 @@ PAIRS = [
     ("The band played in London, England. The band played in Paris, France.", None),
     ("She lived in Graz, Austria. She lived in Vienna, Austria.", None),
     # denied, supposed or planned against what happened
-    ("Gollob was not born in Graz, Austria. Gollob was born in Vienna, Austria.", None),
-    ("If Gollob died in Graz, Austria, the records are wrong. Gollob died in Vienna, Austria.", None),
+    ("Hallberg was not born in Graz, Austria. Hallberg was born in Vienna, Austria.", None),
+    ("If Hallberg died in Graz, Austria, the records are wrong. Hallberg died in Vienna, Austria.", None),
     ("He will be buried in Graz, Austria. He was buried in Vienna, Austria.", None),
     # two sources lower it: a note; the author against a source keeps the warning
     (
-        "Gollob died in Graz, Austria, his family said. Gollob died in Vienna, Austria, the school said.",
+        "Hallberg died in Graz, Austria, his family said. Hallberg died in Vienna, Austria, the school said.",
         "note",
     ),
-    ("Gollob died in Graz, Austria, his family said. Gollob died in Vienna, Austria.", "warning"),
+    ("Hallberg died in Graz, Austria, his family said. Hallberg died in Vienna, Austria.", "warning"),
 ]
 
 

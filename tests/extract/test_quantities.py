@@ -119,7 +119,7 @@ TABLE = [
         [{"value": 20000, "predicate": {"have", "light-predicates", "capacities"}}],
     ),
     # a number between commas after a full name, or after 'aged', is the person's age
-    ("Samuel Kvarzell, 26, said they were tourists.", [{"value": 26, "kind": "age", "subject": "samuel kvarzell"}]),
+    ("Samuel Lindqvist, 26, said they were tourists.", [{"value": 26, "kind": "age", "subject": "samuel lindqvist"}]),
     ("Anna Berg, aged 40, left the firm.", [{"value": 40, "kind": "age", "subject": "anna berg"}]),
 ]
 
@@ -144,7 +144,7 @@ def test_a_sentence_states_these_quantities(audit, sentence, expected):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Kvarzell, 25, told reporters.",  # a surname alone: which of a family?
+        "Lindqvist, 25, told reporters.",  # a surname alone: which of a family?
         "Anna Berg, then 25, left the firm.",  # an age of the past
         "Chelsea, 2, Arsenal, 1.",  # a score
     ],
@@ -277,7 +277,7 @@ PAIRS = [
     # who says a count is not what it counts: two sources on one exchange disagree (a warning)
     ("Moscow said 250 prisoners were exchanged on Friday. Kyiv said 300 prisoners were exchanged on Friday.", True),
     # a person's age, said beside the full name, is one figure whatever the tense
-    ("Samuel Kvarzell, 26, was on holiday. The officers, Samuel Kvarzell, 25, and Eric Jansberger, 28, help.", True),
+    ("Samuel Lindqvist, 26, was on holiday. The officers, Samuel Lindqvist, 25, and Eric Holmgren, 28, help.", True),
     ("Lizzi Crawford, 32, lost weight. Her mother, Mary Crawford, 57, was proud of her.", False),
     ("May Pat Christie, 51, quit her job. Her husband, Governor Christie, 52, may run.", False),
 ]

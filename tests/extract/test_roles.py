@@ -47,12 +47,12 @@ CASES = [
     ("The minister spoke first, and the aide left.", []),
     # a copula gives a role named with 'the' to a name, either way round
     (
-        "The producer of The Box is Nick Mira.",
-        [("Nick Mira", "producer of The Box", {"producer", "box"}, True, True, False, "producer")],
+        "The producer of The Lantern is Nina Maro.",
+        [("Nina Maro", "producer of The Lantern", {"producer", "lantern"}, True, True, False, "producer")],
     ),
     (
-        "Nick Mira was the producer of The Box.",
-        [("Nick Mira", "producer of The Box", {"producer", "box"}, True, True, False, "producer")],
+        "Nina Maro was the producer of The Lantern.",
+        [("Nina Maro", "producer of The Lantern", {"producer", "lantern"}, True, True, False, "producer")],
     ),
     (
         'The composer of "The Gentleman in Black" was Frederic Clay.',
@@ -74,21 +74,21 @@ CASES = [
         [("John Valadez", "director of Ryan", {"director", "ryan"}, True, True, False, "director")],
     ),
     # not one of several holders, nor a denied one, nor one held at a time, nor a plural role
-    ("The producers of The Box were Nick Mira and Roddy Ricch.", []),
-    ("The producer of The Box was Nick Mira and Roddy Ricch.", []),
-    ("The producer of The Box is not Nick Mira.", []),
+    ("The producers of The Lantern were Nina Maro and Rudy Rice.", []),
+    ("The producer of The Lantern was Nina Maro and Rudy Rice.", []),
+    ("The producer of The Lantern is not Nina Maro.", []),
     ("In 2001 the president of the club was Anna Berg.", []),
-    ("A producer of The Box is Nick Mira.", []),
+    ("A producer of The Lantern is Nina Maro.", []),
     # a title of the rules' `titles` before a name, with what it belongs to
     (
-        "Sunday Times editor Martin Ivens paid tribute.",
-        [("Martin Ivens", "Sunday Times editor", {"sunday", "times", "editor"}, True, True, False, "editor")],
+        "Daily Courier editor Martin Hale paid tribute.",
+        [("Martin Hale", "Daily Courier editor", {"daily", "courier", "editor"}, True, True, False, "editor")],
     ),
     (
-        "Sweden's foreign minister Johan Gustafsson was freed.",
+        "Sweden's foreign minister Johan Gustavsen was freed.",
         [
             (
-                "Johan Gustafsson",
+                "Johan Gustavsen",
                 "Sweden's foreign minister",
                 {"swedish", "foreign", "minister"},
                 True,
@@ -113,10 +113,10 @@ CASES = [
         ],
     ),
     (
-        "Sweden's former Foreign Minister Carl Bildt tweeted.",
+        "Sweden's former Foreign Minister Carl Brandt tweeted.",
         [
             (
-                "Carl Bildt",
+                "Carl Brandt",
                 "Sweden's former Foreign Minister",
                 {"swedish", "foreign", "minister"},
                 True,
@@ -127,10 +127,10 @@ CASES = [
         ],
     ),
     (  # a country's adjective is its name (the rules' synonyms)
-        "Swedish foreign minister Margot Wallström spoke.",
+        "Swedish foreign minister Margit Wallin spoke.",
         [
             (
-                "Margot Wallström",
+                "Margit Wallin",
                 "Swedish foreign minister",
                 {"swedish", "foreign", "minister"},
                 True,
