@@ -196,6 +196,7 @@ DETECTOR = Detector(
         "She served as chief executive of the bank from 1990 to 2002. She served as chief executive of the "
         "bank for 12 years.",
         "Lizzi Crawford, 32, lost weight. Her mother, Mary Crawford, 57, was proud of her.",
+        "Anna Berg, 34, was jailed in 2019. Anna Berg, 38, was released on Tuesday.",
     ),
     run=run,
 )
