@@ -47,15 +47,16 @@ def same_parties(a: Anchor, b: Anchor, *, subject_needed: bool = False, lenient:
     return (
         same_subjects(a, b, lenient=lenient)
         and (
-            a.subject_kind != "noun" or b.subject_kind != "noun" or _narrowing(a.subject_modifiers, b.subject_modifiers)
+            a.subject_kind != "noun" or b.subject_kind != "noun" or narrowing(a.subject_modifiers, b.subject_modifiers)
         )
         and same_party(a.object, None, b.object, None, lenient=False)
     )
 
 
-def _narrowing(x: frozenset[str], y: frozenset[str]) -> bool:
+def narrowing(x: frozenset[str], y: frozenset[str]) -> bool:
     """Modifiers that may describe one thing: one set holds the other ('the number of people'
-    and 'the number of people online'; not 'the northern group' and 'the southern group')."""
+    and 'the number of people online'; not 'the northern group' and 'the southern group'), as
+    do the words of one role said more fully ('foreign minister', 'Russian foreign minister')."""
     return x <= y or y <= x
 
 
@@ -75,7 +76,7 @@ def same_scope(a: Anchor, b: Anchor, *, dated: bool = False) -> bool:
         if prep and nouns_a.get(prep, noun) != noun:
             return False  # 'turned into a movie', 'turned into a film': two things
         other = keyed_a.get((prep, noun))
-        if other is not None and not _narrowing(other, words):
+        if other is not None and not narrowing(other, words):
             return False
     return True
 

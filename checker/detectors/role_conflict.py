@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checker.detectors import Context, Detector
+from checker.detectors._alignment import narrowing
 from checker.detectors._common import pair_severity, pairs_across_sentences, quote
 from checker.model import Finding, Severity
 
@@ -42,13 +43,6 @@ def _abbreviated(first: str, second: str) -> bool:
     return False
 
 
-def _narrowing(x: frozenset[str], y: frozenset[str]) -> bool:
-    """Roles of which one says more of the other may be one role: 'Foreign Minister Sergei
-    Lavrov' and 'Russian Foreign Minister Sergei Lavrov', 'editor of Gadget Monthly' and 'editor of PC
-    Pro Magazine'. 'defence minister' and 'foreign minister' each have a word the other lacks."""
-    return x <= y or y <= x
-
-
 def run(context: Context) -> Iterator[Finding]:
     mentions = [
         m
@@ -66,7 +60,7 @@ def run(context: Context) -> Iterator[Finding]:
         elif (
             same_person
             and first.head == second.head
-            and not _narrowing(first.role_words, second.role_words)
+            and not narrowing(first.role_words, second.role_words)
             and not _abbreviated(first.role, second.role)
         ):
             problem = f"{first.holder} is '{first.role}' here but '{second.role}' later"

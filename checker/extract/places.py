@@ -73,8 +73,10 @@ def place_claims(parse: Parse, speaker: Speaker | None, vocab: CompiledVocabular
             verb = verb_of(parse, event)
             frame = frame_at(parse, verb, vocab, speaker, names[0]) if verb is not None else None
         low, high = parse.subtree(first)
-        while high > low + 1 and not tokens[high - 1].is_word:
-            high -= 1  # 'in Paris, France,': the phrase ends at its last word
+        # the phrase ends with its last place: 'in Graz, Austria, the son of a baker' is 'in Graz, Austria'
+        high = max(
+            (e.end for e in parse.entities if e.label in _PLACES and low <= e.start and e.end <= high), default=high
+        )
         predicate = _predicate(parse, event)
         found.append(
             PlaceClaim(

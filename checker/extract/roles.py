@@ -203,7 +203,7 @@ def _title_roles(parse: Parse, speaker: Speaker | None, vocab: CompiledVocabular
             or len(words) <= len(entry)
             or words[-len(entry) - 1].lower in vocab.word_list("title-deputies")
             or not _is_name(parse, n_start, name.i + 1)
-            or tokens[title].tag in ("NNS", "NNPS")
+            or tokens[title].morph.number == "plur"
             or any(t.pos == "PRON" for t in tokens[r_start:r_end])
         ):
             continue
