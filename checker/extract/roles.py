@@ -68,7 +68,6 @@ def _holder_in(parse: Parse, last: int, after: int) -> tuple[int, int] | None:
 def _appositive_roles(parse: Parse, speaker: Speaker | None, vocab: CompiledVocabulary):
     """'Name Surname, the role of something,': a named head with an appositive noun phrase."""
     tokens = parse.tokens
-    former = vocab.word_list("former")
     for token in tokens:
         if token.dep != "appos" or token.pos not in ("NOUN",) or token.morph.number == "plur":
             continue  # a plural ('decentralized systems') describes no one person's role
@@ -81,20 +80,8 @@ def _appositive_roles(parse: Parse, speaker: Speaker | None, vocab: CompiledVoca
             continue  # "Upper Marsh, led by Greta Lind": a cued role
         r_start, r_end = _phrase(parse, token.i)
         article = next((tokens[k] for k in parse.children[token.i] if tokens[k].dep == "det"), None)
-        words = tokens[r_start:r_end]
-        yield RoleMention(
-            span=parse.span(n_start, r_end),
-            sentence=parse.index,
-            holder=parse.text(n_start, n_end),
-            holder_span=parse.span(n_start, n_end),
-            role=parse.text(r_start, r_end),
-            role_words=content_lemmas([t for t in words if t.lower not in former], vocab),
-            speaker=speaker,
-            unique=(article is None or article.morph.definite != "ind") and _one_holder(token.lemma, vocab),
-            former=any(t.lower in former for t in words),
-            named=True,
-            head=token.lemma,
-        )
+        unique = (article is None or article.morph.definite != "ind") and _one_holder(token.lemma, vocab)
+        yield _named_role(parse, speaker, vocab, (n_start, n_end), (r_start, r_end), token.lemma, unique)
 
 
 def _copular_roles(parse: Parse, speaker: Speaker | None, vocab: CompiledVocabulary):
@@ -104,7 +91,6 @@ def _copular_roles(parse: Parse, speaker: Speaker | None, vocab: CompiledVocabul
     or the clause is dated ('The president in 2001 was ...': one holder of many), or
     the name is one of several ('were A and B')."""
     tokens = parse.tokens
-    former = vocab.word_list("former")
     copulas = vocab.word_list("role-copulas")
     for verb in tokens:
         if verb.lower not in copulas or verb.pos != "AUX":
@@ -125,21 +111,39 @@ def _copular_roles(parse: Parse, speaker: Speaker | None, vocab: CompiledVocabul
         n_start, n_end = _name_range(parse, tokens[name])
         if _dated_outside(parse, verb.i, (r_start, r_end), (n_start, n_end)):
             continue
-        words = tokens[r_start:r_end]
-        yield RoleMention(
-            span=parse.span(min(r_start, n_start), max(r_end, n_end)),
-            sentence=parse.index,
-            holder=parse.text(n_start, n_end),
-            holder_span=parse.span(n_start, n_end),
-            role=parse.text(r_start, r_end),
-            role_words=content_lemmas([t for t in words if t.lower not in former], vocab),
-            speaker=speaker,
-            unique=_one_holder(tokens[role_head].lemma, vocab),
-            former=any(t.lower in former for t in words),
-            named=True,
-            head=tokens[role_head].lemma,
-            tense=tokens[verb.i].morph.tense,
+        head = tokens[role_head].lemma
+        yield _named_role(
+            parse, speaker, vocab, (n_start, n_end), (r_start, r_end), head, _one_holder(head, vocab), verb.morph.tense
         )
+
+
+def _named_role(
+    parse: Parse,
+    speaker: Speaker | None,
+    vocab: CompiledVocabulary,
+    name: tuple[int, int],
+    role: tuple[int, int],
+    head: str,
+    unique: bool,
+    tense: str | None = None,
+) -> RoleMention:
+    """A name said to hold the role of the token range `role` (an appositive, a copula's)."""
+    former = vocab.word_list("former")
+    words = parse.tokens[role[0] : role[1]]
+    return RoleMention(
+        span=parse.span(min(name[0], role[0]), max(name[1], role[1])),
+        sentence=parse.index,
+        holder=parse.text(*name),
+        holder_span=parse.span(*name),
+        role=parse.text(*role),
+        role_words=content_lemmas([t for t in words if t.lower not in former], vocab),
+        speaker=speaker,
+        unique=unique,
+        former=any(t.lower in former for t in words),
+        named=True,
+        head=head,
+        tense=tense,
+    )
 
 
 def _one_holder(head: str, vocab: CompiledVocabulary) -> bool:
