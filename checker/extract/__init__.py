@@ -110,7 +110,7 @@ def _signed(text: str) -> bool:
 
 def _title_before_name(text: str, vocab: CompiledVocabulary) -> bool:
     """A word that ends one of the rules' `titles` before a capitalised word ('editor Martin
-    Ivens', 'minister, Margit Wallin')."""
+    Hale', 'minister, Margit Wallin')."""
     heads = vocab.title_heads
     words = _WORDS.findall(text)
     return any(word.lower() in heads and following[:1].isupper() for word, following in itertools.pairwise(words))
