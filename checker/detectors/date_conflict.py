@@ -141,38 +141,42 @@ def run(context: Context) -> Iterator[Finding]:
     claims = [d for d in context.claims.dates if d.start is not None and d.end is not None]
     once = context.vocab.word_list("once-only-predicates")
     figures = {id(d): _figures(d, context.claims.quantities, once) for d in claims}
-    weekdays = [d for d in context.claims.dates if d.day_of_week is not None]
     for claim in claims:
         if claim.range_end is not None and claim.end < claim.start:
             yield DETECTOR.finding(
                 f"the range '{context.document.quote(claim.span)}' ends before it starts",
                 quote(context, claim.span),
             )
-    single = [d for d in claims if not _one_of_several(d, claims)]
     yield from value_conflicts(
         context,
         DETECTOR,
-        single,
+        _single(claims),
         lambda a, b: comparable(a, b) and (a.end < b.start or b.end < a.start) and not _other_counts(a, b, figures),
-        lambda one, other: f"dated '{one}' here but '{other}' later, for the same event",
+        _dated,
     )
     reporting = context.vocab.word_list("reporting")
+    weekdays = [d for d in context.claims.dates if d.day_of_week is not None]
     yield from value_conflicts(
-        context,
-        DETECTOR,
-        [d for d in weekdays if not _one_of_several(d, weekdays)],
-        lambda a, b: other_weekday(a, b, reporting, once),
-        lambda one, other: f"dated '{one}' here but '{other}' later, for the same event",
+        context, DETECTOR, _single(weekdays), lambda a, b: other_weekday(a, b, reporting, once), _dated
     )
     parts = [d for d in context.claims.dates if d.day_part is not None]
     yield from value_conflicts(
         context,
         DETECTOR,
-        [d for d in parts if not _one_of_several(d, parts)],
+        _single(parts),
         lambda a, b: other_part_of_day(a, b, reporting, once),
-        lambda one, other: f"dated '{one}' here but '{other}' later, for the same event",
+        _dated,
         written=lambda claim: Span(claim.span.start, claim.day_part_span.end),
     )
+
+
+def _single(claims: list[DateClaim]) -> list[DateClaim]:
+    """The claims whose verb their sentence does not date twice (see _one_of_several)."""
+    return [d for d in claims if not _one_of_several(d, claims)]
+
+
+def _dated(one: str, other: str) -> str:
+    return f"dated '{one}' here but '{other}' later, for the same event"
 
 
 DETECTOR = Detector(

@@ -21,7 +21,6 @@ import calendar
 import datetime as dt
 import functools
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -179,7 +178,7 @@ def _absolute_at(tokens: list[Token], i: int, vocab: CompiledVocabulary, parsed:
         if weekday is not None:
             return None  # 'Monday, May' is not a date we can read
         return DateValue(i, end, year, month, None)
-    if weekday is None and _YEAR.fullmatch(token.text) and not counts_plural(tokens, i, parsed, vocab):
+    if weekday is None and _YEAR.fullmatch(token.text) and not _counts_plural(tokens, i, parsed, vocab):
         return DateValue(i, i + 1, int(token.text), None, None)
     if (
         weekday is None
@@ -191,18 +190,15 @@ def _absolute_at(tokens: list[Token], i: int, vocab: CompiledVocabulary, parsed:
     return None
 
 
-def counts_plural(tokens: list[Token], i: int, parsed: Sequence[Parsed | None], vocab: CompiledVocabulary) -> bool:
+def _counts_plural(tokens: list[Token], i: int, parsed: list[Parsed], vocab: CompiledVocabulary) -> bool:
     """'deployed 2000 soldiers' is a count, not a year: the number modifies the plural common
     noun right after it (by the parse, whatever entity label it gives the number). A determiner
     or possessive before the number makes it the year of the thing ('its 2004 earnings', 'the
     2010 elections', 'the company's 2004 results'), and so does a preposition of the rules'
-    `year-prepositions` ('in 2003 profits rose'). `parsed` holds the parse's token at each of
-    `tokens`, covering or exact (None where there is none)."""
+    `year-prepositions` ('in 2003 profits rose')."""
     if i + 1 >= len(tokens):
         return False
     number, word = parsed[i], parsed[i + 1]
-    if number is None or word is None:  # the parse cut the words otherwise: no reading of it
-        return False
     if not (word.pos == "NOUN" and word.morph.number == "plur" and word.start == tokens[i + 1].start):
         return False
     if number.dep != "nummod" or number.head != word.i:

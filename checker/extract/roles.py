@@ -272,9 +272,10 @@ def _phrase(parse: Parse, head: int, stop: int | None = None) -> tuple[int, int]
     for k in range(head + 1, end):
         # a description set off by a comma deeper in ('director of Ryan, a short film made by ...')
         # says what its noun is, not which role is meant
-        first = parse.subtree(k)[0]
-        if tokens[k].dep in ("appos", "relcl", "acl") and first > head + 1 and tokens[first - 1].text == ",":
-            end = min(end, first)
+        if tokens[k].dep in ("appos", "relcl", "acl"):
+            first = parse.subtree(k)[0]
+            if first > head + 1 and tokens[first - 1].text == ",":
+                end = min(end, first)
     if stop is not None and head < stop < end:
         end = stop
     while end > head + 1 and tokens[end - 1].dep in _TRIM:
